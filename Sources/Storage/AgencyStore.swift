@@ -1,0 +1,16 @@
+public import Domain
+
+/// Agencies (机关) and their departments (科室).
+public protocol AgencyStore: Sendable {
+    /// The agency at the top of the tree, if the database has been set up.
+    func root() async throws -> Agency?
+    func find(id: Int64) async throws -> Agency?
+    func find(creditCode: String) async throws -> Agency?
+    /// Every agency, parents before children.
+    func all() async throws -> [Agency]
+    /// Creates an agency. Throws `DomainError.conflict` when the credit code is taken.
+    func create(parentID: Int64?, name: String, creditCode: String, kind: AgencyKind, contact: AgencyContact) async throws -> Agency
+    func departments(of agencyID: Int64) async throws -> [Department]
+    /// Creates a department. Throws `DomainError.conflict` when the agency already has one of that name.
+    func createDepartment(agencyID: Int64, name: String) async throws -> Department
+}

@@ -1,0 +1,25 @@
+/// The database as the rest of the program sees it: stores for reading and writing, and
+/// transactions so that a change and its audit entry are written together or not at all.
+public protocol GongkaiDatabase: Sendable {
+    /// Stores that run each call on its own (autocommit).
+    var stores: any Stores { get }
+
+    /// Runs `body` in one transaction, committed when it returns and rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any Stores) async throws -> T) async throws -> T
+
+    /// Whether the database answers a trivial query (for `/healthz`).
+    func isReachable() async -> Bool
+
+    /// `sqlite` or `postgres`, for logs and the health answer.
+    var kind: String { get }
+}
+
+/// Every store, bound to one database session.
+public protocol Stores: Sendable {
+    var agencies: any AgencyStore { get }
+    var users: any UserStore { get }
+    var sessions: any SessionStore { get }
+    var audit: any AuditStore { get }
+    var calendar: any CalendarStore { get }
+    var documents: any DocumentStore { get }
+}

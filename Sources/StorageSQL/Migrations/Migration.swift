@@ -1,0 +1,19 @@
+import SQLKit
+
+/// One numbered schema change with its exact inverse. Migrations run in number order; each
+/// is applied in its own transaction and recorded in `schema_migrations`.
+protocol Migration: Sendable {
+    var number: Int { get }
+    var name: String { get }
+    func prepare(on db: any SQLDatabase) async throws
+    func revert(on db: any SQLDatabase) async throws
+}
+
+/// Every migration, in order. Append only; never renumber or edit one that has shipped.
+let allMigrations: [any Migration] = [
+    M001CreateAgencies(),
+    M002CreateAccounts(),
+    M003CreateAuditArchive(),
+    M004CreateCalendar(),
+    M005CreateDocuments(),
+]

@@ -1,0 +1,92 @@
+import AsyncKit
+import Domain
+import Foundation
+public import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+public import Storage
+
+/// The live database: a connection pool over SQLite or PostgreSQL behind one SQLKit API.
+public final class SQLDatabaseHandle: GongkaiDatabase, @unchecked Sendable {
+    // @unchecked: the pools are thread-safe and the other stored properties are immutable.
+    private enum Pool {
+        case sqlite(EventLoopGroupConnectionPool<TunedSQLiteSource>)
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    }
+
+    private let pool: Pool
+    private let logger: Logger
+    public let kind: String
+    private let writeGate = WriteGate()
+
+    /// Opens a pool to `location`. Nothing is read until the first query.
+    public init(location: DatabaseLocation, logger: Logger, maxConnectionsPerLoop: Int = 4) throws {
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup.singleton
+        switch location {
+        case .sqlite(let path):
+            pool = .sqlite(EventLoopGroupConnectionPool(source: TunedSQLiteSource(path: path), maxConnectionsPerEventLoop: maxConnectionsPerLoop, logger: logger, on: group))
+            kind = "sqlite"
+        case .postgres(let url):
+            let config = try SQLPostgresConfiguration(url: url)
+            pool = .postgres(EventLoopGroupConnectionPool(source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: maxConnectionsPerLoop, logger: logger, on: group))
+            kind = "postgres"
+        }
+    }
+
+    /// The raw SQLKit database over the pool (each query may use another connection).
+    var sql: any SQLDatabase {
+        switch pool {
+        case .sqlite(let p): SQLitePoolDatabase(pool: p, logger: logger)
+        case .postgres(let p): p.database(logger: logger).sql()
+        }
+    }
+
+    public var stores: any Stores { SQLStores(db: sql) }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Stores) async throws -> T) async throws -> T {
+        try await withTransaction { conn in try await body(SQLStores(db: conn)) }
+    }
+
+    /// Runs raw work on one connection inside a transaction (migrations, backups).
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if kind == "sqlite" {
+            return try await writeGate.withGate { try await self.runTransaction("BEGIN IMMEDIATE", body) }
+        }
+        return try await runTransaction("BEGIN", body)
+    }
+
+    private func runTransaction<T: Sendable>(_ begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await sql.withSession { conn in
+            try await conn.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(conn)
+                try await conn.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await conn.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func isReachable() async -> Bool {
+        do {
+            _ = try await sql.raw("SELECT 1 AS one").first()
+            return true
+        } catch {
+            logger.warning("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
+            return false
+        }
+    }
+
+    public func shutdown() async {
+        switch pool {
+        case .sqlite(let p): try? await p.shutdownAsync()
+        case .postgres(let p): try? await p.shutdownAsync()
+        }
+    }
+}

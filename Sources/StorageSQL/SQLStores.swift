@@ -1,0 +1,37 @@
+import Foundation
+import PostgresKit
+import SQLKit
+import SQLiteKit
+import Storage
+
+/// All stores over one SQLKit database (a pool, or one connection inside a transaction).
+struct SQLStores: Stores {
+    let db: any SQLDatabase
+
+    var agencies: any AgencyStore { SQLAgencyStore(db: db) }
+    var users: any UserStore { SQLUserStore(db: db) }
+    var sessions: any SessionStore { SQLSessionStore(db: db) }
+    var audit: any AuditStore { SQLAuditStore(db: db) }
+    var calendar: any CalendarStore { SQLCalendarStore(db: db) }
+    var documents: any DocumentStore { SQLDocumentStore(db: db) }
+}
+
+/// Whether a driver error says a UNIQUE constraint was violated.
+func isUniqueViolation(_ error: any Error) -> Bool {
+    if let e = error as? SQLiteError {
+        return e.reason == .constraintUniqueFailed || e.reason == .constraintPrimaryKeyFailed
+            || (e.reason == .constraint && e.message.contains("UNIQUE"))
+    }
+    if let e = error as? PSQLError { return e.serverInfo?[.sqlState] == "23505" }
+    return false
+}
+
+extension Int64 {
+    /// Milliseconds to seconds.
+    var seconds: Double { Double(self) / 1000 }
+}
+
+extension Double {
+    /// Seconds to whole milliseconds.
+    var millis: Int64 { Int64((self * 1000).rounded()) }
+}

@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import SQLKit
+import Storage
+
+struct SQLAgencyStore: AgencyStore {
+    let db: any SQLDatabase
+
+    private static let columns = [
+        "id", "parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
+        "contact_phone", "contact_fax", "contact_email",
+    ]
+
+    private func decode(_ row: any SQLRow) throws -> Agency {
+        Agency(
+            id: try row.decode(column: "id", as: Int64.self),
+            parentID: try row.decode(column: "parent_id", as: Int64?.self),
+            name: try row.decode(column: "name", as: String.self),
+            creditCode: try row.decode(column: "credit_code", as: String.self),
+            kind: AgencyKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .commission,
+            contact: AgencyContact(
+                office: try row.decode(column: "contact_office", as: String.self),
+                address: try row.decode(column: "contact_address", as: String.self),
+                officeHours: try row.decode(column: "contact_hours", as: String.self),
+                phone: try row.decode(column: "contact_phone", as: String.self),
+                fax: try row.decode(column: "contact_fax", as: String.self),
+                email: try row.decode(column: "contact_email", as: String.self)))
+    }
+
+    private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("agencies") }
+
+    func root() async throws -> Agency? {
+        try await select().where(SQLColumn("parent_id"), .is, SQLLiteral.null).orderBy("id").limit(1).first().map(decode)
+    }
+
+    func find(id: Int64) async throws -> Agency? {
+        try await select().where("id", .equal, SQLBind(id)).first().map(decode)
+    }
+
+    func find(creditCode: String) async throws -> Agency? {
+        try await select().where("credit_code", .equal, SQLBind(creditCode)).first().map(decode)
+    }
+
+    func all() async throws -> [Agency] {
+        try await select().orderBy("id").all().map(decode)
+    }
+
+    func create(parentID: Int64?, name: String, creditCode: String, kind: AgencyKind, contact: AgencyContact) async throws -> Agency {
+        if try await find(creditCode: creditCode) != nil {
+            throw DomainError.conflict("统一社会信用代码 \(creditCode) 已被其他机关使用")
+        }
+        let row = try await db.insert(into: "agencies")
+            .columns("parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
+                     "contact_phone", "contact_fax", "contact_email", "created_at")
+            .values(SQLBind(parentID), SQLBind(name), SQLBind(creditCode), SQLBind(kind.rawValue), SQLBind(contact.office),
+                    SQLBind(contact.address), SQLBind(contact.officeHours), SQLBind(contact.phone), SQLBind(contact.fax),
+                    SQLBind(contact.email), SQLBind(Date().timeIntervalSince1970.millis))
+            .returning("id").first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("机关创建失败") }
+        return Agency(id: id, parentID: parentID, name: name, creditCode: creditCode, kind: kind, contact: contact)
+    }
+
+    func departments(of agencyID: Int64) async throws -> [Department] {
+        try await db.select().columns("id", "agency_id", "name").from("departments")
+            .where("agency_id", .equal, SQLBind(agencyID)).orderBy("id").all()
+            .map { Department(id: try $0.decode(column: "id"), agencyID: try $0.decode(column: "agency_id"), name: try $0.decode(column: "name")) }
+    }
+
+    func createDepartment(agencyID: Int64, name: String) async throws -> Department {
+        do {
+            let row = try await db.insert(into: "departments").columns("agency_id", "name")
+                .values(SQLBind(agencyID), SQLBind(name)).returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("科室创建失败") }
+            return Department(id: id, agencyID: agencyID, name: name)
+        } catch where isUniqueViolation(error) {
+            throw DomainError.conflict("本机关已有名为“\(name)”的科室")
+        }
+    }
+}

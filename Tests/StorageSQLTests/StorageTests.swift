@@ -1,0 +1,120 @@
+import Domain
+import Foundation
+import Logging
+import SQLKit
+import Storage
+@testable import StorageSQL
+import Testing
+
+/// Runs on a fresh SQLite file always, and on PostgreSQL when GONGKAI_TEST_POSTGRES_URL is set.
+@Suite(.serialized) struct StorageTests {
+    static var locations: [String] {
+        var all = ["sqlite"]
+        if ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES_URL"] != nil { all.append("postgres") }
+        return all
+    }
+
+    /// A database with every migration applied and nothing else in it.
+    func freshDatabase(_ kind: String) async throws -> SQLDatabaseHandle {
+        let location: DatabaseLocation
+        if kind == "postgres" {
+            location = .postgres(url: ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES_URL"]!)
+        } else {
+            location = .sqlite(path: NSTemporaryDirectory() + "gongkai-test-\(UUID().uuidString).sqlite")
+        }
+        let db = try SQLDatabaseHandle(location: location, logger: Logger(label: "test"))
+        let runner = MigrationRunner(database: db)
+        try await runner.revert(to: 0)
+        try await runner.migrate()
+        return db
+    }
+
+    func makeAgency(_ stores: any Stores) async throws -> Agency {
+        try await stores.agencies.create(parentID: nil, name: "测试市卫生健康委员会", creditCode: "11370812004339255B", kind: .commission, contact: AgencyContact(phone: "0000"))
+    }
+
+    @Test(arguments: locations) func migrationsApplyRevertAndReapply(_ kind: String) async throws {
+        // setup
+        let db = try await freshDatabase(kind)
+        let runner = MigrationRunner(database: db)
+        // MUT
+        #expect(try await runner.applied() == Array(1...runner.latest))
+        #expect(try await runner.revert(to: 0) == Array((1...runner.latest).reversed()))
+        #expect(try await runner.applied().isEmpty)
+        #expect(try await runner.migrate() == Array(1...runner.latest))
+        // validate: a second run has nothing to do
+        #expect(try await runner.migrate().isEmpty)
+        #expect(await db.isReachable())
+        await db.shutdown()
+    }
+
+    @Test(arguments: locations) func agenciesUsersAndConflicts(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        let agency = try await makeAgency(db.stores)
+        #expect(try await db.stores.agencies.root() == agency)
+        await #expect(throws: DomainError.self) { _ = try await makeAgency(db.stores) }
+        let dept = try await db.stores.agencies.createDepartment(agencyID: agency.id, name: "办公室")
+        await #expect(throws: DomainError.self) { _ = try await db.stores.agencies.createDepartment(agencyID: agency.id, name: "办公室") }
+        let user = try await db.stores.users.create(agencyID: agency.id, departmentID: dept.id, username: "zhang", displayName: "张三", roles: [.drafter, .reviewer], passwordHash: "h")
+        #expect(try await db.stores.users.find(username: "zhang") == user)
+        await #expect(throws: DomainError.self) {
+            _ = try await db.stores.users.create(agencyID: agency.id, departmentID: nil, username: "zhang", displayName: "x", roles: [.drafter], passwordHash: "h")
+        }
+        try await db.stores.users.setLoginState(id: user.id, failedLogins: 0, lockedUntil: 1_900_000_000.5)
+        #expect(try await db.stores.users.find(id: user.id)?.lockedUntil == 1_900_000_000.5)
+        await db.shutdown()
+    }
+
+    @Test(arguments: locations) func failedTransactionWritesNothing(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        let agency = try await makeAgency(db.stores)
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) {
+            try await db.transaction { stores in
+                _ = try await stores.users.create(agencyID: agency.id, departmentID: nil, username: "li", displayName: "李四", roles: [.drafter], passwordHash: "h")
+                try await stores.audit.append(AuditEvent(agencyID: agency.id, actorID: nil, actorName: "t", remoteAddress: "-", action: "user.create", recordType: "user", recordID: "1"), atMillis: 1)
+                throw Boom()
+            }
+        }
+        #expect(try await db.stores.users.count() == 0)
+        #expect(try await db.stores.audit.count(AuditFilter()) == 0)
+        await db.shutdown()
+    }
+
+    @Test(arguments: locations) func auditChainVerifiesAndDetectsTampering(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        // Concurrent appenders must still produce one unbroken chain.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 1...20 {
+                group.addTask {
+                    _ = try await db.transaction { stores in
+                        try await stores.audit.append(
+                            AuditEvent(agencyID: nil, actorID: Int64(i), actorName: "user\(i)", remoteAddress: "127.0.0.1", action: "login.success",
+                                       recordType: "session", recordID: "\(i)", after: "{\"i\":\(i)}"), atMillis: Int64(i)).seq
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await AuditVerifier.verify(db.stores.audit, pageSize: 7) == .intact(count: 20))
+        #expect(try await db.stores.audit.count(AuditFilter(actorName: "user3")) == 1)
+
+        // Alter one entry behind the application's back.
+        try await db.sql.update("audit_log").set("detail", to: SQLBind("forged")).where("seq", .equal, SQLBind(Int64(5))).run()
+        #expect(try await AuditVerifier.verify(db.stores.audit, pageSize: 7) == .altered(seq: 5))
+        // Remove one entry.
+        try await db.sql.delete(from: "audit_log").where("seq", .equal, SQLBind(Int64(5))).run()
+        #expect(try await AuditVerifier.verify(db.stores.audit, pageSize: 7) == .broken(seq: 6, expectedSeq: 5))
+        await db.shutdown()
+    }
+
+    @Test(arguments: locations) func calendarNoticesRoundTrip(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        let notice = HolidayNotice(year: 2027, holidays: [CivilDate(iso: "2027-01-01")!], workdays: [CivilDate(iso: "2027-01-09")!], source: "国办发明电〔2026〕测试")
+        try notice.validate()
+        try await db.stores.calendar.save(notice, atMillis: 1)
+        try await db.stores.calendar.save(notice, atMillis: 2)
+        #expect(try await db.stores.calendar.notices() == [notice])
+        await db.shutdown()
+    }
+}
