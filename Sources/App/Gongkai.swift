@@ -12,7 +12,7 @@ struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "公开 Gongkai: 卫生健康委政务公开平台",
-        subcommands: [Migrate.self, Audit.self, User.self])
+        subcommands: [Migrate.self, AgencyCommand.self, Audit.self, User.self])
 }
 
 /// Opens the database named by GONGKAI_DATABASE_URL (SQLite file in the working directory by default).
@@ -95,6 +95,48 @@ struct User: AsyncParsableCommand {
             }
             await db.shutdown()
             print("created user \(user.username) (#\(user.id))")
+        }
+    }
+}
+
+struct AgencyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agency", abstract: "Agencies.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an agency; the first one created is the root.")
+        @Option var name: String
+        @Option var creditCode: String
+        @Option(help: "Credit code of the parent agency.") var parent: String?
+        @Option(help: "commission, subordinate, county or hospital.") var kind: String = "commission"
+
+        func run() async throws {
+            try Agency.validate(name: name, creditCode: creditCode)
+            guard let kind = AgencyKind(rawValue: kind) else { throw ValidationError("未知机关类型 \(kind)") }
+            let db = try openDatabase()
+            try await MigrationRunner(database: db).migrate()
+            let (name, code, parentCode) = (name, creditCode, parent)
+            do {
+                let agency = try await db.transaction { stores in
+                    var parentID: Int64?
+                    if let parentCode {
+                        guard let p = try await stores.agencies.find(creditCode: parentCode) else { throw DomainError.notFound("上级机关 \(parentCode)") }
+                        parentID = p.id
+                    } else if try await stores.agencies.root() != nil {
+                        throw DomainError.conflict("已有根机关，请用 --parent 指定上级机关")
+                    }
+                    let agency = try await stores.agencies.create(parentID: parentID, name: name, creditCode: code, kind: kind, contact: AgencyContact())
+                    try await stores.audit.append(
+                        AuditEvent(agencyID: agency.id, actorID: nil, actorName: "cli", remoteAddress: "local", action: "agency.create",
+                                   recordType: "agency", recordID: String(agency.id), after: "\(agency.name) \(agency.creditCode)"),
+                        atMillis: Int64(Date().timeIntervalSince1970 * 1000))
+                    return agency
+                }
+                await db.shutdown()
+                print("created agency \(agency.name) (#\(agency.id))")
+            } catch let error as DomainError {
+                await db.shutdown()
+                throw ValidationError(error.message)
+            }
         }
     }
 }

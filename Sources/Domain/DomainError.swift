@@ -39,3 +39,7 @@ public enum DomainError: Error, Equatable, Sendable {
         return nil
     }
 }
+
+extension DomainError: CustomStringConvertible {
+    public var description: String { message }
+}
