@@ -23,6 +23,14 @@ func openDatabase() throws -> SQLDatabaseHandle {
     return try SQLDatabaseHandle(location: location, logger: logger)
 }
 
+/// Appends the audit entry for a change made from the command line, inside the caller's transaction.
+func recordCLIChange(_ stores: any Stores, agencyID: Int64, action: String, recordType: String, recordID: Int64, after: String) async throws {
+    try await stores.audit.append(
+        AuditEvent(agencyID: agencyID, actorID: nil, actorName: "cli", remoteAddress: "local", action: action,
+                   recordType: recordType, recordID: String(recordID), after: after),
+        atMillis: Int64(Date().timeIntervalSince1970 * 1000))
+}
+
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending migrations, or revert to a number.")
     @Option(help: "Revert every migration above this number.") var revertTo: Int?
@@ -87,10 +95,8 @@ struct User: AsyncParsableCommand {
             let (username, name) = (username, name ?? username)
             let user = try await db.transaction { stores in
                 let user = try await stores.users.create(agencyID: root.id, departmentID: nil, username: username, displayName: name, roles: roleSet, passwordHash: hash)
-                try await stores.audit.append(
-                    AuditEvent(agencyID: root.id, actorID: nil, actorName: "cli", remoteAddress: "local", action: "user.create",
-                               recordType: "user", recordID: String(user.id), after: "\(user.username) \(user.roles.sorted().map(\.rawValue))"),
-                    atMillis: Int64(Date().timeIntervalSince1970 * 1000))
+                try await recordCLIChange(stores, agencyID: root.id, action: "user.create", recordType: "user", recordID: user.id,
+                                          after: "\(user.username) \(user.roles.sorted().map(\.rawValue))")
                 return user
             }
             await db.shutdown()
@@ -125,10 +131,8 @@ struct AgencyCommand: AsyncParsableCommand {
                         throw DomainError.conflict("已有根机关，请用 --parent 指定上级机关")
                     }
                     let agency = try await stores.agencies.create(parentID: parentID, name: name, creditCode: code, kind: kind, contact: AgencyContact())
-                    try await stores.audit.append(
-                        AuditEvent(agencyID: agency.id, actorID: nil, actorName: "cli", remoteAddress: "local", action: "agency.create",
-                                   recordType: "agency", recordID: String(agency.id), after: "\(agency.name) \(agency.creditCode)"),
-                        atMillis: Int64(Date().timeIntervalSince1970 * 1000))
+                    try await recordCLIChange(stores, agencyID: agency.id, action: "agency.create", recordType: "agency", recordID: agency.id,
+                                              after: "\(agency.name) \(agency.creditCode)")
                     return agency
                 }
                 await db.shutdown()

@@ -12,10 +12,14 @@ public enum AuditChain {
         public var isIntact: Bool { if case .intact = self { true } else { false } }
     }
 
-    /// Checks every entry in order. `hash` is SHA-256 as lowercase hex.
-    public static func verify(_ entries: some Sequence<AuditEntry>, hash: (String) -> String) -> Finding {
-        var expectedSeq: Int64 = 1
-        var previous = AuditEntry.genesisHash
+    /// Checks every entry in order. `hash` is SHA-256 as lowercase hex. To verify a chain in
+    /// pages, pass the sequence number and hash that the previous page ended with.
+    public static func verify(
+        _ entries: some Sequence<AuditEntry>, hash: (String) -> String,
+        afterSeq: Int64 = 0, previousHash: String = AuditEntry.genesisHash
+    ) -> Finding {
+        var expectedSeq = afterSeq + 1
+        var previous = previousHash
         var count = 0
         for entry in entries {
             if entry.seq != expectedSeq || entry.previousHash != previous {
