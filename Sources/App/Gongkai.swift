@@ -1,10 +1,10 @@
 import ArgumentParser
 import Domain
 import Foundation
-import HummingbirdBcrypt
 import Logging
 import Storage
 import StorageSQL
+import Web
 
 /// The `gongkai` command line.
 @main
@@ -12,23 +12,38 @@ struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "公开 Gongkai: 卫生健康委政务公开平台",
-        subcommands: [Migrate.self, AgencyCommand.self, Audit.self, User.self])
+        subcommands: [Serve.self, Migrate.self, AgencyCommand.self, Audit.self, User.self])
 }
 
 /// Opens the database named by GONGKAI_DATABASE_URL (SQLite file in the working directory by default).
-func openDatabase() throws -> SQLDatabaseHandle {
+func openDatabase(logLevel: Logger.Level = .warning) throws -> SQLDatabaseHandle {
     let location = try DatabaseLocation(environmentValue: ProcessInfo.processInfo.environment["GONGKAI_DATABASE_URL"])
-    var logger = Logger(label: "gongkai")
-    logger.logLevel = .warning
+    var logger = Logger(label: "gongkai.db")
+    logger.logLevel = logLevel
     return try SQLDatabaseHandle(location: location, logger: logger)
 }
 
-/// Appends the audit entry for a change made from the command line, inside the caller's transaction.
-func recordCLIChange(_ stores: any Stores, agencyID: Int64, action: String, recordType: String, recordID: Int64, after: String) async throws {
-    try await stores.audit.append(
-        AuditEvent(agencyID: agencyID, actorID: nil, actorName: "cli", remoteAddress: "local", action: action,
-                   recordType: recordType, recordID: String(recordID), after: after),
-        atMillis: Int64(Date().timeIntervalSince1970 * 1000))
+/// Opens and migrates the database, runs `body`, and always closes the database. A
+/// `DomainError` becomes a one-line message and a non-zero exit.
+func withDatabase<T>(_ body: (SQLDatabaseHandle) async throws -> T) async throws -> T {
+    let db = try openDatabase()
+    do {
+        try await MigrationRunner(database: db).migrate()
+        let result = try await body(db)
+        await db.shutdown()
+        return result
+    } catch let error as DomainError {
+        await db.shutdown()
+        throw ValidationError(error.message)
+    } catch {
+        await db.shutdown()
+        throw error
+    }
+}
+
+/// The environment the account commands work in (bcrypt cost and clock as the server uses them).
+func commandEnvironment(_ db: SQLDatabaseHandle) throws -> WebEnvironment {
+    WebEnvironment(database: db, settings: try WebSettings.fromEnvironment(ProcessInfo.processInfo.environment))
 }
 
 struct Migrate: AsyncParsableCommand {
@@ -53,10 +68,7 @@ struct Audit: AsyncParsableCommand {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify the SHA-256 chain; exit non-zero on the first altered or missing entry.")
         func run() async throws {
-            let db = try openDatabase()
-            try await MigrationRunner(database: db).migrate()
-            let finding = try await AuditVerifier.verify(db.stores.audit)
-            await db.shutdown()
+            let finding = try await withDatabase { db in try await AuditVerifier.verify(db.stores.audit) }
             switch finding {
             case .intact(let n):
                 print("审计链完整：共 \(n) 条记录")
@@ -66,80 +78,6 @@ struct Audit: AsyncParsableCommand {
             case .broken(let seq, let expected):
                 print("审计链断裂：应为第 \(expected) 条，实际读到第 \(seq) 条（记录缺失、插入或被改动）")
                 throw ExitCode(2)
-            }
-        }
-    }
-}
-
-struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Staff accounts.", subcommands: [Create.self])
-
-    struct Create: AsyncParsableCommand {
-        @Option var username: String
-        @Option var password: String
-        @Option(name: .customLong("role")) var roles: [String]
-        @Option(help: "Display name; the username when omitted.") var name: String?
-
-        func run() async throws {
-            let roleSet = Set(try roles.map { r throws(DomainError) in try Role.parse(r) })
-            try Role.validate(roleSet)
-            try StaffUser.validate(username: username)
-            try PasswordPolicy.validate(password)
-            let db = try openDatabase()
-            try await MigrationRunner(database: db).migrate()
-            guard let root = try await db.stores.agencies.root() else {
-                await db.shutdown()
-                throw ValidationError("数据库中还没有机关")
-            }
-            let hash = Bcrypt.hash(password, cost: 10)
-            let (username, name) = (username, name ?? username)
-            let user = try await db.transaction { stores in
-                let user = try await stores.users.create(agencyID: root.id, departmentID: nil, username: username, displayName: name, roles: roleSet, passwordHash: hash)
-                try await recordCLIChange(stores, agencyID: root.id, action: "user.create", recordType: "user", recordID: user.id,
-                                          after: "\(user.username) \(user.roles.sorted().map(\.rawValue))")
-                return user
-            }
-            await db.shutdown()
-            print("created user \(user.username) (#\(user.id))")
-        }
-    }
-}
-
-struct AgencyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "agency", abstract: "Agencies.", subcommands: [Create.self])
-
-    struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an agency; the first one created is the root.")
-        @Option var name: String
-        @Option var creditCode: String
-        @Option(help: "Credit code of the parent agency.") var parent: String?
-        @Option(help: "commission, subordinate, county or hospital.") var kind: String = "commission"
-
-        func run() async throws {
-            try Agency.validate(name: name, creditCode: creditCode)
-            guard let kind = AgencyKind(rawValue: kind) else { throw ValidationError("未知机关类型 \(kind)") }
-            let db = try openDatabase()
-            try await MigrationRunner(database: db).migrate()
-            let (name, code, parentCode) = (name, creditCode, parent)
-            do {
-                let agency = try await db.transaction { stores in
-                    var parentID: Int64?
-                    if let parentCode {
-                        guard let p = try await stores.agencies.find(creditCode: parentCode) else { throw DomainError.notFound("上级机关 \(parentCode)") }
-                        parentID = p.id
-                    } else if try await stores.agencies.root() != nil {
-                        throw DomainError.conflict("已有根机关，请用 --parent 指定上级机关")
-                    }
-                    let agency = try await stores.agencies.create(parentID: parentID, name: name, creditCode: code, kind: kind, contact: AgencyContact())
-                    try await recordCLIChange(stores, agencyID: agency.id, action: "agency.create", recordType: "agency", recordID: agency.id,
-                                              after: "\(agency.name) \(agency.creditCode)")
-                    return agency
-                }
-                await db.shutdown()
-                print("created agency \(agency.name) (#\(agency.id))")
-            } catch let error as DomainError {
-                await db.shutdown()
-                throw ValidationError(error.message)
             }
         }
     }

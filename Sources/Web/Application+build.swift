@@ -1,0 +1,33 @@
+public import Hummingbird
+public import Logging
+import Prometheus
+
+/// Builds the router with every route and middleware. Tests call this too.
+public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> {
+    let router = Router(context: GongkaiRequestContext.self)
+    let pages = PageRenderer(env: env)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestSetupMiddleware(settings: env.settings))
+    router.add(middleware: ErrorMiddleware(renderer: pages))
+    router.add(middleware: OriginCheckMiddleware())
+    router.add(middleware: SessionAuthMiddleware(accounts: env.accounts))
+    SystemController(env: env).register(on: router)
+    PublicController(env: env, pages: pages).register(on: router)
+    AuthController(env: env, pages: pages).register(on: router)
+    ConsoleController(env: env, pages: pages).register(on: router)
+    CalendarController(env: env, pages: pages).register(on: router)
+    AuditController(env: env, pages: pages).register(on: router)
+    UsersController(env: env, pages: pages).register(on: router)
+    return router
+}
+
+/// The application: the router on an HTTP/1.1 server at `hostname:port`. Running it as a
+/// service gives graceful shutdown on SIGTERM and SIGINT.
+public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int, logger: Logger)
+    -> some ApplicationProtocol
+{
+    Application(
+        router: buildRouter(env),
+        configuration: .init(address: .hostname(hostname, port: port), serverName: "gongkai"),
+        logger: logger)
+}

@@ -1,0 +1,102 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// Signing in and out: the console's login form and the JSON API's tokens.
+struct AuthController: Sendable {
+    let env: WebEnvironment
+    let pages: PageRenderer
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.get("/login", use: loginForm)
+        router.post("/login", use: login)
+        router.staff(.post, "/logout", .anyStaff, use: logout)
+        router.post("/api/v1/auth/login", use: apiLogin)
+        router.staff(.post, "/api/v1/auth/logout", .anyStaff, use: apiLogout)
+        router.staff(.get, "/api/v1/me", .anyStaff) { _, _, identity in MeResponse(identity) }
+    }
+
+    @Sendable func loginForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let next = request.uri.queryParameters["next"].map(String.init) ?? ""
+        if context.identity != nil { return .redirect(to: SiteRoute.safeReturnPath(next), type: .normal) }
+        return try await pages.respond("登录", area: .portal, request: request, context: context) { chrome in
+            LoginPage(next: next).content(chrome)
+        }
+    }
+
+    @Sendable func login(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        var page = LoginPage(username: form["username"], next: form["next"])
+        do {
+            guard !page.username.isEmpty, !form.raw("password").isEmpty else { throw DomainError.unauthenticated("请输入用户名和密码") }
+            let signIn = try await env.accounts.signIn(username: page.username, password: form.raw("password"), kind: .console,
+                                                       remoteAddress: context.remoteAddress)
+            var response = Response.redirect(to: SiteRoute.safeReturnPath(page.next), type: .normal)
+            response.setCookie(Cookie(name: SessionAuthMiddleware.cookieName, value: signIn.token, path: "/", secure: context.isSecure,
+                                      httpOnly: true, sameSite: .lax))
+            return response
+        } catch let error as DomainError {
+            page.message = error.message
+            let status: HTTPResponse.Status = if case .locked = error { .init(code: 423, reasonPhrase: "Locked") } else { .unauthorized }
+            return try await pages.respond("登录", area: .portal, request: request, context: context, status: status) { chrome in
+                page.content(chrome)
+            }
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        try await env.accounts.signOut(identity, remoteAddress: context.remoteAddress)
+        var response = Response.redirect(to: SiteRoute.home.path, type: .normal)
+        response.setCookie(Cookie(name: SessionAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: context.isSecure,
+                                  httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    struct LoginRequest: Decodable {
+        var username: String
+        var password: String
+    }
+
+    struct TokenResponse: ResponseEncodable {
+        var token: String
+        var expiresAt: String
+    }
+
+    @Sendable func apiLogin(_ request: Request, context: GongkaiRequestContext) async throws -> TokenResponse {
+        let body = try await request.decodeJSON(LoginRequest.self, context: context)
+        let signIn = try await env.accounts.signIn(username: body.username, password: body.password, kind: .api,
+                                                   remoteAddress: context.remoteAddress)
+        let expires = Date(timeIntervalSince1970: signIn.identity.session.expiresAt)
+        return TokenResponse(token: signIn.token, expiresAt: expires.formatted(.iso8601))
+    }
+
+    @Sendable func apiLogout(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        try await env.accounts.signOut(identity, remoteAddress: context.remoteAddress)
+        return Response(status: .noContent)
+    }
+
+    struct MeResponse: ResponseEncodable {
+        var id: Int64
+        var username: String
+        var displayName: String
+        var agency: AgencySummary
+        var roles: [String]
+
+        struct AgencySummary: Codable {
+            var id: Int64
+            var name: String
+            var creditCode: String
+        }
+
+        init(_ identity: StaffIdentity) {
+            id = identity.user.id
+            username = identity.user.username
+            displayName = identity.user.displayName
+            agency = AgencySummary(id: identity.agency.id, name: identity.agency.name, creditCode: identity.agency.creditCode)
+            roles = identity.user.roles.sorted().map(\.rawValue)
+        }
+    }
+}

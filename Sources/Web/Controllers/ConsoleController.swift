@@ -1,0 +1,52 @@
+import Domain
+import Hummingbird
+
+/// The staff console's home: what awaits the signed-in person, by role.
+struct ConsoleController: Sendable {
+    let env: WebEnvironment
+    let pages: PageRenderer
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.staff(.get, "/console", .anyStaff, use: home)
+    }
+
+    @Sendable func home(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let agenda = try await Agenda.items(for: identity, in: env)
+        return try await pages.respond("工作台", area: .console, request: request, context: context) { chrome in
+            ConsolePage(identity: identity, agenda: agenda).content(chrome)
+        }
+    }
+}
+
+/// What awaits a person. Each later module (review queue, requests nearing their deadline,
+/// ledger tasks due) adds its items here. The foundation's own: locked accounts for the system
+/// administrator, and next year's holiday notice for the office once it is due (the State
+/// Council publishes it each November; deadlines running into that year stay provisional until
+/// it is entered).
+enum Agenda {
+    struct Item: Sendable {
+        var title: String
+        var detail: String
+        var link: String
+    }
+
+    static func items(for identity: StaffIdentity, in env: WebEnvironment) async throws -> [Item] {
+        var items: [Item] = []
+        if identity.holds(anyOf: [.systemAdmin]) {
+            let now = env.clock()
+            for user in try await env.database.stores.users.list(agencyID: identity.agency.id) where user.isLocked(at: now) {
+                items.append(Item(title: "账号 \(user.username)（\(user.displayName)）因多次输错密码被锁定",
+                                  detail: "核实本人后可解锁", link: SiteRoute.users.path))
+            }
+        }
+        if identity.holds(anyOf: [.officeAdmin]) {
+            let today = env.today
+            let next = today.year + 1
+            if today.month >= 11, !env.calendar.current.hasNotice(for: next) {
+                items.append(Item(title: "录入 \(next) 年法定节假日安排", detail: "未录入前，跨入 \(next) 年的期限按暂定计算",
+                                  link: SiteRoute.calendar.path))
+            }
+        }
+        return items
+    }
+}

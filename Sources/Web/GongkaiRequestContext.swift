@@ -1,0 +1,27 @@
+public import Hummingbird
+public import HummingbirdAuth
+
+/// The request context every route sees: the signed-in person (if any), the client address,
+/// the body limit and the reader's display preference.
+public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by `SessionAuthMiddleware` from the session cookie or the bearer token.
+    public var identity: StaffIdentity?
+    /// The client's IP address (the peer, or `X-Forwarded-For` when the proxy is trusted).
+    public var remoteAddress: String
+    /// Set from `WebSettings.bodyLimit` by `RequestSetupMiddleware`.
+    public var maxUploadSize: Int
+    /// 适老化 mode: larger type, higher contrast, one column.
+    public var elderlyMode: Bool
+    /// Whether the request reached us over HTTPS (directly or through the proxy).
+    public var isSecure: Bool
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.identity = nil
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.maxUploadSize = 20 * 1024 * 1024
+        self.elderlyMode = false
+        self.isSecure = false
+    }
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+
+/// First in the chain: applies the body limit, reads the client address and display
+/// preference, and adds the security headers every response carries.
+struct RequestSetupMiddleware: RouterMiddleware {
+    typealias Context = GongkaiRequestContext
+    let settings: WebSettings
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.maxUploadSize = settings.bodyLimit
+        context.elderlyMode = request.cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
+        let forwardedProto = request.headers[.init("X-Forwarded-Proto")!]
+        context.isSecure = settings.alwaysSecureCookies || request.head.scheme == "https" || forwardedProto == "https"
+        if settings.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
+            let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty
+        {
+            context.remoteAddress = client
+        }
+        // A body larger than the limit is refused before anything reads it.
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > settings.bodyLimit {
+            throw APIFailure(.contentTooLarge, code: "body_too_large", message: "请求内容超过 \(settings.bodyLimit / 1024 / 1024) MB 上限")
+        }
+        var response = try await next(request, context)
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        if response.headers[.init("Content-Security-Policy")!] == nil {
+            response.headers[.init("Content-Security-Policy")!] = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        }
+        return response
+    }
+}
+
+/// Refuses state-changing browser requests sent from another site (a second line of defence
+/// behind the CSRF token; the API uses bearer tokens, never cookies, so it is exempt).
+struct OriginCheckMiddleware: RouterMiddleware {
+    typealias Context = GongkaiRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let safe: Set<HTTPRequest.Method> = [.get, .head, .options]
+        if !safe.contains(request.method), !request.uri.path.hasPrefix("/api/") {
+            if request.headers[.init("Sec-Fetch-Site")!] == "cross-site" { throw APIFailure.crossSite }
+            if let origin = request.headers[.origin], origin != "null", let host = request.head.authority {
+                let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
+                if originHost != host { throw APIFailure.crossSite }
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Reads the console session cookie (HTML routes) or the bearer token (`/api/`) and puts the
+/// signed-in person on the context. It never refuses a request: routes decide what they need.
+struct SessionAuthMiddleware: RouterMiddleware {
+    typealias Context = GongkaiRequestContext
+    static let cookieName = "gk_session"
+    let accounts: AccountService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if request.uri.path.hasPrefix("/api/") {
+            if let bearer = request.headers.bearer {
+                context.identity = try await accounts.identity(forToken: bearer.token, kind: .api)
+            }
+        } else if let cookie = request.cookies[Self.cookieName]?.value {
+            context.identity = try await accounts.identity(forToken: cookie, kind: .console)
+        }
+        return try await next(request, context)
+    }
+}

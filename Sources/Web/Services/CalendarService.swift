@@ -1,0 +1,42 @@
+public import Domain
+public import Storage
+import Synchronization
+
+/// The working-day calendar in use: the shipped notices (2019-2026) overlaid with the notices the
+/// disclosure office has added in the console. Held in memory and swapped whole on change.
+public final class CalendarService: Sendable {
+    private let state: Mutex<WorkingDayCalendar>
+
+    public init(notices: [HolidayNotice] = HolidayNotice.shipped()) {
+        state = Mutex(WorkingDayCalendar(notices: notices))
+    }
+
+    /// The calendar as it stands now.
+    public var current: WorkingDayCalendar { state.withLock { $0 } }
+
+    /// Rebuilds the calendar from the shipped notices and those stored in the database.
+    public func reload(from stores: any Stores) async throws {
+        var calendar = WorkingDayCalendar(notices: HolidayNotice.shipped())
+        for notice in try await stores.calendar.notices() { calendar.load(notice) }
+        let rebuilt = calendar
+        state.withLock { $0 = rebuilt }
+    }
+
+    /// Stores a year's notice with its audit entry and recomputes the calendar. Deadlines that
+    /// depend on the calendar are derived from it when read, so they follow at once.
+    public func add(_ notice: HolidayNotice, by actor: StaffIdentity, from address: String, in database: any GongkaiDatabase,
+                    atMillis: Int64) async throws {
+        try notice.validate()
+        let before = current.notices[notice.year]
+        try await database.transaction { stores in
+            try await stores.calendar.save(notice, atMillis: atMillis)
+            try await stores.audit.append(
+                AuditEvent(agencyID: actor.agency.id, actorID: actor.user.id, actorName: actor.user.username, remoteAddress: address,
+                           action: before == nil ? "calendar.notice.add" : "calendar.notice.replace", recordType: "holiday-notice",
+                           recordID: String(notice.year), before: before.map(CanonicalJSON.text), after: CanonicalJSON.text(notice),
+                           detail: notice.source),
+                atMillis: atMillis)
+        }
+        try await reload(from: database.stores)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Every page of the site, used to build links so that a renamed path changes in one place.
+/// Routes are registered with the same paths in `Application+build.swift`.
+enum SiteRoute {
+    case home
+    case document(Int64)
+    case stylesheet
+    case displayMode
+    case login(next: String?)
+    case logout
+    case console
+    case audit(AuditQuery)
+    case auditCSV(AuditQuery)
+    case calendar
+    case users
+    case userUnlock(Int64)
+    case userPassword(Int64)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .document(let id): "/documents/\(id)"
+        case .stylesheet: "/assets/site.css"
+        case .displayMode: "/preferences/display"
+        case .login(let next): "/login" + (next.map { "?next=" + Self.encode($0) } ?? "")
+        case .logout: "/logout"
+        case .console: "/console"
+        case .audit(let q): "/console/audit" + q.queryString
+        case .auditCSV(let q): "/console/audit.csv" + q.queryString
+        case .calendar: "/console/calendar"
+        case .users: "/console/users"
+        case .userUnlock(let id): "/console/users/\(id)/unlock"
+        case .userPassword(let id): "/console/users/\(id)/password"
+        }
+    }
+
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// A local path to return to after signing in; anything else (another host, a scheme,
+    /// `//evil`) falls back to the console home.
+    static func safeReturnPath(_ candidate: String?) -> String {
+        guard let p = candidate, p.hasPrefix("/"), !p.hasPrefix("//"), !p.hasPrefix("/\\"), !p.contains("\r"), !p.contains("\n")
+        else { return SiteRoute.console.path }
+        return p
+    }
+}

@@ -1,0 +1,34 @@
+import Domain
+import Plot
+
+/// The console home.
+struct ConsolePage {
+    var identity: StaffIdentity
+    var agenda: [Agenda.Item]
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let u = identity.user
+        return .div(
+            .h1(.text("工作台")),
+            .p(.text("\(u.displayName)，您好。所属机关：\(identity.agency.name)。角色："), .forEach(u.roles.sorted()) { .span(.class("tag"), .text($0.label)) }),
+            .section(
+                .attribute(named: "aria-labelledby", value: "agenda"),
+                .h2(.id("agenda"), .text("待办事项")),
+                agenda.isEmpty
+                    ? .p(.class("empty"), .text("暂无待办事项。"))
+                    : .ul(.class("doc-list"), .forEach(agenda) { item in
+                        .li(.a(.href(attr(item.link)), .text(item.title)), .span(.class("doc-meta"), .text(item.detail)))
+                    })
+            ),
+            .section(
+                .h2(.text("常用功能")),
+                .ul(
+                    .if(identity.holds(anyOf: [.auditor]), .li(.a(.href(SiteRoute.audit(AuditQuery()).path), .text("审计档案：查询与导出")))),
+                    .if(identity.holds(anyOf: [.officeAdmin]), .li(.a(.href(SiteRoute.calendar.path), .text("工作日历：录入节假日安排")))),
+                    .if(identity.holds(anyOf: [.systemAdmin]), .li(.a(.href(SiteRoute.users.path), .text("账号管理：新建、解锁、重置密码")))),
+                    .li(.a(.href(SiteRoute.home.path), .text("查看公众门户")))
+                )
+            )
+        )
+    }
+}

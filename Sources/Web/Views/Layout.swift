@@ -1,0 +1,149 @@
+import Domain
+import Plot
+
+/// Which half of the site a page belongs to.
+enum SiteArea {
+    case portal
+    case console
+}
+
+/// What every page's frame needs: title, area, the reader's preferences, who is signed in, the
+/// CSRF token for the frame's own forms, and the agency whose site this is.
+struct PageChrome {
+    var title: String
+    var area: SiteArea
+    var elderly: Bool
+    var identity: StaffIdentity?
+    var csrf: String
+    /// Path and query of this page, to come back to after switching display mode.
+    var returnPath: String
+    var agency: Agency?
+
+    var siteName: String { (agency?.name ?? "卫生健康委员会") + (area == .console ? " 政务公开工作平台" : " 政府信息公开") }
+}
+
+/// The frame around every page: skip link, header with navigation, display-mode switch,
+/// main content, footer. Semantic HTML that works without JavaScript.
+enum Layout {
+    static func render(_ chrome: PageChrome, _ content: Node<HTML.BodyContext>) -> String {
+        let html = HTML(
+            .attribute(named: "lang", value: "zh-CN"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(chrome.title) - \(chrome.siteName)"),
+                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
+            ),
+            .body(
+                .class(chrome.area == .console ? "console" : "portal" + (chrome.elderly ? " elderly" : "")),
+                .a(.class("skip-link"), .href("#main"), .text("跳到正文")),
+                header(chrome),
+                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), content),
+                footer(chrome)
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .div(
+                .class("wrap"),
+                .p(.class("site-name"), .a(.href(chrome.area == .console ? SiteRoute.console.path : SiteRoute.home.path), .text(chrome.siteName))),
+                .nav(
+                    .attribute(named: "aria-label", value: "主导航"),
+                    .ul(navigation(chrome))
+                ),
+                modeSwitch(chrome)
+            )
+        )
+    }
+
+    private static func navigation(_ chrome: PageChrome) -> Node<HTML.ListContext> {
+        var links: [(String, String)] = [(SiteRoute.home.path, "首页")]
+        if let identity = chrome.identity {
+            links.append((SiteRoute.console.path, "工作台"))
+            if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
+            if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
+            if identity.holds(anyOf: [.systemAdmin]) { links.append((SiteRoute.users.path, "账号管理")) }
+        } else {
+            links.append((SiteRoute.login(next: nil).path, "工作人员登录"))
+        }
+        return .group(
+            links.map { link in .li(.a(.href(attr(link.0)), .text(link.1))) }
+                + (chrome.identity.map { identity in
+                    [
+                        .li(
+                            .form(
+                                .method(.post), .action(SiteRoute.logout.path), .class("inline"),
+                                .input(.type(.hidden), .name(CSRF.fieldName), .value(attr(chrome.csrf))),
+                                .button(.type(.submit), .class("link-button"), .text("退出（\(identity.user.displayName)）"))
+                            ))
+                    ]
+                } ?? [])
+        )
+    }
+
+    /// A form, not a script: the switch works in any browser and is remembered in a cookie.
+    private static func modeSwitch(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let target: DisplayMode = chrome.elderly ? .standard : .elderly
+        return .form(
+            .method(.post), .action(SiteRoute.displayMode.path), .class("mode-switch"),
+            .input(.type(.hidden), .name("mode"), .value(target.rawValue)),
+            .input(.type(.hidden), .name("next"), .value(attr(chrome.returnPath))),
+            .button(.type(.submit), .text(chrome.elderly ? "切换到标准版" : "长者模式（大字体）"))
+        )
+    }
+
+    private static func footer(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let contact = chrome.agency?.contact ?? AgencyContact()
+        return .footer(
+            .class("site-footer"),
+            .div(
+                .class("wrap"),
+                .p(.text(chrome.agency?.name ?? "")),
+                .if(!contact.address.isEmpty, .p(.text("地址：\(contact.address)"))),
+                .if(!contact.phone.isEmpty, .p(.text("政府信息公开咨询电话：\(contact.phone)")))
+            )
+        )
+    }
+}
+
+/// Small shared pieces of page content.
+enum Fragments {
+    /// A field error, announced by screen readers and tied to its input by id.
+    static func fieldError<C: HTML.BodyContext>(_ errors: [String: String], _ field: String) -> Node<C> {
+        .unwrap(errors[field]) { message in
+            .p(.id("\(field)-error"), .class("field-error"), .text("错误：\(message)"))
+        }
+    }
+
+    /// The message box at the top of a form.
+    static func alert<C: HTML.BodyContext>(_ message: String?, kind: String = "error") -> Node<C> {
+        .unwrap(message) { text in
+            .div(.class("alert alert-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"), .p(.text(text)))
+        }
+    }
+
+    static func csrfField<C: HTML.BodyContext>(_ token: String) -> Node<C> {
+        .input(.type(.hidden), .name(CSRF.fieldName), .value(attr(token)))
+    }
+
+    static func textField<C: HTML.BodyContext>(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, errors: [String: String] = [:],
+                          hint: String? = nil, autocomplete: String? = nil, required: Bool = true) -> Node<C> {
+        let described = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
+        return .div(
+            .class(errors[name] == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
+            fieldError(errors, name),
+            .input(
+                .type(type), .id(name), .name(name), .value(attr(value)), .required(required),
+                .attribute(named: "autocomplete", value: autocomplete ?? "off"),
+                .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
+                .attribute(named: "aria-describedby", value: described.isEmpty ? nil : described.joined(separator: " "))
+            )
+        )
+    }
+}

@@ -1,0 +1,40 @@
+public import Domain
+public import Prometheus
+public import Storage
+public import Foundation
+
+/// Everything the routes need, handed in by whoever builds the application (the `serve`
+/// command or a test): the database, the calendar, the settings, the metrics registry, the clock.
+public struct WebEnvironment: Sendable {
+    public var database: any GongkaiDatabase
+    public var settings: WebSettings
+    public var calendar: CalendarService
+    public var metrics: PrometheusCollectorRegistry
+    public var clock: @Sendable () -> Double
+
+    public init(database: any GongkaiDatabase, settings: WebSettings = WebSettings(), calendar: CalendarService = CalendarService(),
+                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.database = database
+        self.settings = settings
+        self.calendar = calendar
+        self.metrics = metrics
+        self.clock = clock
+    }
+
+    public var accounts: AccountService {
+        AccountService(database: database, policy: settings.loginPolicy, bcryptCost: settings.bcryptCost, clock: clock)
+    }
+
+    public var userAdministration: UserAdministration {
+        UserAdministration(database: database, bcryptCost: settings.bcryptCost, clock: clock)
+    }
+
+    var nowMillis: Int64 { Int64(clock() * 1000) }
+
+    /// Today's date in China (UTC+8), for forms and defaults.
+    var today: CivilDate {
+        let days = Int((clock() + 8 * 3600) / 86400)
+        return CivilDate(daysSinceEpoch: days)
+    }
+}
