@@ -9,6 +9,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestSetupMiddleware(settings: env.settings))
     router.add(middleware: ErrorMiddleware(renderer: pages))
+    router.add(middleware: BodyLimitMiddleware(limit: env.settings.bodyLimit))
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: SessionAuthMiddleware(accounts: env.accounts))
     SystemController(env: env).register(on: router)

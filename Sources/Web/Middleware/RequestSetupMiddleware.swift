@@ -17,10 +17,6 @@ struct RequestSetupMiddleware: RouterMiddleware {
         {
             context.remoteAddress = client
         }
-        // A body larger than the limit is refused before anything reads it.
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > settings.bodyLimit {
-            throw APIFailure(.contentTooLarge, code: "body_too_large", message: "请求内容超过 \(settings.bodyLimit / 1024 / 1024) MB 上限")
-        }
         var response = try await next(request, context)
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
@@ -29,6 +25,20 @@ struct RequestSetupMiddleware: RouterMiddleware {
             response.headers[.init("Content-Security-Policy")!] = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
         }
         return response
+    }
+}
+
+/// Refuses a body larger than the limit from its declared length, before anything reads it.
+/// (A body without a length is cut off at the limit while it is read.)
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = GongkaiRequestContext
+    let limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw APIFailure(.contentTooLarge, code: "body_too_large", message: "请求内容超过 \(limit / 1024 / 1024) MB 上限")
+        }
+        return try await next(request, context)
     }
 }
 

@@ -35,7 +35,7 @@ enum Layout {
                 .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
             ),
             .body(
-                .class(chrome.area == .console ? "console" : "portal" + (chrome.elderly ? " elderly" : "")),
+                .class((chrome.area == .console ? "console" : "portal") + (chrome.elderly ? " elderly" : "")),
                 .a(.class("skip-link"), .href("#main"), .text("跳到正文")),
                 header(chrome),
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"), content),
