@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Domain
+import Foundation
 import Storage
 import StorageSQL
 import Web
@@ -23,15 +23,19 @@ struct AgencyCommand: AsyncParsableCommand {
                 try await db.transaction { stores in
                     var parentID: Int64?
                     if let parentCode {
-                        guard let p = try await stores.agencies.find(creditCode: parentCode) else { throw DomainError.notFound("上级机关 \(parentCode)") }
+                        guard let p = try await stores.agencies.find(creditCode: parentCode) else {
+                            throw DomainError.notFound("上级机关 \(parentCode)")
+                        }
                         parentID = p.id
                     } else if try await stores.agencies.root() != nil {
                         throw DomainError.conflict("已有根机关，请用 --parent 指定上级机关")
                     }
-                    let agency = try await stores.agencies.create(parentID: parentID, name: name, creditCode: code, kind: kind, contact: AgencyContact())
+                    let agency = try await stores.agencies.create(
+                        parentID: parentID, name: name, creditCode: code, kind: kind, contact: AgencyContact())
                     try await stores.audit.append(
-                        AuditActor.commandLine.event("agency.create", recordType: "agency", recordID: String(agency.id), agencyID: agency.id,
-                                                     after: "\(agency.name) \(agency.creditCode)"),
+                        AuditActor.commandLine.event(
+                            "agency.create", recordType: "agency", recordID: String(agency.id), agencyID: agency.id,
+                            after: "\(agency.name) \(agency.creditCode)"),
                         atMillis: Int64(Date().timeIntervalSince1970 * 1000))
                     return agency
                 }

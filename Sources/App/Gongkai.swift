@@ -66,7 +66,8 @@ struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The audit archive.", subcommands: [Verify.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify the SHA-256 chain; exit non-zero on the first altered or missing entry.")
+        static let configuration = CommandConfiguration(
+            abstract: "Verify the SHA-256 chain; exit non-zero on the first altered or missing entry.")
         func run() async throws {
             let finding = try await withDatabase { db in try await AuditVerifier.verify(db.stores.audit) }
             switch finding {

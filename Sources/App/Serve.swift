@@ -30,17 +30,20 @@ struct Serve: AsyncParsableCommand {
         try await calendar.reload(from: db.stores)
         let env = WebEnvironment(database: db, settings: settings, calendar: calendar, metrics: registry)
 
-        let options = FirstStart.Options(demo: vars["GONGKAI_DEMO"] != "0", rootName: vars["GONGKAI_ROOT_AGENCY_NAME"],
-                                         rootCreditCode: vars["GONGKAI_ROOT_CREDIT_CODE"], fixedPassword: vars["GONGKAI_DEMO_PASSWORD"])
+        let options = FirstStart.Options(
+            demo: vars["GONGKAI_DEMO"] != "0", rootName: vars["GONGKAI_ROOT_AGENCY_NAME"],
+            rootCreditCode: vars["GONGKAI_ROOT_CREDIT_CODE"], fixedPassword: vars["GONGKAI_DEMO_PASSWORD"])
         switch try await FirstStart.run(env, options: options) {
         case .alreadySetUp:
             break
         case .needsRootAgency:
-            logger.warning("database has no agency: set GONGKAI_ROOT_AGENCY_NAME and GONGKAI_ROOT_CREDIT_CODE, or run gongkai agency create")
+            logger.warning(
+                "database has no agency: set GONGKAI_ROOT_AGENCY_NAME and GONGKAI_ROOT_CREDIT_CODE, or run gongkai agency create")
         case .created(let agency, let accounts):
             logger.notice("first start: created \(agency.name); these passwords are shown only once")
             for a in accounts {
-                logger.notice("account \(a.username) password \(a.password) roles \(a.roles.sorted().map(\.rawValue).joined(separator: ","))")
+                logger.notice(
+                    "account \(a.username) password \(a.password) roles \(a.roles.sorted().map(\.rawValue).joined(separator: ","))")
             }
         }
         logger.notice("serving http://\(hostname):\(port)/ (console: /login)")

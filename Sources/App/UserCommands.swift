@@ -5,7 +5,8 @@ import StorageSQL
 import Web
 
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Staff accounts.", subcommands: [Create.self, Unlock.self, ResetPassword.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Staff accounts.", subcommands: [Create.self, Unlock.self, ResetPassword.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account (in the root agency unless --agency names another).")
@@ -27,7 +28,9 @@ struct User: AsyncParsableCommand {
                 } else {
                     found = try await stores.agencies.root()
                 }
-                guard let target = found else { throw DomainError.notFound(agency.map { "机关 \($0)" } ?? "根机关（请先运行 gongkai serve 或 gongkai agency create）") }
+                guard let target = found else {
+                    throw DomainError.notFound(agency.map { "机关 \($0)" } ?? "根机关（请先运行 gongkai serve 或 gongkai agency create）")
+                }
                 var departmentID: Int64?
                 if let department {
                     guard let d = try await stores.agencies.departments(of: target.id).first(where: { $0.name == department }) else {
@@ -66,7 +69,8 @@ struct User: AsyncParsableCommand {
         func run() async throws {
             try await withDatabase { db in
                 let user = try await User.existing(username, in: db)
-                try await commandEnvironment(db).userAdministration.resetPassword(userID: user.id, newPassword: password, by: AuditActor.commandLine)
+                try await commandEnvironment(db).userAdministration.resetPassword(
+                    userID: user.id, newPassword: password, by: AuditActor.commandLine)
             }
             print("password reset for \(username)")
         }

@@ -3,8 +3,10 @@ import Foundation
 
 /// The audit archive as a CSV file for auditors (档案留存备查).
 public enum AuditExport {
-    public static let header = ["序号", "时间（北京时间）", "机关ID", "操作人ID", "操作人", "来源地址", "操作", "对象类型", "对象ID",
-                                "变更前摘要", "变更后摘要", "说明", "前一条哈希", "本条哈希"]
+    public static let header = [
+        "序号", "时间（北京时间）", "机关ID", "操作人ID", "操作人", "来源地址", "操作", "对象类型", "对象ID",
+        "变更前摘要", "变更后摘要", "说明", "前一条哈希", "本条哈希",
+    ]
 
     public static func csv(_ entries: [AuditEntry]) -> CSVTable {
         var table = CSVTable(header: header)

@@ -22,8 +22,10 @@ public struct AuditFilter: Sendable, Hashable {
     public var fromMillis: Int64?
     public var toMillis: Int64?
 
-    public init(agencyID: Int64? = nil, actorName: String? = nil, action: String? = nil, recordType: String? = nil,
-                recordID: String? = nil, fromMillis: Int64? = nil, toMillis: Int64? = nil) {
+    public init(
+        agencyID: Int64? = nil, actorName: String? = nil, action: String? = nil, recordType: String? = nil,
+        recordID: String? = nil, fromMillis: Int64? = nil, toMillis: Int64? = nil
+    ) {
         self.agencyID = agencyID
         self.actorName = actorName
         self.action = action

@@ -3,7 +3,8 @@ public import Domain
 /// Staff accounts.
 public protocol UserStore: Sendable {
     /// Creates an account. Throws `DomainError.conflict` when the username is taken.
-    func create(agencyID: Int64, departmentID: Int64?, username: String, displayName: String, roles: Set<Role>, passwordHash: String) async throws -> StaffUser
+    func create(agencyID: Int64, departmentID: Int64?, username: String, displayName: String, roles: Set<Role>, passwordHash: String)
+        async throws -> StaffUser
     func find(id: Int64) async throws -> StaffUser?
     func find(username: String) async throws -> StaffUser?
     /// Accounts of one agency ordered by username.

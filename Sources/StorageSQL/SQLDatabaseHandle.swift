@@ -28,11 +28,16 @@ public final class SQLDatabaseHandle: GongkaiDatabase, @unchecked Sendable {
         let group = MultiThreadedEventLoopGroup.singleton
         switch location {
         case .sqlite(let path):
-            pool = .sqlite(EventLoopGroupConnectionPool(source: TunedSQLiteSource(path: path), maxConnectionsPerEventLoop: maxConnectionsPerLoop, logger: logger, on: group))
+            pool = .sqlite(
+                EventLoopGroupConnectionPool(
+                    source: TunedSQLiteSource(path: path), maxConnectionsPerEventLoop: maxConnectionsPerLoop, logger: logger, on: group))
             kind = "sqlite"
         case .postgres(let url):
             let config = try SQLPostgresConfiguration(url: url)
-            pool = .postgres(EventLoopGroupConnectionPool(source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: maxConnectionsPerLoop, logger: logger, on: group))
+            pool = .postgres(
+                EventLoopGroupConnectionPool(
+                    source: PostgresConnectionSource(sqlConfiguration: config), maxConnectionsPerEventLoop: maxConnectionsPerLoop,
+                    logger: logger, on: group))
             kind = "postgres"
         }
     }
@@ -59,7 +64,9 @@ public final class SQLDatabaseHandle: GongkaiDatabase, @unchecked Sendable {
         return try await runTransaction("BEGIN", body)
     }
 
-    private func runTransaction<T: Sendable>(_ begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    private func runTransaction<T: Sendable>(_ begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         try await sql.withSession { conn in
             try await conn.raw(SQLQueryString(begin)).run()
             do {

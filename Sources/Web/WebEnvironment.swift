@@ -1,7 +1,7 @@
-public import Domain
+import Domain
+public import Foundation
 public import Prometheus
 public import Storage
-public import Foundation
 
 /// Everything the routes need, handed in by whoever builds the application (the `serve`
 /// command or a test): the database, the calendar, the settings, the metrics registry, the clock.
@@ -12,9 +12,11 @@ public struct WebEnvironment: Sendable {
     public var metrics: PrometheusCollectorRegistry
     public var clock: @Sendable () -> Double
 
-    public init(database: any GongkaiDatabase, settings: WebSettings = WebSettings(), calendar: CalendarService = CalendarService(),
-                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        database: any GongkaiDatabase, settings: WebSettings = WebSettings(), calendar: CalendarService = CalendarService(),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.database = database
         self.settings = settings
         self.calendar = calendar

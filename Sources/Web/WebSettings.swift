@@ -14,8 +14,10 @@ public struct WebSettings: Sendable {
     /// bcrypt cost for new password hashes.
     public var bcryptCost: UInt8
 
-    public init(bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
-                trustProxy: Bool = false, bcryptCost: UInt8 = 10) {
+    public init(
+        bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
+        trustProxy: Bool = false, bcryptCost: UInt8 = 10
+    ) {
         self.bodyLimit = bodyLimit
         self.loginPolicy = loginPolicy
         self.alwaysSecureCookies = alwaysSecureCookies

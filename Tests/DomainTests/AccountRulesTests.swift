@@ -2,7 +2,9 @@ import Domain
 import Testing
 
 @Suite struct AccountRulesTests {
-    @Test(arguments: [("Abcdef12", true), ("abcdef12", false), ("abc!ef12", true), ("Ab1!", false), ("ABCDEFGH", false), ("密码abcD1234", true)])
+    @Test(arguments: [
+        ("Abcdef12", true), ("abcdef12", false), ("abc!ef12", true), ("Ab1!", false), ("ABCDEFGH", false), ("密码abcD1234", true),
+    ])
     func passwordPolicy(_ password: String, _ ok: Bool) {
         #expect(((try? PasswordPolicy.validate(password)) != nil) == ok)
     }
@@ -42,8 +44,9 @@ import Testing
         var entries: [AuditEntry] = []
         var prev = AuditEntry.genesisHash
         for i in 1...3 {
-            var e = AuditEntry(seq: Int64(i), atMillis: 1, agencyID: 1, actorID: 1, actorName: "a", remoteAddress: "x", action: "t",
-                               recordType: "r", recordID: "\(i)", beforeDigest: "", afterDigest: "", detail: "", previousHash: prev, hash: "")
+            var e = AuditEntry(
+                seq: Int64(i), atMillis: 1, agencyID: 1, actorID: 1, actorName: "a", remoteAddress: "x", action: "t",
+                recordType: "r", recordID: "\(i)", beforeDigest: "", afterDigest: "", detail: "", previousHash: prev, hash: "")
             e.hash = h(e.canonicalText)
             prev = e.hash
             entries.append(e)

@@ -3,8 +3,9 @@ import Foundation
 import Logging
 import SQLKit
 import Storage
-@testable import StorageSQL
 import Testing
+
+@testable import StorageSQL
 
 /// Runs on a fresh SQLite file always, and on PostgreSQL when GONGKAI_TEST_POSTGRES_URL is set.
 @Suite(.serialized) struct StorageTests {
@@ -30,7 +31,8 @@ import Testing
     }
 
     func makeAgency(_ stores: any Stores) async throws -> Agency {
-        try await stores.agencies.create(parentID: nil, name: "测试市卫生健康委员会", creditCode: "11370812004339255B", kind: .commission, contact: AgencyContact(phone: "0000"))
+        try await stores.agencies.create(
+            parentID: nil, name: "测试市卫生健康委员会", creditCode: "11370812004339255B", kind: .commission, contact: AgencyContact(phone: "0000"))
     }
 
     @Test(arguments: locations) func migrationsApplyRevertAndReapply(_ kind: String) async throws {
@@ -55,10 +57,13 @@ import Testing
         await #expect(throws: DomainError.self) { _ = try await makeAgency(db.stores) }
         let dept = try await db.stores.agencies.createDepartment(agencyID: agency.id, name: "办公室")
         await #expect(throws: DomainError.self) { _ = try await db.stores.agencies.createDepartment(agencyID: agency.id, name: "办公室") }
-        let user = try await db.stores.users.create(agencyID: agency.id, departmentID: dept.id, username: "zhang", displayName: "张三", roles: [.drafter, .reviewer], passwordHash: "h")
+        let user = try await db.stores.users.create(
+            agencyID: agency.id, departmentID: dept.id, username: "zhang", displayName: "张三", roles: [.drafter, .reviewer],
+            passwordHash: "h")
         #expect(try await db.stores.users.find(username: "zhang") == user)
         await #expect(throws: DomainError.self) {
-            _ = try await db.stores.users.create(agencyID: agency.id, departmentID: nil, username: "zhang", displayName: "x", roles: [.drafter], passwordHash: "h")
+            _ = try await db.stores.users.create(
+                agencyID: agency.id, departmentID: nil, username: "zhang", displayName: "x", roles: [.drafter], passwordHash: "h")
         }
         try await db.stores.users.setLoginState(id: user.id, failedLogins: 0, lockedUntil: 1_900_000_000.5)
         #expect(try await db.stores.users.find(id: user.id)?.lockedUntil == 1_900_000_000.5)
@@ -71,8 +76,12 @@ import Testing
         struct Boom: Error {}
         await #expect(throws: Boom.self) {
             try await db.transaction { stores in
-                _ = try await stores.users.create(agencyID: agency.id, departmentID: nil, username: "li", displayName: "李四", roles: [.drafter], passwordHash: "h")
-                try await stores.audit.append(AuditEvent(agencyID: agency.id, actorID: nil, actorName: "t", remoteAddress: "-", action: "user.create", recordType: "user", recordID: "1"), atMillis: 1)
+                _ = try await stores.users.create(
+                    agencyID: agency.id, departmentID: nil, username: "li", displayName: "李四", roles: [.drafter], passwordHash: "h")
+                try await stores.audit.append(
+                    AuditEvent(
+                        agencyID: agency.id, actorID: nil, actorName: "t", remoteAddress: "-", action: "user.create", recordType: "user",
+                        recordID: "1"), atMillis: 1)
                 throw Boom()
             }
         }
@@ -89,8 +98,11 @@ import Testing
                 group.addTask {
                     _ = try await db.transaction { stores in
                         try await stores.audit.append(
-                            AuditEvent(agencyID: nil, actorID: Int64(i), actorName: "user\(i)", remoteAddress: "127.0.0.1", action: "login.success",
-                                       recordType: "session", recordID: "\(i)", after: "{\"i\":\(i)}"), atMillis: Int64(i)).seq
+                            AuditEvent(
+                                agencyID: nil, actorID: Int64(i), actorName: "user\(i)", remoteAddress: "127.0.0.1",
+                                action: "login.success",
+                                recordType: "session", recordID: "\(i)", after: "{\"i\":\(i)}"), atMillis: Int64(i)
+                        ).seq
                     }
                 }
             }
@@ -110,7 +122,8 @@ import Testing
 
     @Test(arguments: locations) func calendarNoticesRoundTrip(_ kind: String) async throws {
         let db = try await freshDatabase(kind)
-        let notice = HolidayNotice(year: 2027, holidays: [CivilDate(iso: "2027-01-01")!], workdays: [CivilDate(iso: "2027-01-09")!], source: "国办发明电〔2026〕测试")
+        let notice = HolidayNotice(
+            year: 2027, holidays: [CivilDate(iso: "2027-01-01")!], workdays: [CivilDate(iso: "2027-01-09")!], source: "国办发明电〔2026〕测试")
         try notice.validate()
         try await db.stores.calendar.save(notice, atMillis: 1)
         try await db.stores.calendar.save(notice, atMillis: 2)

@@ -9,7 +9,9 @@ import Web
 @Suite struct APITests {
     @Test func openAPIDescribesEveryJSONRoute() async throws {
         let h = try await Harness.make("sqlite", demo: false)
-        let routes = buildRouter(h.env).routes.filter { $0.path.description.hasPrefix("/api/") }.map { (method: $0.method, path: $0.path.description) }
+        let routes = buildRouter(h.env).routes.filter { $0.path.description.hasPrefix("/api/") }.map {
+            (method: $0.method, path: $0.path.description)
+        }
         try await h.run { client in
             let r = try await client.getJSON("/api/v1/openapi.json")
             let doc = try r.json()
@@ -76,9 +78,15 @@ import Web
                 (#"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":"drafter"}"#, 422, "invalid"),
                 (#"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["boss"]}"#, 422, "invalid"),
                 (#"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["auditor","drafter"]}"#, 422, "invalid"),
-                (#"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["drafter"],"departmentID":"x"}"#, 422, "invalid"),
+                (
+                    #"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["drafter"],"departmentID":"x"}"#, 422,
+                    "invalid"
+                ),
                 (#"{"username":"office","displayName":"重名","password":"Li-Si-2026x","roles":["drafter"]}"#, 409, "conflict"),
-                (#"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["drafter"],"departmentID":9999}"#, 422, "invalid"),
+                (
+                    #"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["drafter"],"departmentID":9999}"#, 422,
+                    "invalid"
+                ),
             ]
             for (body, status, code) in cases {
                 let r = try await client.postJSON("/api/v1/users", body, token: token)
@@ -91,15 +99,17 @@ import Web
             let tooLarge = try await client.postJSON("/api/v1/users", #"{"username":"\#(big)"}"#, token: token)
             #expect(tooLarge.status == .contentTooLarge)
             #expect(tooLarge.errorCode == "body_too_large")
-            let unknownNotice = try await client.postJSON("/api/v1/calendar/notices", #"{"year":2027,"holidays":["2027-13-01"],"workdays":[],"source":"x"}"#,
-                                                          token: try await client.token("office"))
+            let unknownNotice = try await client.postJSON(
+                "/api/v1/calendar/notices", #"{"year":2027,"holidays":["2027-13-01"],"workdays":[],"source":"x"}"#,
+                token: try await client.token("office"))
             #expect(unknownNotice.status == .unprocessableContent)
             #expect(unknownNotice.text.contains("holidays[0]"))
             #expect(try await stores.users.count() == users)
             // Only the sign-ins were archived: no half-written change.
             #expect(try await stores.audit.count(AuditFilter()) == audit + 1)
-            let created = try await client.postJSON("/api/v1/users", #"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["drafter"]}"#,
-                                                    token: token)
+            let created = try await client.postJSON(
+                "/api/v1/users", #"{"username":"lisi","displayName":"李四","password":"Li-Si-2026x","roles":["drafter"]}"#,
+                token: token)
             #expect(created.status == .created)
             let unknownRoute = try await client.getJSON("/api/v1/nothing-here")
             #expect(unknownRoute.status == .notFound)

@@ -47,8 +47,9 @@ import Web
             #expect(right.status.code == 423)
             let form = try await client.getPage("/login")
             let csrf = try #require(form.cookieValue("gk_csrf"))
-            let page = try await client.postForm("/login", [("_csrf", csrf), ("username", "drafter"), ("password", Harness.password)],
-                                                 cookies: ["gk_csrf": csrf])
+            let page = try await client.postForm(
+                "/login", [("_csrf", csrf), ("username", "drafter"), ("password", Harness.password)],
+                cookies: ["gk_csrf": csrf])
             #expect(page.status.code == 423)
             #expect(page.text.contains("账号已锁定 15 分钟"))
             // The system administrator sees it waiting, and the lock lifts by itself after 15 minutes.
@@ -84,8 +85,9 @@ import Web
             // Through the form, over HTTPS behind the proxy: the cookie is HttpOnly, SameSite=Lax and Secure.
             let form = try await client.getPage("/login")
             let csrf = try #require(form.cookieValue("gk_csrf"))
-            let r = try await client.postForm("/login", [("_csrf", csrf), ("username", "office"), ("password", Harness.password), ("next", "/console/calendar")],
-                                              cookies: ["gk_csrf": csrf], headers: [.init("X-Forwarded-Proto")!: "https"])
+            let r = try await client.postForm(
+                "/login", [("_csrf", csrf), ("username", "office"), ("password", Harness.password), ("next", "/console/calendar")],
+                cookies: ["gk_csrf": csrf], headers: [.init("X-Forwarded-Proto")!: "https"])
             #expect(r.status == .seeOther)
             #expect(r.headers[.location] == "/console/calendar")
             let cookie = try #require(r.cookie("gk_session"))

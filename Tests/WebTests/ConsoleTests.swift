@@ -26,7 +26,8 @@ import Web
             var checked = 0
             for route in routes where !Self.publicRoutes.contains(Self.key(route)) {
                 let uri = route.path.replacingOccurrences(of: ":id", with: "1")
-                let r = try await client.execute(uri: uri, method: route.method, headers: [.contentType: "application/x-www-form-urlencoded"])
+                let r = try await client.execute(
+                    uri: uri, method: route.method, headers: [.contentType: "application/x-www-form-urlencoded"])
                 if uri.hasPrefix("/api/") {
                     #expect(r.status == .unauthorized, "\(Self.key(route))")
                 } else {
@@ -73,23 +74,29 @@ import Web
             let stores = h.db.stores
             let before = try await stores.users.count()
             // Three-member separation: system-admin with drafter is refused, and nothing is written.
-            let refused = try await client.postForm("/console/users", [
-                ("_csrf", csrf), ("username", "zhangsan"), ("displayName", "张三"), ("password", "Zhang-San-2026"),
-                ("roles", "system-admin"), ("roles", "drafter"),
-            ], cookies: admin)
+            let refused = try await client.postForm(
+                "/console/users",
+                [
+                    ("_csrf", csrf), ("username", "zhangsan"), ("displayName", "张三"), ("password", "Zhang-San-2026"),
+                    ("roles", "system-admin"), ("roles", "drafter"),
+                ], cookies: admin)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("三员分立"))
             #expect(refused.text.contains("value=\"zhangsan\""))  // the form comes back filled in
             #expect(try await stores.users.count() == before)
-            let weak = try await client.postForm("/console/users", [
-                ("_csrf", csrf), ("username", "zhangsan"), ("displayName", "张三"), ("password", "password"), ("roles", "drafter"),
-            ], cookies: admin)
+            let weak = try await client.postForm(
+                "/console/users",
+                [
+                    ("_csrf", csrf), ("username", "zhangsan"), ("displayName", "张三"), ("password", "password"), ("roles", "drafter"),
+                ], cookies: admin)
             #expect(weak.text.contains("id=\"password-error\""))
             let department = try #require(try await stores.agencies.departments(of: 1).first)
-            let ok = try await client.postForm("/console/users", [
-                ("_csrf", csrf), ("username", "zhangsan"), ("displayName", "张三"), ("password", "Zhang-San-2026"), ("roles", "drafter"),
-                ("roles", "reviewer"), ("department", String(department.id)),
-            ], cookies: admin)
+            let ok = try await client.postForm(
+                "/console/users",
+                [
+                    ("_csrf", csrf), ("username", "zhangsan"), ("displayName", "张三"), ("password", "Zhang-San-2026"), ("roles", "drafter"),
+                    ("roles", "reviewer"), ("department", String(department.id)),
+                ], cookies: admin)
             #expect(ok.status == .ok)
             let created = try #require(try await stores.users.find(username: "zhangsan"))
             #expect(created.roles == [.drafter, .reviewer])
@@ -101,8 +108,9 @@ import Web
             _ = try await client.token("zhangsan", password: "Zhang-San-2026")
             // Reset ends the account's sessions.
             let token = try await client.token("zhangsan", password: "Zhang-San-2026")
-            let reset = try await client.postForm("/console/users/\(created.id)/password", [("_csrf", csrf), ("password-\(created.id)", "New-Pass-2026")],
-                                                  cookies: admin)
+            let reset = try await client.postForm(
+                "/console/users/\(created.id)/password", [("_csrf", csrf), ("password-\(created.id)", "New-Pass-2026")],
+                cookies: admin)
             #expect(reset.status == .ok)
             #expect(try await client.getJSON("/api/v1/me", token: token).status == .unauthorized)
             _ = try await client.token("zhangsan", password: "New-Pass-2026")
@@ -121,16 +129,21 @@ import Web
             let office = try await client.signInWithForm("office")
             let csrf = try await client.csrfToken(on: "/console/calendar", cookies: office)
             // A malformed date comes back marked, and nothing is stored.
-            let bad = try await client.postForm("/console/calendar", [
-                ("_csrf", csrf), ("year", "2027"), ("holidays", "2027-01-01 2027-02-30"), ("workdays", ""), ("source", "国办发明电〔2026〕7号"),
-            ], cookies: office)
+            let bad = try await client.postForm(
+                "/console/calendar",
+                [
+                    ("_csrf", csrf), ("year", "2027"), ("holidays", "2027-01-01 2027-02-30"), ("workdays", ""), ("source", "国办发明电〔2026〕7号"),
+                ], cookies: office)
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("2027-02-30"))
             #expect(try await h.db.stores.calendar.notices().isEmpty)
-            let ok = try await client.postForm("/console/calendar", [
-                ("_csrf", csrf), ("year", "2027"), ("holidays", "2027-01-01~2027-01-03\n2027-02-06~2027-02-12"), ("workdays", "2027-02-14"),
-                ("source", "国办发明电〔2026〕7号（测试）"),
-            ], cookies: office)
+            let ok = try await client.postForm(
+                "/console/calendar",
+                [
+                    ("_csrf", csrf), ("year", "2027"), ("holidays", "2027-01-01~2027-01-03\n2027-02-06~2027-02-12"),
+                    ("workdays", "2027-02-14"),
+                    ("source", "国办发明电〔2026〕7号（测试）"),
+                ], cookies: office)
             #expect(ok.status == .ok)
             #expect(ok.text.contains("已保存 2027 年节假日安排"))
             let after = try await client.getJSON("/api/v1/calendar/add-workdays?from=2026-12-28&days=10")

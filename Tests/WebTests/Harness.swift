@@ -5,9 +5,10 @@ import HummingbirdTesting
 import Logging
 import SQLKit
 import Storage
-@testable import StorageSQL
 import Synchronization
 import Web
+
+@testable import StorageSQL
 
 /// A clock the tests move by hand.
 final class TestClock: Sendable {
@@ -121,7 +122,9 @@ extension TestClientProtocol {
     }
 
     /// Posts a form with the given cookies; values are percent-encoded.
-    func postForm(_ uri: String, _ fields: [(String, String)], cookies: [String: String] = [:], headers extra: HTTPFields = [:]) async throws -> TestResponse {
+    func postForm(_ uri: String, _ fields: [(String, String)], cookies: [String: String] = [:], headers extra: HTTPFields = [:])
+        async throws -> TestResponse
+    {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")

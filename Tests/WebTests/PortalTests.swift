@@ -64,7 +64,8 @@ import Web
             #expect(offsite.headers[.location] == "/")
             let bad = try await client.postForm("/preferences/display", [("mode", "huge")])
             #expect(bad.status == .unprocessableContent)
-            let forged = try await client.postForm("/preferences/display", [("mode", "elderly")], headers: [.init("Sec-Fetch-Site")!: "cross-site"])
+            let forged = try await client.postForm(
+                "/preferences/display", [("mode", "elderly")], headers: [.init("Sec-Fetch-Site")!: "cross-site"])
             #expect(forged.status == .forbidden)
         }
     }

@@ -8,8 +8,10 @@ public struct LoginPolicy: Sendable, Hashable {
     public var idleSeconds: Double
     public var tokenLifetimeSeconds: Double
 
-    public init(maxFailures: Int = 5, lockSeconds: Double = 15 * 60, idleSeconds: Double = 30 * 60,
-                tokenLifetimeSeconds: Double = 12 * 3600) {
+    public init(
+        maxFailures: Int = 5, lockSeconds: Double = 15 * 60, idleSeconds: Double = 30 * 60,
+        tokenLifetimeSeconds: Double = 12 * 3600
+    ) {
         self.maxFailures = maxFailures
         self.lockSeconds = lockSeconds
         self.idleSeconds = idleSeconds

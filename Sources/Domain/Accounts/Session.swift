@@ -16,8 +16,10 @@ public struct StaffSession: Hashable, Sendable {
     public var revoked: Bool
     public var remoteAddress: String
 
-    public init(id: Int64, userID: Int64, kind: Kind, tokenDigest: String, csrfToken: String, createdAt: Double,
-                lastSeenAt: Double, expiresAt: Double, revoked: Bool = false, remoteAddress: String) {
+    public init(
+        id: Int64, userID: Int64, kind: Kind, tokenDigest: String, csrfToken: String, createdAt: Double,
+        lastSeenAt: Double, expiresAt: Double, revoked: Bool = false, remoteAddress: String
+    ) {
         self.id = id
         self.userID = userID
         self.kind = kind

@@ -35,7 +35,8 @@ public struct StaffUser: Hashable, Sendable, Codable, Identifiable {
 
     /// Usernames: 3-32 characters of letters, digits, dot, dash and underscore.
     public static func validate(username: String) throws(DomainError) {
-        let ok = (3...32).contains(username.count)
+        let ok =
+            (3...32).contains(username.count)
             && username.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
         if !ok { throw .invalid("username", "用户名须为 3-32 位字母、数字、点、下划线或连字符") }
     }

@@ -54,7 +54,9 @@ public struct AgencyContact: Hashable, Sendable, Codable {
     public var fax: String
     public var email: String
 
-    public init(office: String = "", address: String = "", officeHours: String = "", phone: String = "", fax: String = "", email: String = "") {
+    public init(
+        office: String = "", address: String = "", officeHours: String = "", phone: String = "", fax: String = "", email: String = ""
+    ) {
         self.office = office
         self.address = address
         self.officeHours = officeHours

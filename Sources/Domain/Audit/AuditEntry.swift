@@ -19,9 +19,11 @@ public struct AuditEntry: Hashable, Sendable, Codable {
     public var previousHash: String
     public var hash: String
 
-    public init(seq: Int64, atMillis: Int64, agencyID: Int64?, actorID: Int64?, actorName: String, remoteAddress: String,
-                action: String, recordType: String, recordID: String, beforeDigest: String, afterDigest: String,
-                detail: String, previousHash: String, hash: String) {
+    public init(
+        seq: Int64, atMillis: Int64, agencyID: Int64?, actorID: Int64?, actorName: String, remoteAddress: String,
+        action: String, recordType: String, recordID: String, beforeDigest: String, afterDigest: String,
+        detail: String, previousHash: String, hash: String
+    ) {
         self.seq = seq
         self.atMillis = atMillis
         self.agencyID = agencyID
@@ -65,8 +67,10 @@ public struct AuditEvent: Sendable, Hashable {
     public var after: String?
     public var detail: String
 
-    public init(agencyID: Int64?, actorID: Int64?, actorName: String, remoteAddress: String, action: String,
-                recordType: String, recordID: String, before: String? = nil, after: String? = nil, detail: String = "") {
+    public init(
+        agencyID: Int64?, actorID: Int64?, actorName: String, remoteAddress: String, action: String,
+        recordType: String, recordID: String, before: String? = nil, after: String? = nil, detail: String = ""
+    ) {
         self.agencyID = agencyID
         self.actorID = actorID
         self.actorName = actorName

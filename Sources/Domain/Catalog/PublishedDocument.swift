@@ -12,7 +12,9 @@ public struct PublishedDocument: Hashable, Sendable, Codable, Identifiable {
     /// 发布日期
     public var publishedOn: CivilDate
 
-    public init(id: Int64, agencyID: Int64, title: String, body: String, documentNumber: String, writtenOn: CivilDate, publishedOn: CivilDate) {
+    public init(
+        id: Int64, agencyID: Int64, title: String, body: String, documentNumber: String, writtenOn: CivilDate, publishedOn: CivilDate
+    ) {
         self.id = id
         self.agencyID = agencyID
         self.title = title

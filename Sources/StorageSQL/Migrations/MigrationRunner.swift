@@ -30,7 +30,8 @@ public struct MigrationRunner: Sendable {
         for m in migrations.sorted(by: { $0.number < $1.number }) {
             let ran = try await database.withTransaction { db in
                 try await lock(db)
-                let exists = try await db.select().column("number").from("schema_migrations")
+                let exists =
+                    try await db.select().column("number").from("schema_migrations")
                     .where("number", .equal, SQLBind(m.number)).first() != nil
                 if exists { return false }
                 try await m.prepare(on: db)
@@ -51,7 +52,8 @@ public struct MigrationRunner: Sendable {
         for m in migrations.sorted(by: { $0.number > $1.number }) where m.number > target {
             let ran = try await database.withTransaction { db in
                 try await lock(db)
-                let exists = try await db.select().column("number").from("schema_migrations")
+                let exists =
+                    try await db.select().column("number").from("schema_migrations")
                     .where("number", .equal, SQLBind(m.number)).first() != nil
                 if !exists { return false }
                 try await m.revert(on: db)

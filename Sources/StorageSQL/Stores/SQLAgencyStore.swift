@@ -50,11 +50,15 @@ struct SQLAgencyStore: AgencyStore {
             throw DomainError.conflict("统一社会信用代码 \(creditCode) 已被其他机关使用")
         }
         let row = try await db.insert(into: "agencies")
-            .columns("parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
-                     "contact_phone", "contact_fax", "contact_email", "created_at")
-            .values(SQLBind(parentID), SQLBind(name), SQLBind(creditCode), SQLBind(kind.rawValue), SQLBind(contact.office),
-                    SQLBind(contact.address), SQLBind(contact.officeHours), SQLBind(contact.phone), SQLBind(contact.fax),
-                    SQLBind(contact.email), SQLBind(Date().timeIntervalSince1970.millis))
+            .columns(
+                "parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
+                "contact_phone", "contact_fax", "contact_email", "created_at"
+            )
+            .values(
+                SQLBind(parentID), SQLBind(name), SQLBind(creditCode), SQLBind(kind.rawValue), SQLBind(contact.office),
+                SQLBind(contact.address), SQLBind(contact.officeHours), SQLBind(contact.phone), SQLBind(contact.fax),
+                SQLBind(contact.email), SQLBind(Date().timeIntervalSince1970.millis)
+            )
             .returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("机关创建失败") }
         return Agency(id: id, parentID: parentID, name: name, creditCode: creditCode, kind: kind, contact: contact)
@@ -63,7 +67,10 @@ struct SQLAgencyStore: AgencyStore {
     func departments(of agencyID: Int64) async throws -> [Department] {
         try await db.select().columns("id", "agency_id", "name").from("departments")
             .where("agency_id", .equal, SQLBind(agencyID)).orderBy("id").all()
-            .map { Department(id: try $0.decode(column: "id"), agencyID: try $0.decode(column: "agency_id"), name: try $0.decode(column: "name")) }
+            .map {
+                Department(
+                    id: try $0.decode(column: "id"), agencyID: try $0.decode(column: "agency_id"), name: try $0.decode(column: "name"))
+            }
     }
 
     func createDepartment(agencyID: Int64, name: String) async throws -> Department {
@@ -72,7 +79,7 @@ struct SQLAgencyStore: AgencyStore {
                 .values(SQLBind(agencyID), SQLBind(name)).returning("id").first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("科室创建失败") }
             return Department(id: id, agencyID: agencyID, name: name)
-        } catch where isUniqueViolation(error) {
+        } catch  where isUniqueViolation(error) {
             throw DomainError.conflict("本机关已有名为“\(name)”的科室")
         }
     }

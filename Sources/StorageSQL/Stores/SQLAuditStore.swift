@@ -13,8 +13,9 @@ struct SQLAuditStore: AuditStore {
     func append(_ event: AuditEvent, atMillis: Int64) async throws -> AuditEntry {
         // Taking the head row first serialises appenders; the transaction around us makes the
         // head and the entry move together.
-        guard let head = try await db.update("audit_head").set("last_seq", to: SQLRaw("last_seq + 1"))
-            .where("id", .equal, SQLBind(1)).returning("last_seq", "last_hash").first()
+        guard
+            let head = try await db.update("audit_head").set("last_seq", to: SQLRaw("last_seq + 1"))
+                .where("id", .equal, SQLBind(1)).returning("last_seq", "last_hash").first()
         else { throw DomainError.conflict("审计链头缺失，请运行迁移") }
         let seq = try head.decode(column: "last_seq", as: Int64.self)
         let previous = try head.decode(column: "last_hash", as: String.self)
@@ -26,10 +27,12 @@ struct SQLAuditStore: AuditStore {
             afterDigest: event.after.map(Digest.sha256Hex) ?? "", detail: clean(event.detail), previousHash: previous, hash: "")
         entry.hash = Digest.sha256Hex(entry.canonicalText)
         try await db.insert(into: "audit_log").columns(Self.columns.map { SQLColumn($0) })
-            .values(SQLBind(entry.seq), SQLBind(entry.atMillis), SQLBind(entry.agencyID), SQLBind(entry.actorID), SQLBind(entry.actorName),
-                    SQLBind(entry.remoteAddress), SQLBind(entry.action), SQLBind(entry.recordType), SQLBind(entry.recordID),
-                    SQLBind(entry.beforeDigest), SQLBind(entry.afterDigest), SQLBind(entry.detail), SQLBind(entry.previousHash),
-                    SQLBind(entry.hash))
+            .values(
+                SQLBind(entry.seq), SQLBind(entry.atMillis), SQLBind(entry.agencyID), SQLBind(entry.actorID), SQLBind(entry.actorName),
+                SQLBind(entry.remoteAddress), SQLBind(entry.action), SQLBind(entry.recordType), SQLBind(entry.recordID),
+                SQLBind(entry.beforeDigest), SQLBind(entry.afterDigest), SQLBind(entry.detail), SQLBind(entry.previousHash),
+                SQLBind(entry.hash)
+            )
             .run()
         try await db.update("audit_head").set("last_hash", to: SQLBind(entry.hash)).where("id", .equal, SQLBind(1)).run()
         return entry

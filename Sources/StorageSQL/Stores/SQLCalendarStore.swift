@@ -20,8 +20,9 @@ struct SQLCalendarStore: CalendarStore {
         }
         return try heads.map { row in
             let year = try row.decode(column: "year", as: Int.self)
-            return HolidayNotice(year: year, holidays: byYear[year]?.holidays ?? [], workdays: byYear[year]?.workdays ?? [],
-                                 source: try row.decode(column: "source"))
+            return HolidayNotice(
+                year: year, holidays: byYear[year]?.holidays ?? [], workdays: byYear[year]?.workdays ?? [],
+                source: try row.decode(column: "source"))
         }
     }
 

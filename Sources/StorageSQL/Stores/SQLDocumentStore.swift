@@ -19,15 +19,20 @@ struct SQLDocumentStore: DocumentStore {
         db.select().columns("id", "agency_id", "title", "body", "document_number", "written_on", "published_on").from("documents")
     }
 
-    func create(agencyID: Int64, title: String, body: String, documentNumber: String, writtenOn: CivilDate, publishedOn: CivilDate) async throws -> PublishedDocument {
+    func create(agencyID: Int64, title: String, body: String, documentNumber: String, writtenOn: CivilDate, publishedOn: CivilDate)
+        async throws -> PublishedDocument
+    {
         let row = try await db.insert(into: "documents")
             .columns("agency_id", "title", "body", "document_number", "written_on", "published_on")
-            .values(SQLBind(agencyID), SQLBind(title), SQLBind(body), SQLBind(documentNumber), SQLBind(writtenOn.description),
-                    SQLBind(publishedOn.description))
+            .values(
+                SQLBind(agencyID), SQLBind(title), SQLBind(body), SQLBind(documentNumber), SQLBind(writtenOn.description),
+                SQLBind(publishedOn.description)
+            )
             .returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("文档创建失败") }
-        return PublishedDocument(id: id, agencyID: agencyID, title: title, body: body, documentNumber: documentNumber,
-                                 writtenOn: writtenOn, publishedOn: publishedOn)
+        return PublishedDocument(
+            id: id, agencyID: agencyID, title: title, body: body, documentNumber: documentNumber,
+            writtenOn: writtenOn, publishedOn: publishedOn)
     }
 
     func find(id: Int64) async throws -> PublishedDocument? {

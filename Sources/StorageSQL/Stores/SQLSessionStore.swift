@@ -5,20 +5,31 @@ import Storage
 struct SQLSessionStore: SessionStore {
     let db: any SQLDatabase
 
-    func create(userID: Int64, kind: StaffSession.Kind, tokenDigest: String, csrfToken: String, now: Double, expiresAt: Double, remoteAddress: String) async throws -> StaffSession {
+    func create(
+        userID: Int64, kind: StaffSession.Kind, tokenDigest: String, csrfToken: String, now: Double, expiresAt: Double,
+        remoteAddress: String
+    ) async throws -> StaffSession {
         let row = try await db.insert(into: "sessions")
-            .columns("user_id", "kind", "token_digest", "csrf_token", "created_ms", "last_seen_ms", "expires_ms", "revoked", "remote_address")
-            .values(SQLBind(userID), SQLBind(kind.rawValue), SQLBind(tokenDigest), SQLBind(csrfToken), SQLBind(now.millis),
-                    SQLBind(now.millis), SQLBind(expiresAt.millis), SQLBind(0), SQLBind(remoteAddress))
+            .columns(
+                "user_id", "kind", "token_digest", "csrf_token", "created_ms", "last_seen_ms", "expires_ms", "revoked", "remote_address"
+            )
+            .values(
+                SQLBind(userID), SQLBind(kind.rawValue), SQLBind(tokenDigest), SQLBind(csrfToken), SQLBind(now.millis),
+                SQLBind(now.millis), SQLBind(expiresAt.millis), SQLBind(0), SQLBind(remoteAddress)
+            )
             .returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("会话创建失败") }
-        return StaffSession(id: id, userID: userID, kind: kind, tokenDigest: tokenDigest, csrfToken: csrfToken, createdAt: now,
-                            lastSeenAt: now, expiresAt: expiresAt, remoteAddress: remoteAddress)
+        return StaffSession(
+            id: id, userID: userID, kind: kind, tokenDigest: tokenDigest, csrfToken: csrfToken, createdAt: now,
+            lastSeenAt: now, expiresAt: expiresAt, remoteAddress: remoteAddress)
     }
 
     func find(tokenDigest: String) async throws -> StaffSession? {
         try await db.select()
-            .columns("id", "user_id", "kind", "token_digest", "csrf_token", "created_ms", "last_seen_ms", "expires_ms", "revoked", "remote_address")
+            .columns(
+                "id", "user_id", "kind", "token_digest", "csrf_token", "created_ms", "last_seen_ms", "expires_ms", "revoked",
+                "remote_address"
+            )
             .from("sessions").where("token_digest", .equal, SQLBind(tokenDigest)).first()
             .map { row in
                 StaffSession(

@@ -7,8 +7,10 @@ struct SQLUserStore: UserStore {
     let db: any SQLDatabase
 
     private func select() -> SQLSelectBuilder {
-        db.select().columns("id", "agency_id", "department_id", "username", "display_name", "roles", "password_hash",
-                            "failed_logins", "locked_until_ms", "disabled").from("users")
+        db.select().columns(
+            "id", "agency_id", "department_id", "username", "display_name", "roles", "password_hash",
+            "failed_logins", "locked_until_ms", "disabled"
+        ).from("users")
     }
 
     private func decode(_ row: any SQLRow) throws -> StaffUser {
@@ -25,18 +27,25 @@ struct SQLUserStore: UserStore {
 
     private static func encode(_ roles: Set<Role>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 
-    func create(agencyID: Int64, departmentID: Int64?, username: String, displayName: String, roles: Set<Role>, passwordHash: String) async throws -> StaffUser {
+    func create(agencyID: Int64, departmentID: Int64?, username: String, displayName: String, roles: Set<Role>, passwordHash: String)
+        async throws -> StaffUser
+    {
         do {
             let row = try await db.insert(into: "users")
-                .columns("agency_id", "department_id", "username", "display_name", "roles", "password_hash", "failed_logins",
-                         "locked_until_ms", "disabled", "created_at")
-                .values(SQLBind(agencyID), SQLBind(departmentID), SQLBind(username), SQLBind(displayName), SQLBind(Self.encode(roles)),
-                        SQLBind(passwordHash), SQLBind(0), SQLBind(Int64?.none), SQLBind(0), SQLBind(Date().timeIntervalSince1970.millis))
+                .columns(
+                    "agency_id", "department_id", "username", "display_name", "roles", "password_hash", "failed_logins",
+                    "locked_until_ms", "disabled", "created_at"
+                )
+                .values(
+                    SQLBind(agencyID), SQLBind(departmentID), SQLBind(username), SQLBind(displayName), SQLBind(Self.encode(roles)),
+                    SQLBind(passwordHash), SQLBind(0), SQLBind(Int64?.none), SQLBind(0), SQLBind(Date().timeIntervalSince1970.millis)
+                )
                 .returning("id").first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw DomainError.conflict("账号创建失败") }
-            return StaffUser(id: id, agencyID: agencyID, departmentID: departmentID, username: username, displayName: displayName,
-                             roles: roles, passwordHash: passwordHash)
-        } catch where isUniqueViolation(error) {
+            return StaffUser(
+                id: id, agencyID: agencyID, departmentID: departmentID, username: username, displayName: displayName,
+                roles: roles, passwordHash: passwordHash)
+        } catch  where isUniqueViolation(error) {
             throw DomainError.conflict("用户名“\(username)”已被使用")
         }
     }

@@ -18,14 +18,18 @@ enum OpenAPIDocument {
         return ["description": description, "content": ["application/json": ["schema": schema]]]
     }
 
-    static var errors: Object { [
-        "400": answer("请求体不是有效的 JSON", ref("Error")), "401": answer("未登录或令牌无效", ref("Error")),
-        "403": answer("角色不允许", ref("Error")), "413": answer("请求体超过上限", ref("Error")),
-        "422": answer("字段缺失、类型或取值无效", ref("Error")),
-    ] }
+    static var errors: Object {
+        [
+            "400": answer("请求体不是有效的 JSON", ref("Error")), "401": answer("未登录或令牌无效", ref("Error")),
+            "403": answer("角色不允许", ref("Error")), "413": answer("请求体超过上限", ref("Error")),
+            "422": answer("字段缺失、类型或取值无效", ref("Error")),
+        ]
+    }
 
-    static func op(_ summary: String, tag: String, secured: Bool, parameters: [Object] = [], body: Object? = nil,
-                   responses: Object) -> Object {
+    static func op(
+        _ summary: String, tag: String, secured: Bool, parameters: [Object] = [], body: Object? = nil,
+        responses: Object
+    ) -> Object {
         var o: Object = ["summary": summary, "tags": [tag], "responses": responses.merging(errors) { a, _ in a }]
         if !parameters.isEmpty { o["parameters"] = parameters }
         if let body { o["requestBody"] = body }
@@ -40,73 +44,165 @@ enum OpenAPIDocument {
     static var date: Object { ["type": "string", "format": "date", "example": "2026-09-30"] }
     static var string: Object { ["type": "string"] }
 
-    static var document: Object { [
-        "openapi": "3.1.0",
-        "info": ["title": "Gongkai 政务公开平台 API", "version": "1.0.0",
-                 "description": "错误统一返回 {\"error\": {\"code\", \"message\"}}，message 为中文。"],
-        "components": [
-            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": [
-                "Error": ["type": "object", "required": ["error"], "properties": [
-                    "error": ["type": "object", "required": ["code", "message"], "properties": [
-                        "code": string, "message": string, "field": string]]]],
-                "Notice": ["type": "object", "required": ["year", "holidays", "workdays", "source"], "properties": [
-                    "year": ["type": "integer"], "holidays": ["type": "array", "items": date], "workdays": ["type": "array", "items": date],
-                    "source": string]],
-                "User": ["type": "object", "properties": [
-                    "id": ["type": "integer"], "username": string, "displayName": string,
-                    "departmentID": ["type": ["integer", "null"]], "roles": ["type": "array", "items": ref("Role")], "locked": ["type": "boolean"]]],
-                "Role": ["type": "string", "enum": ["system-admin", "office-admin", "drafter", "reviewer", "leader", "publisher",
-                                                   "request-handler", "auditor"]],
-                "AuditEntry": ["type": "object", "properties": [
-                    "seq": ["type": "integer"], "atMillis": ["type": "integer"], "agencyID": ["type": ["integer", "null"]],
-                    "actorID": ["type": ["integer", "null"]], "actorName": string, "remoteAddress": string, "action": string,
-                    "recordType": string, "recordID": string, "beforeDigest": string, "afterDigest": string, "detail": string,
-                    "previousHash": string, "hash": string]],
+    static var document: Object {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Gongkai 政务公开平台 API", "version": "1.0.0",
+                "description": "错误统一返回 {\"error\": {\"code\", \"message\"}}，message 为中文。",
             ],
-        ],
-        "paths": [
-            "/api/v1/auth/login": ["post": op(
-                "登录，取得访问令牌", tag: "auth", secured: false,
-                body: jsonBody(["type": "object", "required": ["username", "password"], "properties": ["username": string, "password": string]]),
-                responses: ["200": answer("令牌", ["type": "object", "properties": ["token": string, "expiresAt": ["type": "string", "format": "date-time"]]]),
-                            "423": answer("账号已锁定 15 分钟", ref("Error"))])],
-            "/api/v1/auth/logout": ["post": op("吊销当前令牌", tag: "auth", secured: true, responses: ["204": answer("已吊销")])],
-            "/api/v1/me": ["get": op("当前账号", tag: "auth", secured: true, responses: ["200": answer("账号、机关与角色", ["type": "object"])])],
-            "/api/v1/calendar/add-workdays": ["get": op(
-                "起算日加 N 个工作日（起算日不计）", tag: "calendar", secured: false,
-                parameters: [query("from", date, "起算日"), query("days", ["type": "integer", "minimum": 0, "maximum": 400], "工作日数")],
-                responses: ["200": answer("到期日；所跨年份未录入节假日通知时 provisional 为 true", ["type": "object", "properties": [
-                    "from": date, "days": ["type": "integer"], "due": date, "provisional": ["type": "boolean"]]])])],
-            "/api/v1/calendar/workdays-between": ["get": op(
-                "两个日期之间的工作日数（不计起始日，计截止日）", tag: "calendar", secured: false,
-                parameters: [query("from", date, "起始日"), query("to", date, "截止日")],
-                responses: ["200": answer("工作日数", ["type": "object", "properties": [
-                    "from": date, "to": date, "workdays": ["type": "integer"], "provisional": ["type": "boolean"]]])])],
-            "/api/v1/calendar/notices": [
-                "get": op("已载入的节假日通知", tag: "calendar", secured: false,
-                          responses: ["200": answer("通知列表", ["type": "object", "properties": ["notices": ["type": "array", "items": ref("Notice")]]])]),
-                "post": op("录入或替换一年的节假日通知（政务公开办公室）", tag: "calendar", secured: true, body: jsonBody(ref("Notice")),
-                           responses: ["201": answer("已保存并重新计算")]),
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": [
+                    "Error": [
+                        "type": "object", "required": ["error"],
+                        "properties": [
+                            "error": [
+                                "type": "object", "required": ["code", "message"],
+                                "properties": [
+                                    "code": string, "message": string, "field": string,
+                                ],
+                            ]
+                        ],
+                    ],
+                    "Notice": [
+                        "type": "object", "required": ["year", "holidays", "workdays", "source"],
+                        "properties": [
+                            "year": ["type": "integer"], "holidays": ["type": "array", "items": date],
+                            "workdays": ["type": "array", "items": date],
+                            "source": string,
+                        ],
+                    ],
+                    "User": [
+                        "type": "object",
+                        "properties": [
+                            "id": ["type": "integer"], "username": string, "displayName": string,
+                            "departmentID": ["type": ["integer", "null"]], "roles": ["type": "array", "items": ref("Role")],
+                            "locked": ["type": "boolean"],
+                        ],
+                    ],
+                    "Role": [
+                        "type": "string",
+                        "enum": [
+                            "system-admin", "office-admin", "drafter", "reviewer", "leader", "publisher",
+                            "request-handler", "auditor",
+                        ],
+                    ],
+                    "AuditEntry": [
+                        "type": "object",
+                        "properties": [
+                            "seq": ["type": "integer"], "atMillis": ["type": "integer"], "agencyID": ["type": ["integer", "null"]],
+                            "actorID": ["type": ["integer", "null"]], "actorName": string, "remoteAddress": string, "action": string,
+                            "recordType": string, "recordID": string, "beforeDigest": string, "afterDigest": string, "detail": string,
+                            "previousHash": string, "hash": string,
+                        ],
+                    ],
+                ],
             ],
-            "/api/v1/users": [
-                "get": op("本机关账号（系统管理员）", tag: "users", secured: true,
-                          responses: ["200": answer("账号列表", ["type": "object", "properties": ["users": ["type": "array", "items": ref("User")]]])]),
-                "post": op("新建账号（系统管理员）", tag: "users", secured: true,
-                           body: jsonBody(["type": "object", "required": ["username", "displayName", "password", "roles"], "properties": [
-                               "username": string, "displayName": string, "password": string, "roles": ["type": "array", "items": ref("Role")],
-                               "departmentID": ["type": ["integer", "null"]]]]),
-                           responses: ["201": answer("已创建", ref("User")), "409": answer("用户名已被占用", ref("Error"))]),
+            "paths": [
+                "/api/v1/auth/login": [
+                    "post": op(
+                        "登录，取得访问令牌", tag: "auth", secured: false,
+                        body: jsonBody([
+                            "type": "object", "required": ["username", "password"], "properties": ["username": string, "password": string],
+                        ]),
+                        responses: [
+                            "200": answer(
+                                "令牌",
+                                [
+                                    "type": "object",
+                                    "properties": ["token": string, "expiresAt": ["type": "string", "format": "date-time"]],
+                                ]),
+                            "423": answer("账号已锁定 15 分钟", ref("Error")),
+                        ])
+                ],
+                "/api/v1/auth/logout": ["post": op("吊销当前令牌", tag: "auth", secured: true, responses: ["204": answer("已吊销")])],
+                "/api/v1/me": ["get": op("当前账号", tag: "auth", secured: true, responses: ["200": answer("账号、机关与角色", ["type": "object"])])],
+                "/api/v1/calendar/add-workdays": [
+                    "get": op(
+                        "起算日加 N 个工作日（起算日不计）", tag: "calendar", secured: false,
+                        parameters: [
+                            query("from", date, "起算日"), query("days", ["type": "integer", "minimum": 0, "maximum": 400], "工作日数"),
+                        ],
+                        responses: [
+                            "200": answer(
+                                "到期日；所跨年份未录入节假日通知时 provisional 为 true",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "from": date, "days": ["type": "integer"], "due": date, "provisional": ["type": "boolean"],
+                                    ],
+                                ])
+                        ])
+                ],
+                "/api/v1/calendar/workdays-between": [
+                    "get": op(
+                        "两个日期之间的工作日数（不计起始日，计截止日）", tag: "calendar", secured: false,
+                        parameters: [query("from", date, "起始日"), query("to", date, "截止日")],
+                        responses: [
+                            "200": answer(
+                                "工作日数",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "from": date, "to": date, "workdays": ["type": "integer"], "provisional": ["type": "boolean"],
+                                    ],
+                                ])
+                        ])
+                ],
+                "/api/v1/calendar/notices": [
+                    "get": op(
+                        "已载入的节假日通知", tag: "calendar", secured: false,
+                        responses: [
+                            "200": answer(
+                                "通知列表", ["type": "object", "properties": ["notices": ["type": "array", "items": ref("Notice")]]])
+                        ]),
+                    "post": op(
+                        "录入或替换一年的节假日通知（政务公开办公室）", tag: "calendar", secured: true, body: jsonBody(ref("Notice")),
+                        responses: ["201": answer("已保存并重新计算")]),
+                ],
+                "/api/v1/users": [
+                    "get": op(
+                        "本机关账号（系统管理员）", tag: "users", secured: true,
+                        responses: [
+                            "200": answer("账号列表", ["type": "object", "properties": ["users": ["type": "array", "items": ref("User")]]])
+                        ]),
+                    "post": op(
+                        "新建账号（系统管理员）", tag: "users", secured: true,
+                        body: jsonBody([
+                            "type": "object", "required": ["username", "displayName", "password", "roles"],
+                            "properties": [
+                                "username": string, "displayName": string, "password": string,
+                                "roles": ["type": "array", "items": ref("Role")],
+                                "departmentID": ["type": ["integer", "null"]],
+                            ],
+                        ]),
+                        responses: ["201": answer("已创建", ref("User")), "409": answer("用户名已被占用", ref("Error"))]),
+                ],
+                "/api/v1/audit": [
+                    "get": op(
+                        "审计档案（安全审计员）", tag: "audit", secured: true,
+                        parameters: [
+                            query("actor", string, required: false, "操作人"), query("action", string, required: false, "操作"),
+                            query("type", string, required: false, "对象类型"), query("record", string, required: false, "对象ID"),
+                            query("from", date, required: false, "起始日期"), query("to", date, required: false, "截止日期"),
+                            query("page", ["type": "integer", "minimum": 1], required: false, "页码，每页 50 条"),
+                        ],
+                        responses: [
+                            "200": answer(
+                                "记录",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "total": ["type": "integer"], "entries": ["type": "array", "items": ref("AuditEntry")],
+                                    ],
+                                ])
+                        ])
+                ],
+                "/api/v1/openapi.json": [
+                    "get": op("本文档", tag: "meta", secured: false, responses: ["200": answer("OpenAPI 3.1", ["type": "object"])])
+                ],
             ],
-            "/api/v1/audit": ["get": op(
-                "审计档案（安全审计员）", tag: "audit", secured: true,
-                parameters: [query("actor", string, required: false, "操作人"), query("action", string, required: false, "操作"),
-                             query("type", string, required: false, "对象类型"), query("record", string, required: false, "对象ID"),
-                             query("from", date, required: false, "起始日期"), query("to", date, required: false, "截止日期"),
-                             query("page", ["type": "integer", "minimum": 1], required: false, "页码，每页 50 条")],
-                responses: ["200": answer("记录", ["type": "object", "properties": [
-                    "total": ["type": "integer"], "entries": ["type": "array", "items": ref("AuditEntry")]]])])],
-            "/api/v1/openapi.json": ["get": op("本文档", tag: "meta", secured: false, responses: ["200": answer("OpenAPI 3.1", ["type": "object"])])],
-        ],
-    ] }
+        ]
+    }
 }

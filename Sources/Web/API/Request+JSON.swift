@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-public import Hummingbird
+import Hummingbird
 
 extension Request {
     /// Decodes a JSON body, turning every decoding problem into a 4xx with a Chinese message

@@ -33,8 +33,10 @@ struct AuditController: Sendable {
             page.errors[error.field ?? "from"] = error.message
         }
         let shown = page
-        return try await pages.respond("审计档案", area: .console, request: request, context: context,
-                                       status: page.errors.isEmpty ? .ok : .unprocessableContent) { chrome in shown.content(chrome) }
+        return try await pages.respond(
+            "审计档案", area: .console, request: request, context: context,
+            status: page.errors.isEmpty ? .ok : .unprocessableContent
+        ) { chrome in shown.content(chrome) }
     }
 
     @Sendable func csv(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
@@ -47,9 +49,12 @@ struct AuditController: Sendable {
                 "audit.export", recordType: "audit-log", recordID: "", detail: "\(entries.count) rows \(query.queryString)"),
             atMillis: env.nowMillis)
         let name = "audit-\(env.today.description).csv"
-        return Response(status: .ok,
-                        headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: AuditExport.csv(entries).bytes())))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: AuditExport.csv(entries).bytes())))
     }
 
     struct Listing: ResponseEncodable {
@@ -61,7 +66,8 @@ struct AuditController: Sendable {
         let query = AuditQuery(request)
         let filter = try query.filter(agencyID: Self.scope(identity))
         let store = env.database.stores.audit
-        return Listing(total: try await store.count(filter),
-                       entries: try await store.search(filter, limit: AuditQuery.pageSize, offset: (query.page - 1) * AuditQuery.pageSize))
+        return Listing(
+            total: try await store.count(filter),
+            entries: try await store.search(filter, limit: AuditQuery.pageSize, offset: (query.page - 1) * AuditQuery.pageSize))
     }
 }

@@ -30,11 +30,14 @@ struct AuthController: Sendable {
         var page = LoginPage(username: form["username"], next: form["next"])
         do {
             guard !page.username.isEmpty, !form.raw("password").isEmpty else { throw DomainError.unauthenticated("请输入用户名和密码") }
-            let signIn = try await env.accounts.signIn(username: page.username, password: form.raw("password"), kind: .console,
-                                                       remoteAddress: context.remoteAddress)
+            let signIn = try await env.accounts.signIn(
+                username: page.username, password: form.raw("password"), kind: .console,
+                remoteAddress: context.remoteAddress)
             var response = Response.redirect(to: SiteRoute.safeReturnPath(page.next), type: .normal)
-            response.setCookie(Cookie(name: SessionAuthMiddleware.cookieName, value: signIn.token, path: "/", secure: context.isSecure,
-                                      httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(
+                    name: SessionAuthMiddleware.cookieName, value: signIn.token, path: "/", secure: context.isSecure,
+                    httpOnly: true, sameSite: .lax))
             return response
         } catch let error as DomainError {
             page.message = error.message
@@ -50,8 +53,10 @@ struct AuthController: Sendable {
         try CSRF.verify(form, request: request, context: context)
         try await env.accounts.signOut(identity, remoteAddress: context.remoteAddress)
         var response = Response.redirect(to: SiteRoute.home.path, type: .normal)
-        response.setCookie(Cookie(name: SessionAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: context.isSecure,
-                                  httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: SessionAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: context.isSecure,
+                httpOnly: true, sameSite: .lax))
         return response
     }
 
@@ -67,8 +72,9 @@ struct AuthController: Sendable {
 
     @Sendable func apiLogin(_ request: Request, context: GongkaiRequestContext) async throws -> TokenResponse {
         let body = try await request.decodeJSON(LoginRequest.self, context: context)
-        let signIn = try await env.accounts.signIn(username: body.username, password: body.password, kind: .api,
-                                                   remoteAddress: context.remoteAddress)
+        let signIn = try await env.accounts.signIn(
+            username: body.username, password: body.password, kind: .api,
+            remoteAddress: context.remoteAddress)
         let expires = Date(timeIntervalSince1970: signIn.identity.session.expiresAt)
         return TokenResponse(token: signIn.token, expiresAt: expires.formatted(.iso8601))
     }

@@ -87,7 +87,9 @@ struct CalendarController: Sendable {
         try await render(CalendarPage(form: .init(year: String(env.today.year + 1))), request: request, context: context)
     }
 
-    func render(_ page: CalendarPage, request: Request, context: GongkaiRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ page: CalendarPage, request: Request, context: GongkaiRequestContext, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
         var page = page
         page.notices = env.calendar.current.notices.values.sorted { $0.year > $1.year }
         let shown = page
@@ -99,7 +101,8 @@ struct CalendarController: Sendable {
     @Sendable func submit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
-        var page = CalendarPage(form: .init(year: form["year"], holidays: form["holidays"], workdays: form["workdays"], source: form["source"]))
+        var page = CalendarPage(
+            form: .init(year: form["year"], holidays: form["holidays"], workdays: form["workdays"], source: form["source"]))
         do {
             let notice = try page.form.notice()
             try await env.calendar.add(notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis)

@@ -35,16 +35,20 @@ enum Agenda {
         if identity.holds(anyOf: [.systemAdmin]) {
             let now = env.clock()
             for user in try await env.database.stores.users.list(agencyID: identity.agency.id) where user.isLocked(at: now) {
-                items.append(Item(title: "账号 \(user.username)（\(user.displayName)）因多次输错密码被锁定",
-                                  detail: "核实本人后可解锁", link: SiteRoute.users.path))
+                items.append(
+                    Item(
+                        title: "账号 \(user.username)（\(user.displayName)）因多次输错密码被锁定",
+                        detail: "核实本人后可解锁", link: SiteRoute.users.path))
             }
         }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today
             let next = today.year + 1
             if today.month >= 11, !env.calendar.current.hasNotice(for: next) {
-                items.append(Item(title: "录入 \(next) 年法定节假日安排", detail: "未录入前，跨入 \(next) 年的期限按暂定计算",
-                                  link: SiteRoute.calendar.path))
+                items.append(
+                    Item(
+                        title: "录入 \(next) 年法定节假日安排", detail: "未录入前，跨入 \(next) 年的期限按暂定计算",
+                        link: SiteRoute.calendar.path))
             }
         }
         return items

@@ -34,8 +34,9 @@ struct PublicController: Sendable {
     }
 
     @Sendable func stylesheet(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
     }
 
     /// Remembers the reader's choice for a year. It changes only how this browser shows pages,
@@ -45,8 +46,10 @@ struct PublicController: Sendable {
         guard let mode = DisplayMode(rawValue: form["mode"]) else { throw DomainError.invalid("mode", "未知的显示模式") }
         let next = form["next"].hasPrefix("/") && !form["next"].hasPrefix("//") ? form["next"] : SiteRoute.home.path
         var response = Response.redirect(to: next, type: .normal)
-        response.setCookie(Cookie(name: DisplayMode.cookieName, value: mode.rawValue, maxAge: 365 * 86400, path: "/", secure: context.isSecure,
-                                  httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: DisplayMode.cookieName, value: mode.rawValue, maxAge: 365 * 86400, path: "/", secure: context.isSecure,
+                httpOnly: true, sameSite: .lax))
         return response
     }
 }

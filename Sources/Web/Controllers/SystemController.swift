@@ -15,18 +15,21 @@ struct SystemController: Sendable {
     @Sendable func health(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let up = await env.database.isReachable()
         let body = #"{"status":"\#(up ? "ok" : "unavailable")","database":"\#(env.database.kind)"}"#
-        return Response(status: up ? .ok : .serviceUnavailable,
-                        headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(
+            status: up ? .ok : .serviceUnavailable,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     @Sendable func metrics(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: env.metrics.emitToBuffer())))
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: env.metrics.emitToBuffer())))
     }
 
     @Sendable func openAPI(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
 }

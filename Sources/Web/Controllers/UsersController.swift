@@ -16,8 +16,10 @@ struct UsersController: Sendable {
         router.staff(.post, "/api/v1/users", .roles([.systemAdmin]), use: apiCreate)
     }
 
-    func render(_ page: UsersPage, identity: StaffIdentity, request: Request, context: GongkaiRequestContext,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(
+        _ page: UsersPage, identity: StaffIdentity, request: Request, context: GongkaiRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         var page = page
         let stores = env.database.stores
         page.users = try await stores.users.list(agencyID: identity.agency.id)
@@ -37,8 +39,9 @@ struct UsersController: Sendable {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         var page = UsersPage()
-        page.form = .init(username: form["username"], displayName: form["displayName"], roles: Set(form.all("roles")),
-                          department: form["department"])
+        page.form = .init(
+            username: form["username"], displayName: form["displayName"], roles: Set(form.all("roles")),
+            department: form["department"])
         do {
             let roles = Set(try form.all("roles").map { r throws(DomainError) in try Role.parse(r) })
             let department = form["department"].isEmpty ? nil : Int64(form["department"])
@@ -78,8 +81,9 @@ struct UsersController: Sendable {
         let user = try await target(context, identity)
         var page = UsersPage()
         do {
-            try await env.userAdministration.resetPassword(userID: user.id, newPassword: form.raw("password-\(user.id)"),
-                                                           by: AuditActor(identity, address: context.remoteAddress))
+            try await env.userAdministration.resetPassword(
+                userID: user.id, newPassword: form.raw("password-\(user.id)"),
+                by: AuditActor(identity, address: context.remoteAddress))
             page.message = "已重置 \(user.username) 的密码，并结束其所有登录会话。"
             return try await render(page, identity: identity, request: request, context: context)
         } catch let error as DomainError {
@@ -103,7 +107,8 @@ struct UsersController: Sendable {
         }
     }
 
-    @Sendable func apiList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> [String: [UserDTO]] {
+    @Sendable func apiList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> [String: [UserDTO]]
+    {
         let now = env.clock()
         return ["users": try await env.database.stores.users.list(agencyID: identity.agency.id).map { UserDTO($0, now: now) }]
     }
@@ -116,7 +121,9 @@ struct UsersController: Sendable {
         var departmentID: Int64?
     }
 
-    @Sendable func apiCreate(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<UserDTO> {
+    @Sendable func apiCreate(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
+        UserDTO
+    > {
         let body = try await request.decodeJSON(CreateUser.self, context: context)
         let roles = Set(try body.roles.map { r throws(DomainError) in try Role.parse(r) })
         let user = try await env.userAdministration.create(

@@ -34,8 +34,10 @@ struct ErrorMiddleware: RouterMiddleware {
                 return .redirect(to: SiteRoute.login(next: request.uri.description).path, type: .normal)
             }
             do {
-                return try await renderer.respond(Self.title(mapped.status), area: context.identity == nil ? .portal : .console,
-                                                  request: request, context: context, status: mapped.status) { _ in
+                return try await renderer.respond(
+                    Self.title(mapped.status), area: context.identity == nil ? .portal : .console,
+                    request: request, context: context, status: mapped.status
+                ) { _ in
                     .div(
                         .h1(.text(Self.title(mapped.status))),
                         .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(mapped.message))),
@@ -43,8 +45,9 @@ struct ErrorMiddleware: RouterMiddleware {
                     )
                 }
             } catch {
-                return PageRenderer.html("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>出错了</title><p>\(attr(mapped.message))</p>",
-                                         status: mapped.status)
+                return PageRenderer.html(
+                    "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>出错了</title><p>\(attr(mapped.message))</p>",
+                    status: mapped.status)
             }
         }
     }
@@ -118,7 +121,8 @@ struct ErrorMiddleware: RouterMiddleware {
             var error: Detail
         }
         let data = (try? JSONEncoder().encode(Body(error: .init(code: m.code, message: m.message, field: m.field)))) ?? Data()
-        return Response(status: m.status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: m.status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

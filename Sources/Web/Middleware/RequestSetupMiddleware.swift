@@ -22,7 +22,8 @@ struct RequestSetupMiddleware: RouterMiddleware {
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         if response.headers[.init("Content-Security-Policy")!] == nil {
-            response.headers[.init("Content-Security-Policy")!] = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+            response.headers[.init("Content-Security-Policy")!] =
+                "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
         }
         return response
     }

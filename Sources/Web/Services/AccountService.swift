@@ -1,8 +1,8 @@
-public import Domain
-public import Storage
 import Crypto
+public import Domain
 import Foundation
 import HummingbirdBcrypt
+public import Storage
 
 /// Sign-in, sessions and account administration, with every change audited in the same
 /// transaction as the change itself.
@@ -36,8 +36,9 @@ public struct AccountService: Sendable {
         guard let user = try await database.stores.users.find(username: username), !user.disabled else {
             _ = Bcrypt.verify(password, hash: Self.decoyHash)
             try await database.stores.audit.append(
-                AuditEvent(agencyID: nil, actorID: nil, actorName: String(username.prefix(64)), remoteAddress: remoteAddress,
-                           action: "auth.login.failure", recordType: "user", recordID: "", detail: "unknown-or-disabled"),
+                AuditEvent(
+                    agencyID: nil, actorID: nil, actorName: String(username.prefix(64)), remoteAddress: remoteAddress,
+                    action: "auth.login.failure", recordType: "user", recordID: "", detail: "unknown-or-disabled"),
                 atMillis: millis)
             throw DomainError.unauthenticated("用户名或密码错误")
         }
@@ -52,7 +53,8 @@ public struct AccountService: Sendable {
                 let outcome = policy.afterFailure(of: fresh, at: now)
                 try await stores.users.setLoginState(id: user.id, failedLogins: outcome.failures, lockedUntil: outcome.lockedUntil)
                 try await stores.audit.append(
-                    failureEvent(user, remoteAddress: remoteAddress, detail: outcome.lockedUntil == nil ? "bad-password" : "bad-password; locked"),
+                    failureEvent(
+                        user, remoteAddress: remoteAddress, detail: outcome.lockedUntil == nil ? "bad-password" : "bad-password; locked"),
                     atMillis: millis)
                 return outcome
             }
@@ -68,8 +70,9 @@ public struct AccountService: Sendable {
                 expiresAt: now + policy.tokenLifetimeSeconds, remoteAddress: remoteAddress)
             guard let agency = try await stores.agencies.find(id: user.agencyID) else { throw DomainError.notFound("账号所属机关") }
             try await stores.audit.append(
-                AuditEvent(agencyID: user.agencyID, actorID: user.id, actorName: user.username, remoteAddress: remoteAddress,
-                           action: "auth.login.success", recordType: "session", recordID: String(session.id), detail: kind.rawValue),
+                AuditEvent(
+                    agencyID: user.agencyID, actorID: user.id, actorName: user.username, remoteAddress: remoteAddress,
+                    action: "auth.login.success", recordType: "session", recordID: String(session.id), detail: kind.rawValue),
                 atMillis: millis)
             return (session, agency)
         }
@@ -101,16 +104,18 @@ public struct AccountService: Sendable {
         try await database.transaction { stores in
             try await stores.sessions.revoke(id: identity.session.id)
             try await stores.audit.append(
-                AuditEvent(agencyID: identity.agency.id, actorID: identity.user.id, actorName: identity.user.username,
-                           remoteAddress: remoteAddress, action: "auth.logout", recordType: "session",
-                           recordID: String(identity.session.id), detail: identity.session.kind.rawValue),
+                AuditEvent(
+                    agencyID: identity.agency.id, actorID: identity.user.id, actorName: identity.user.username,
+                    remoteAddress: remoteAddress, action: "auth.logout", recordType: "session",
+                    recordID: String(identity.session.id), detail: identity.session.kind.rawValue),
                 atMillis: millis)
         }
     }
 
     private func failureEvent(_ user: StaffUser, remoteAddress: String, detail: String) -> AuditEvent {
-        AuditEvent(agencyID: user.agencyID, actorID: user.id, actorName: user.username, remoteAddress: remoteAddress,
-                   action: "auth.login.failure", recordType: "user", recordID: String(user.id), detail: detail)
+        AuditEvent(
+            agencyID: user.agencyID, actorID: user.id, actorName: user.username, remoteAddress: remoteAddress,
+            action: "auth.login.failure", recordType: "user", recordID: String(user.id), detail: detail)
     }
 
     private func auditFailure(_ user: StaffUser, remoteAddress: String, detail: String, millis: Int64) async throws {

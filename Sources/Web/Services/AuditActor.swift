@@ -22,9 +22,12 @@ public struct AuditActor: Sendable {
     public static let commandLine = AuditActor(agencyID: nil, userID: nil, name: "cli", address: "local")
 
     /// The event for a change to a record, with before and after given as canonical text.
-    public func event(_ action: String, recordType: String, recordID: String, agencyID: Int64? = nil, before: String? = nil,
-                      after: String? = nil, detail: String = "") -> AuditEvent {
-        AuditEvent(agencyID: agencyID ?? self.agencyID, actorID: userID, actorName: name, remoteAddress: address, action: action,
-                   recordType: recordType, recordID: recordID, before: before, after: after, detail: detail)
+    public func event(
+        _ action: String, recordType: String, recordID: String, agencyID: Int64? = nil, before: String? = nil,
+        after: String? = nil, detail: String = ""
+    ) -> AuditEvent {
+        AuditEvent(
+            agencyID: agencyID ?? self.agencyID, actorID: userID, actorName: name, remoteAddress: address, action: action,
+            recordType: recordType, recordID: recordID, before: before, after: after, detail: detail)
     }
 }

@@ -24,17 +24,20 @@ public final class CalendarService: Sendable {
 
     /// Stores a year's notice with its audit entry and recomputes the calendar. Deadlines that
     /// depend on the calendar are derived from it when read, so they follow at once.
-    public func add(_ notice: HolidayNotice, by actor: StaffIdentity, from address: String, in database: any GongkaiDatabase,
-                    atMillis: Int64) async throws {
+    public func add(
+        _ notice: HolidayNotice, by actor: StaffIdentity, from address: String, in database: any GongkaiDatabase,
+        atMillis: Int64
+    ) async throws {
         try notice.validate()
         let before = current.notices[notice.year]
         try await database.transaction { stores in
             try await stores.calendar.save(notice, atMillis: atMillis)
             try await stores.audit.append(
-                AuditEvent(agencyID: actor.agency.id, actorID: actor.user.id, actorName: actor.user.username, remoteAddress: address,
-                           action: before == nil ? "calendar.notice.add" : "calendar.notice.replace", recordType: "holiday-notice",
-                           recordID: String(notice.year), before: before.map(CanonicalJSON.text), after: CanonicalJSON.text(notice),
-                           detail: notice.source),
+                AuditEvent(
+                    agencyID: actor.agency.id, actorID: actor.user.id, actorName: actor.user.username, remoteAddress: address,
+                    action: before == nil ? "calendar.notice.add" : "calendar.notice.replace", recordType: "holiday-notice",
+                    recordID: String(notice.year), before: before.map(CanonicalJSON.text), after: CanonicalJSON.text(notice),
+                    detail: notice.source),
                 atMillis: atMillis)
         }
         try await reload(from: database.stores)

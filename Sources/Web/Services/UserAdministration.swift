@@ -1,7 +1,7 @@
 public import Domain
-public import Storage
 import Foundation
 import HummingbirdBcrypt
+public import Storage
 
 /// Creating accounts, unlocking them, resetting passwords and changing roles. Used by the
 /// console, the JSON API and the command line alike.
@@ -29,8 +29,10 @@ public struct UserAdministration: Sendable {
     private var millis: Int64 { Int64(clock() * 1000) }
 
     /// Creates an account after checking username, display name, password and roles.
-    public func create(agencyID: Int64, departmentID: Int64?, username: String, displayName: String, password: String,
-                       roles: Set<Role>, by actor: AuditActor) async throws -> StaffUser {
+    public func create(
+        agencyID: Int64, departmentID: Int64?, username: String, displayName: String, password: String,
+        roles: Set<Role>, by actor: AuditActor
+    ) async throws -> StaffUser {
         try StaffUser.validate(username: username)
         let name = displayName.trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name.count > 50 { throw DomainError.invalid("displayName", "姓名须为 1-50 个字") }
@@ -44,11 +46,13 @@ public struct UserAdministration: Sendable {
                     throw DomainError.invalid("department", "科室不属于该机关")
                 }
             }
-            let user = try await stores.users.create(agencyID: agencyID, departmentID: departmentID, username: username,
-                                                     displayName: name, roles: roles, passwordHash: hash)
+            let user = try await stores.users.create(
+                agencyID: agencyID, departmentID: departmentID, username: username,
+                displayName: name, roles: roles, passwordHash: hash)
             try await stores.audit.append(
-                actor.event("user.create", recordType: "user", recordID: String(user.id), agencyID: agencyID,
-                            after: CanonicalJSON.text(UserRecord(user))),
+                actor.event(
+                    "user.create", recordType: "user", recordID: String(user.id), agencyID: agencyID,
+                    after: CanonicalJSON.text(UserRecord(user))),
                 atMillis: at)
             return user
         }
@@ -63,8 +67,9 @@ public struct UserAdministration: Sendable {
             var after = user
             (after.failedLogins, after.lockedUntil) = (0, nil)
             try await stores.audit.append(
-                actor.event("user.unlock", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
-                            before: CanonicalJSON.text(UserRecord(user)), after: CanonicalJSON.text(UserRecord(after))),
+                actor.event(
+                    "user.unlock", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
+                    before: CanonicalJSON.text(UserRecord(user)), after: CanonicalJSON.text(UserRecord(after))),
                 atMillis: at)
             return after
         }
@@ -81,8 +86,9 @@ public struct UserAdministration: Sendable {
             try await stores.users.setLoginState(id: userID, failedLogins: 0, lockedUntil: nil)
             try await stores.sessions.revokeAll(userID: userID)
             try await stores.audit.append(
-                actor.event("user.password.reset", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
-                            detail: "sessions revoked"),
+                actor.event(
+                    "user.password.reset", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
+                    detail: "sessions revoked"),
                 atMillis: at)
         }
     }
@@ -99,8 +105,9 @@ public struct UserAdministration: Sendable {
             var after = user
             after.roles = roles
             try await stores.audit.append(
-                actor.event("user.roles.change", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
-                            before: CanonicalJSON.text(UserRecord(user)), after: CanonicalJSON.text(UserRecord(after))),
+                actor.event(
+                    "user.roles.change", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
+                    before: CanonicalJSON.text(UserRecord(user)), after: CanonicalJSON.text(UserRecord(after))),
                 atMillis: at)
             return after
         }

@@ -27,12 +27,18 @@ enum DemoContent {
     ]
 
     static let documents: [(title: String, number: String, written: String, published: String, body: String)] = [
-        ("示范市卫生健康委员会2026年政务公开工作要点", "示卫办发〔2026〕3号", "2026-03-18", "2026-03-20",
-         "为深入贯彻《中华人民共和国政府信息公开条例》，进一步做好本委政务公开工作，现提出以下要点。\n一、强化政策发布解读，做到政策文件与解读材料同步组织、同步审签、同步部署。\n二、做好依申请公开工作，严格按法定时限答复，规范答复文书。\n三、加强政府信息公开平台建设，及时更新政府信息公开目录。\n四、将本要点落实情况纳入政府信息公开工作年度报告予以公开。"),
-        ("关于印发示范市医疗机构依法执业自查工作方案的通知", "示卫发〔2026〕12号", "2026-05-06", "2026-05-09",
-         "各县（区）卫生健康委，委属各单位：\n现将《示范市医疗机构依法执业自查工作方案》印发给你们，请结合实际认真组织实施。"),
-        ("示范市卫生健康委员会2025年政府信息公开工作年度报告", "", "2026-01-20", "2026-01-28",
-         "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分。"),
+        (
+            "示范市卫生健康委员会2026年政务公开工作要点", "示卫办发〔2026〕3号", "2026-03-18", "2026-03-20",
+            "为深入贯彻《中华人民共和国政府信息公开条例》，进一步做好本委政务公开工作，现提出以下要点。\n一、强化政策发布解读，做到政策文件与解读材料同步组织、同步审签、同步部署。\n二、做好依申请公开工作，严格按法定时限答复，规范答复文书。\n三、加强政府信息公开平台建设，及时更新政府信息公开目录。\n四、将本要点落实情况纳入政府信息公开工作年度报告予以公开。"
+        ),
+        (
+            "关于印发示范市医疗机构依法执业自查工作方案的通知", "示卫发〔2026〕12号", "2026-05-06", "2026-05-09",
+            "各县（区）卫生健康委，委属各单位：\n现将《示范市医疗机构依法执业自查工作方案》印发给你们，请结合实际认真组织实施。"
+        ),
+        (
+            "示范市卫生健康委员会2025年政府信息公开工作年度报告", "", "2026-01-20", "2026-01-28",
+            "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分。"
+        ),
     ]
 
     static func load(into agency: Agency, env: WebEnvironment, actor: AuditActor) async throws {
@@ -40,20 +46,28 @@ enum DemoContent {
         try await env.database.transaction { stores in
             for name in departments {
                 let d = try await stores.agencies.createDepartment(agencyID: agency.id, name: name)
-                try await stores.audit.append(actor.event("department.create", recordType: "department", recordID: String(d.id),
-                                                          agencyID: agency.id, after: CanonicalJSON.text(d)), atMillis: at)
+                try await stores.audit.append(
+                    actor.event(
+                        "department.create", recordType: "department", recordID: String(d.id),
+                        agencyID: agency.id, after: CanonicalJSON.text(d)), atMillis: at)
             }
             for (name, code, kind) in subordinates {
-                let a = try await stores.agencies.create(parentID: agency.id, name: name, creditCode: code, kind: kind, contact: AgencyContact())
-                try await stores.audit.append(actor.event("agency.create", recordType: "agency", recordID: String(a.id), agencyID: a.id,
-                                                          after: CanonicalJSON.text(a)), atMillis: at)
+                let a = try await stores.agencies.create(
+                    parentID: agency.id, name: name, creditCode: code, kind: kind, contact: AgencyContact())
+                try await stores.audit.append(
+                    actor.event(
+                        "agency.create", recordType: "agency", recordID: String(a.id), agencyID: a.id,
+                        after: CanonicalJSON.text(a)), atMillis: at)
             }
             for doc in documents {
                 guard let written = CivilDate(iso: doc.written), let published = CivilDate(iso: doc.published) else { continue }
-                let d = try await stores.documents.create(agencyID: agency.id, title: doc.title, body: doc.body, documentNumber: doc.number,
-                                                          writtenOn: written, publishedOn: published)
-                try await stores.audit.append(actor.event("document.publish", recordType: "document", recordID: String(d.id),
-                                                          agencyID: agency.id, after: CanonicalJSON.text(d), detail: "demo"), atMillis: at)
+                let d = try await stores.documents.create(
+                    agencyID: agency.id, title: doc.title, body: doc.body, documentNumber: doc.number,
+                    writtenOn: written, publishedOn: published)
+                try await stores.audit.append(
+                    actor.event(
+                        "document.publish", recordType: "document", recordID: String(d.id),
+                        agencyID: agency.id, after: CanonicalJSON.text(d), detail: "demo"), atMillis: at)
             }
         }
     }

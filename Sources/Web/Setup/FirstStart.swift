@@ -1,5 +1,5 @@
 public import Domain
-public import Storage
+import Storage
 
 /// What the server does on a new, empty database: create the root agency and, unless demo
 /// content is turned off, a demo commission with departments, an account for every role and a
@@ -42,7 +42,8 @@ public enum FirstStart {
     public static func run(_ env: WebEnvironment, options: Options) async throws -> Outcome {
         let database = env.database
         if try await database.stores.agencies.root() != nil { return .alreadySetUp }
-        let name: String, code: String
+        let name: String
+        let code: String
         if let n = options.rootName, let c = options.rootCreditCode {
             (name, code) = (n, c)
         } else if options.demo {
@@ -58,8 +59,9 @@ public enum FirstStart {
         let agency = try await database.transaction { stores in
             let agency = try await stores.agencies.create(parentID: nil, name: name, creditCode: code, kind: .commission, contact: contact)
             try await stores.audit.append(
-                actor.event("agency.create", recordType: "agency", recordID: String(agency.id), agencyID: agency.id,
-                            after: CanonicalJSON.text(agency), detail: "first start"),
+                actor.event(
+                    "agency.create", recordType: "agency", recordID: String(agency.id), agencyID: agency.id,
+                    after: CanonicalJSON.text(agency), detail: "first start"),
                 atMillis: at)
             return agency
         }
@@ -67,8 +69,9 @@ public enum FirstStart {
         let plan: [(String, String, Set<Role>)] = options.demo ? DemoContent.accounts : [("admin", "系统管理员", [.systemAdmin])]
         for (username, display, roles) in plan {
             let password = options.fixedPassword ?? generatedPassword()
-            _ = try await env.userAdministration.create(agencyID: agency.id, departmentID: nil, username: username, displayName: display,
-                                                        password: password, roles: roles, by: actor)
+            _ = try await env.userAdministration.create(
+                agencyID: agency.id, departmentID: nil, username: username, displayName: display,
+                password: password, roles: roles, by: actor)
             accounts.append(Account(username: username, password: password, roles: roles))
         }
         if options.demo { try await DemoContent.load(into: agency, env: env, actor: actor) }
@@ -77,7 +80,9 @@ public enum FirstStart {
 
     /// Twelve characters from four classes, so it always meets `PasswordPolicy`.
     static func generatedPassword() -> String {
-        let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ"), lower = Array("abcdefghijkmnpqrstuvwxyz"), digits = Array("23456789")
+        let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
+        let lower = Array("abcdefghijkmnpqrstuvwxyz")
+        let digits = Array("23456789")
         let all = upper + lower + digits
         var chars = [upper.randomElement()!, lower.randomElement()!, digits.randomElement()!, "-"]
         for _ in 0..<8 { chars.append(all.randomElement()!) }

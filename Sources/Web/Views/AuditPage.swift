@@ -11,7 +11,8 @@ struct AuditPage {
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let pages = max(1, (total + AuditQuery.pageSize - 1) / AuditQuery.pageSize)
-        var previous = query, next = query
+        var previous = query
+        var next = query
         previous.page -= 1
         next.page += 1
         return .div(
@@ -23,7 +24,8 @@ struct AuditPage {
                 .div(
                     .class("filters"),
                     Fragments.textField("操作人", name: "actor", value: query.actor, errors: errors, required: false),
-                    Fragments.textField("操作", name: "action", value: query.action, errors: errors, hint: "如 auth.login.failure", required: false),
+                    Fragments.textField(
+                        "操作", name: "action", value: query.action, errors: errors, hint: "如 auth.login.failure", required: false),
                     Fragments.textField("对象类型", name: "type", value: query.recordType, errors: errors, required: false),
                     Fragments.textField("对象ID", name: "record", value: query.recordID, errors: errors, required: false),
                     Fragments.textField("起始日期", name: "from", value: query.from, type: .date, errors: errors, required: false),
@@ -39,15 +41,18 @@ struct AuditPage {
                 ? .p(.class("empty"), .text("没有符合条件的记录。"))
                 : .table(
                     .caption(.text("审计记录")),
-                    .thead(.tr(.th(.text("序号")), .th(.text("时间")), .th(.text("操作人")), .th(.text("来源")), .th(.text("操作")),
-                               .th(.text("对象")), .th(.text("说明")))),
-                    .tbody(.forEach(entries) { e in
+                    .thead(
                         .tr(
-                            .td(.text(String(e.seq))), .td(.text(AuditExport.beijingTime(e.atMillis))), .td(.text(e.actorName)),
-                            .td(.text(e.remoteAddress)), .td(.text(e.action)),
-                            .td(.text(e.recordID.isEmpty ? e.recordType : "\(e.recordType) #\(e.recordID)")), .td(.text(e.detail))
-                        )
-                    })
+                            .th(.text("序号")), .th(.text("时间")), .th(.text("操作人")), .th(.text("来源")), .th(.text("操作")),
+                            .th(.text("对象")), .th(.text("说明")))),
+                    .tbody(
+                        .forEach(entries) { e in
+                            .tr(
+                                .td(.text(String(e.seq))), .td(.text(AuditExport.beijingTime(e.atMillis))), .td(.text(e.actorName)),
+                                .td(.text(e.remoteAddress)), .td(.text(e.action)),
+                                .td(.text(e.recordID.isEmpty ? e.recordType : "\(e.recordType) #\(e.recordID)")), .td(.text(e.detail))
+                            )
+                        })
                 ),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: "分页"),

@@ -30,10 +30,12 @@ struct AuditQuery: Sendable, Equatable {
     }
 
     var queryString: String {
-        let pairs = [("actor", actor), ("action", action), ("type", recordType), ("record", recordID), ("from", from), ("to", to),
-                     ("page", page > 1 ? String(page) : "")]
-            .filter { !$0.1.isEmpty }
-            .map { "\($0.0)=\(SiteRoute.encode($0.1))" }
+        let pairs = [
+            ("actor", actor), ("action", action), ("type", recordType), ("record", recordID), ("from", from), ("to", to),
+            ("page", page > 1 ? String(page) : ""),
+        ]
+        .filter { !$0.1.isEmpty }
+        .map { "\($0.0)=\(SiteRoute.encode($0.1))" }
         return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }
 

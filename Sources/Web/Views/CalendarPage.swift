@@ -69,9 +69,12 @@ struct CalendarPage {
             .h2(.text("已载入的年份")),
             .table(
                 .thead(.tr(.th(.text("年份")), .th(.text("放假天数")), .th(.text("调休上班天数")), .th(.text("来源")))),
-                .tbody(.forEach(notices) { n in
-                    .tr(.td(.text(String(n.year))), .td(.text(String(n.holidays.count))), .td(.text(String(n.workdays.count))), .td(.text(n.source)))
-                })
+                .tbody(
+                    .forEach(notices) { n in
+                        .tr(
+                            .td(.text(String(n.year))), .td(.text(String(n.holidays.count))), .td(.text(String(n.workdays.count))),
+                            .td(.text(n.source)))
+                    })
             )
         )
     }

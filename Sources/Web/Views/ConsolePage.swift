@@ -10,15 +10,19 @@ struct ConsolePage {
         let u = identity.user
         return .div(
             .h1(.text("工作台")),
-            .p(.text("\(u.displayName)，您好。所属机关：\(identity.agency.name)。角色："), .forEach(u.roles.sorted()) { .span(.class("tag"), .text($0.label)) }),
+            .p(
+                .text("\(u.displayName)，您好。所属机关：\(identity.agency.name)。角色："),
+                .forEach(u.roles.sorted()) { .span(.class("tag"), .text($0.label)) }),
             .section(
                 .attribute(named: "aria-labelledby", value: "agenda"),
                 .h2(.id("agenda"), .text("待办事项")),
                 agenda.isEmpty
                     ? .p(.class("empty"), .text("暂无待办事项。"))
-                    : .ul(.class("doc-list"), .forEach(agenda) { item in
-                        .li(.a(.href(attr(item.link)), .text(item.title)), .span(.class("doc-meta"), .text(item.detail)))
-                    })
+                    : .ul(
+                        .class("doc-list"),
+                        .forEach(agenda) { item in
+                            .li(.a(.href(attr(item.link)), .text(item.title)), .span(.class("doc-meta"), .text(item.detail)))
+                        })
             ),
             .section(
                 .h2(.text("常用功能")),

@@ -15,12 +15,17 @@ struct HomePage {
                 .h2(.id("latest"), .text("最新公开")),
                 documents.isEmpty
                     ? .p(.class("empty"), .text("暂无公开文件。"))
-                    : .ul(.class("doc-list"), .forEach(documents) { doc in
-                        .li(
-                            .a(.href(SiteRoute.document(doc.id).path), .text(doc.title)),
-                            .span(.class("doc-meta"), .text([doc.documentNumber, doc.publishedOn.description].filter { !$0.isEmpty }.joined(separator: " · ")))
-                        )
-                    })
+                    : .ul(
+                        .class("doc-list"),
+                        .forEach(documents) { doc in
+                            .li(
+                                .a(.href(SiteRoute.document(doc.id).path), .text(doc.title)),
+                                .span(
+                                    .class("doc-meta"),
+                                    .text(
+                                        [doc.documentNumber, doc.publishedOn.description].filter { !$0.isEmpty }.joined(separator: " · ")))
+                            )
+                        })
             ),
             .unwrap(agency) { agency in Self.guide(agency) }
         )
@@ -62,7 +67,9 @@ struct DocumentPage {
                     .tr(.th(.text("发布日期")), .td(.text(d.publishedOn.chinese)))
                 )
             ),
-            .div(.class("doc-body"), .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { para in .p(.text(String(para))) })
+            .div(
+                .class("doc-body"),
+                .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { para in .p(.text(String(para))) })
         )
     }
 }

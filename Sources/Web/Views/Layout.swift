@@ -50,7 +50,9 @@ enum Layout {
             .class("site-header"),
             .div(
                 .class("wrap"),
-                .p(.class("site-name"), .a(.href(chrome.area == .console ? SiteRoute.console.path : SiteRoute.home.path), .text(chrome.siteName))),
+                .p(
+                    .class("site-name"),
+                    .a(.href(chrome.area == .console ? SiteRoute.console.path : SiteRoute.home.path), .text(chrome.siteName))),
                 .nav(
                     .attribute(named: "aria-label", value: "主导航"),
                     .ul(navigation(chrome))
@@ -130,8 +132,10 @@ enum Fragments {
         .input(.type(.hidden), .name(CSRF.fieldName), .value(attr(token)))
     }
 
-    static func textField<C: HTML.BodyContext>(_ label: String, name: String, value: String = "", type: HTMLInputType = .text, errors: [String: String] = [:],
-                          hint: String? = nil, autocomplete: String? = nil, required: Bool = true) -> Node<C> {
+    static func textField<C: HTML.BodyContext>(
+        _ label: String, name: String, value: String = "", type: HTMLInputType = .text, errors: [String: String] = [:],
+        hint: String? = nil, autocomplete: String? = nil, required: Bool = true
+    ) -> Node<C> {
         let described = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
         return .div(
             .class(errors[name] == nil ? "field" : "field has-error"),

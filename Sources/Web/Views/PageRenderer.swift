@@ -18,9 +18,10 @@ struct PageRenderer: Sendable {
         return (chrome, csrf.setCookie)
     }
 
-    func respond(_ title: String, area: SiteArea, request: Request, context: GongkaiRequestContext, status: HTTPResponse.Status = .ok,
-                 content: (PageChrome) -> Node<HTML.BodyContext>) async throws -> Response
-    {
+    func respond(
+        _ title: String, area: SiteArea, request: Request, context: GongkaiRequestContext, status: HTTPResponse.Status = .ok,
+        content: (PageChrome) -> Node<HTML.BodyContext>
+    ) async throws -> Response {
         let (chrome, setCookie) = try await chrome(title, area: area, request: request, context: context)
         var response = Self.html(Layout.render(chrome, content(chrome)), status: status)
         if setCookie { response.setCookie(CSRF.cookie(chrome.csrf, secure: context.isSecure)) }

@@ -5,75 +5,75 @@
 /// type to 22px, thickens focus rings, underlines every link and drops to one column.
 enum Stylesheet {
     static let css = """
-    *,*::before,*::after{box-sizing:border-box}
-    html{font-size:100%;-webkit-text-size-adjust:100%}
-    body{margin:0;font-family:"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;font-size:1rem;line-height:1.7;color:#1a1a1a;background:#fff}
-    .wrap,main{max-width:72rem;margin:0 auto;padding:0 1rem}
-    main{padding-top:1rem;padding-bottom:2rem;min-height:60vh}
-    a{color:#0b4f9c}
-    a:hover{color:#062c57}
-    :focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 6px #ffd21f}
-    .skip-link{position:absolute;left:-999px;top:0;background:#ffd21f;color:#1a1a1a;padding:.5rem 1rem;z-index:10}
-    .skip-link:focus{left:1rem}
-    .site-header{background:#8c1c13;color:#fff;padding:.5rem 0}
-    .site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem}
-    .site-header a,.site-header .link-button{color:#fff}
-    .site-name{font-size:1.25rem;font-weight:bold;margin:.25rem 0;flex:1 1 auto}
-    .site-name a{text-decoration:none}
-    nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-    form.inline{display:inline;margin:0}
-    .link-button{background:none;border:0;padding:0;font:inherit;text-decoration:underline;cursor:pointer}
-    .mode-switch button{background:#fff;color:#8c1c13;border:2px solid #fff;border-radius:4px;padding:.25rem .75rem;font:inherit;font-weight:bold;cursor:pointer}
-    .site-footer{border-top:4px solid #8c1c13;background:#f3f3f3;padding:1rem 0;font-size:.9rem}
-    .site-footer p{margin:.25rem 0}
-    h1{font-size:1.6rem;line-height:1.3}
-    h2{font-size:1.25rem;border-left:4px solid #8c1c13;padding-left:.5rem}
-    table{border-collapse:collapse;width:100%;margin:1rem 0}
-    th,td{border:1px solid #767676;padding:.4rem .6rem;text-align:left;vertical-align:top}
-    th{background:#f0f0f0}
-    caption{text-align:left;font-weight:bold;padding:.25rem 0}
-    .doc-list{list-style:none;padding:0}
-    .doc-list li{border-bottom:1px solid #d0d0d0;padding:.6rem 0;display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25rem 1rem}
-    .doc-meta{color:#4a4a4a;font-size:.9rem}
-    .field{margin:0 0 1rem}
-    .field label,fieldset legend{display:block;font-weight:bold;margin-bottom:.25rem}
-    .field input[type=text],.field input[type=password],.field input[type=date],.field input[type=number],textarea{width:100%;max-width:28rem;font:inherit;padding:.5rem;border:2px solid #4a4a4a;border-radius:4px}
-    textarea{max-width:40rem}
-    .has-error input,.has-error textarea{border-color:#b00020}
-    .field-error{color:#b00020;font-weight:bold;margin:.25rem 0}
-    .hint{color:#4a4a4a;margin:.25rem 0;font-size:.9rem}
-    fieldset{border:1px solid #767676;margin:0 0 1rem;padding:.5rem 1rem}
-    .choice{display:block;padding:.2rem 0}
-    button,.button{font:inherit;background:#8c1c13;color:#fff;border:2px solid #8c1c13;border-radius:4px;padding:.5rem 1.25rem;cursor:pointer;text-decoration:none;display:inline-block}
-    button.secondary{background:#fff;color:#8c1c13}
-    .alert{border-left:6px solid #b00020;background:#fdecee;padding:.5rem 1rem;margin:1rem 0}
-    .alert-ok{border-color:#1b6e20;background:#e9f5ea}
-    .guide dt{font-weight:bold;float:left;clear:left;width:9em}
-    .guide dd{margin:0 0 .4rem 9em}
-    .empty{color:#4a4a4a}
-    .pager{display:flex;gap:1rem;margin:1rem 0}
-    .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
-    .filters .field input{max-width:14rem}
-    .doc-body{max-width:48rem}
-    .tag{display:inline-block;border:1px solid #767676;border-radius:3px;padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:.85rem}
-    body.elderly{font-size:1.375rem;line-height:1.8;color:#000}
-    body.elderly .wrap,body.elderly main{max-width:48rem}
-    body.elderly a{color:#00337a;text-decoration:underline;font-weight:bold}
-    body.elderly .doc-list li{display:block}
-    body.elderly :focus-visible{outline-width:4px}
-    body.elderly button{padding:.75rem 1.5rem}
-    body.elderly .site-header a{color:#fff}
-    body.elderly th,body.elderly td{border-color:#000}
-    body.elderly .hint,body.elderly .doc-meta,body.elderly .empty{color:#1a1a1a}
-    @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}}
-    @media print{
-    .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button{display:none!important}
-    .site-header{background:none;color:#000;border-bottom:2px solid #000}
-    .site-header a{color:#000}
-    body{font-size:12pt;color:#000}
-    a{color:#000;text-decoration:none}
-    .doc-body a[href^="http"]::after{content:" (" attr(href) ")"}
-    .site-footer{background:none}
-    }
-    """
+        *,*::before,*::after{box-sizing:border-box}
+        html{font-size:100%;-webkit-text-size-adjust:100%}
+        body{margin:0;font-family:"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;font-size:1rem;line-height:1.7;color:#1a1a1a;background:#fff}
+        .wrap,main{max-width:72rem;margin:0 auto;padding:0 1rem}
+        main{padding-top:1rem;padding-bottom:2rem;min-height:60vh}
+        a{color:#0b4f9c}
+        a:hover{color:#062c57}
+        :focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 6px #ffd21f}
+        .skip-link{position:absolute;left:-999px;top:0;background:#ffd21f;color:#1a1a1a;padding:.5rem 1rem;z-index:10}
+        .skip-link:focus{left:1rem}
+        .site-header{background:#8c1c13;color:#fff;padding:.5rem 0}
+        .site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem}
+        .site-header a,.site-header .link-button{color:#fff}
+        .site-name{font-size:1.25rem;font-weight:bold;margin:.25rem 0;flex:1 1 auto}
+        .site-name a{text-decoration:none}
+        nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+        form.inline{display:inline;margin:0}
+        .link-button{background:none;border:0;padding:0;font:inherit;text-decoration:underline;cursor:pointer}
+        .mode-switch button{background:#fff;color:#8c1c13;border:2px solid #fff;border-radius:4px;padding:.25rem .75rem;font:inherit;font-weight:bold;cursor:pointer}
+        .site-footer{border-top:4px solid #8c1c13;background:#f3f3f3;padding:1rem 0;font-size:.9rem}
+        .site-footer p{margin:.25rem 0}
+        h1{font-size:1.6rem;line-height:1.3}
+        h2{font-size:1.25rem;border-left:4px solid #8c1c13;padding-left:.5rem}
+        table{border-collapse:collapse;width:100%;margin:1rem 0}
+        th,td{border:1px solid #767676;padding:.4rem .6rem;text-align:left;vertical-align:top}
+        th{background:#f0f0f0}
+        caption{text-align:left;font-weight:bold;padding:.25rem 0}
+        .doc-list{list-style:none;padding:0}
+        .doc-list li{border-bottom:1px solid #d0d0d0;padding:.6rem 0;display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25rem 1rem}
+        .doc-meta{color:#4a4a4a;font-size:.9rem}
+        .field{margin:0 0 1rem}
+        .field label,fieldset legend{display:block;font-weight:bold;margin-bottom:.25rem}
+        .field input[type=text],.field input[type=password],.field input[type=date],.field input[type=number],textarea{width:100%;max-width:28rem;font:inherit;padding:.5rem;border:2px solid #4a4a4a;border-radius:4px}
+        textarea{max-width:40rem}
+        .has-error input,.has-error textarea{border-color:#b00020}
+        .field-error{color:#b00020;font-weight:bold;margin:.25rem 0}
+        .hint{color:#4a4a4a;margin:.25rem 0;font-size:.9rem}
+        fieldset{border:1px solid #767676;margin:0 0 1rem;padding:.5rem 1rem}
+        .choice{display:block;padding:.2rem 0}
+        button,.button{font:inherit;background:#8c1c13;color:#fff;border:2px solid #8c1c13;border-radius:4px;padding:.5rem 1.25rem;cursor:pointer;text-decoration:none;display:inline-block}
+        button.secondary{background:#fff;color:#8c1c13}
+        .alert{border-left:6px solid #b00020;background:#fdecee;padding:.5rem 1rem;margin:1rem 0}
+        .alert-ok{border-color:#1b6e20;background:#e9f5ea}
+        .guide dt{font-weight:bold;float:left;clear:left;width:9em}
+        .guide dd{margin:0 0 .4rem 9em}
+        .empty{color:#4a4a4a}
+        .pager{display:flex;gap:1rem;margin:1rem 0}
+        .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+        .filters .field input{max-width:14rem}
+        .doc-body{max-width:48rem}
+        .tag{display:inline-block;border:1px solid #767676;border-radius:3px;padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:.85rem}
+        body.elderly{font-size:1.375rem;line-height:1.8;color:#000}
+        body.elderly .wrap,body.elderly main{max-width:48rem}
+        body.elderly a{color:#00337a;text-decoration:underline;font-weight:bold}
+        body.elderly .doc-list li{display:block}
+        body.elderly :focus-visible{outline-width:4px}
+        body.elderly button{padding:.75rem 1.5rem}
+        body.elderly .site-header a{color:#fff}
+        body.elderly th,body.elderly td{border-color:#000}
+        body.elderly .hint,body.elderly .doc-meta,body.elderly .empty{color:#1a1a1a}
+        @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}}
+        @media print{
+        .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button{display:none!important}
+        .site-header{background:none;color:#000;border-bottom:2px solid #000}
+        .site-header a{color:#000}
+        body{font-size:12pt;color:#000}
+        a{color:#000;text-decoration:none}
+        .doc-body a[href^="http"]::after{content:" (" attr(href) ")"}
+        .site-footer{background:none}
+        }
+        """
 }

@@ -34,29 +34,36 @@ struct UsersPage {
                     Fragments.csrfField(chrome.csrf),
                     Fragments.textField("用户名", name: "username", value: form.username, errors: errors, hint: "3-32 位字母、数字、点、下划线或连字符"),
                     Fragments.textField("姓名", name: "displayName", value: form.displayName, errors: errors),
-                    Fragments.textField("初始密码", name: "password", type: .password, errors: errors,
-                                        hint: "至少 8 位，包含大写字母、小写字母、数字、特殊字符中的至少三类", autocomplete: "new-password"),
+                    Fragments.textField(
+                        "初始密码", name: "password", type: .password, errors: errors,
+                        hint: "至少 8 位，包含大写字母、小写字母、数字、特殊字符中的至少三类", autocomplete: "new-password"),
                     .fieldset(
                         .element(named: "legend", nodes: [.text("角色")]),
                         .p(.class("hint"), .text("系统管理员、安全审计员不能兼任其他角色（三员分立）。")),
                         Fragments.fieldError(errors, "role"),
-                        .div(.forEach(Role.allCases) { role in
-                            .label(
-                                .class("choice"),
-                                .input(.type(.checkbox), .name("roles"), .value(role.rawValue), .checked(form.roles.contains(role.rawValue))),
-                                .text(" \(role.label)")
-                            )
-                        })
+                        .div(
+                            .forEach(Role.allCases) { role in
+                                .label(
+                                    .class("choice"),
+                                    .input(
+                                        .type(.checkbox), .name("roles"), .value(role.rawValue),
+                                        .checked(form.roles.contains(role.rawValue))),
+                                    .text(" \(role.label)")
+                                )
+                            })
                     ),
                     .fieldset(
                         .element(named: "legend", nodes: [.text("科室")]),
                         Fragments.fieldError(errors, "department"),
                         .div(
-                            .label(.class("choice"), .input(.type(.radio), .name("department"), .value(""), .checked(form.department.isEmpty)), .text(" 不指定")),
+                            .label(
+                                .class("choice"), .input(.type(.radio), .name("department"), .value(""), .checked(form.department.isEmpty)),
+                                .text(" 不指定")),
                             .forEach(departments) { d in
                                 .label(
                                     .class("choice"),
-                                    .input(.type(.radio), .name("department"), .value(String(d.id)), .checked(form.department == String(d.id))),
+                                    .input(
+                                        .type(.radio), .name("department"), .value(String(d.id)), .checked(form.department == String(d.id))),
                                     .text(" \(d.name)")
                                 )
                             }
@@ -77,16 +84,19 @@ struct UsersPage {
             .td(.text(user.roles.sorted().map(\.label).joined(separator: "、"))),
             .td(.text(locked ? "已锁定" : (user.disabled ? "已停用" : "正常"))),
             .td(
-                .if(locked, .form(
-                    .method(.post), .action(SiteRoute.userUnlock(user.id).path), .class("inline"),
-                    .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .class("secondary"), .text("解锁 \(user.username)")))
-                )),
+                .if(
+                    locked,
+                    .form(
+                        .method(.post), .action(SiteRoute.userUnlock(user.id).path), .class("inline"),
+                        .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .class("secondary"), .text("解锁 \(user.username)")))
+                    )),
                 .form(
                     .method(.post), .action(SiteRoute.userPassword(user.id).path),
                     .div(
                         Fragments.csrfField(chrome.csrf),
-                        Fragments.textField("\(user.username) 的新密码", name: passwordField, type: .password, errors: errors,
-                                            autocomplete: "new-password"),
+                        Fragments.textField(
+                            "\(user.username) 的新密码", name: passwordField, type: .password, errors: errors,
+                            autocomplete: "new-password"),
                         .button(.type(.submit), .class("secondary"), .text("重置密码"))
                     )
                 )

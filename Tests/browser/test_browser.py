@@ -1,0 +1,187 @@
+"""Browser tests: the real server in headless Chromium, driven as a person would.
+
+Run by scripts/test after `swift build`. Starts `gongkai serve` on a fresh SQLite file (or on
+the database in GONGKAI_BROWSER_DATABASE_URL), uses the CLI against the same database, and stops
+the server with SIGTERM at the end. Screenshots go to $GONGKAI_ARTIFACTS (default .build/browser).
+"""
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BINARY = os.path.join(ROOT, ".build", "debug", "gongkai")
+PASSWORD = "Browser-Pass-2026"
+ARTIFACTS = os.environ.get("GONGKAI_ARTIFACTS", os.path.join(ROOT, ".build", "browser"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="gongkai-browser-")
+        self.sqlite = os.path.join(self.dir, "gongkai.sqlite")
+        self.url = os.environ.get("GONGKAI_BROWSER_DATABASE_URL") or "sqlite://" + self.sqlite
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = dict(os.environ, GONGKAI_DATABASE_URL=self.url, GONGKAI_DEMO_PASSWORD=PASSWORD, GONGKAI_LOG_LEVEL="info")
+        self.log = open(os.path.join(self.dir, "serve.log"), "w+")
+        self.proc = subprocess.Popen([BINARY, "serve", "--port", str(self.port)], cwd=self.dir, env=self.env,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("server did not become healthy:\n" + self.read_log())
+
+    def cli(self, *args):
+        return subprocess.run([BINARY, *args], cwd=self.dir, env=self.env, capture_output=True, text=True, timeout=120)
+
+    def read_log(self):
+        self.log.flush()
+        with open(self.log.name) as f:
+            return f.read()
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=30)
+
+
+class BrowserTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        cls.server = Server()
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--lang=zh-CN"]:
+            options.add_argument(arg)
+        # A phone: most of the public reads the portal on one.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
+        cls.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        cls.driver.implicitly_wait(5)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        code = cls.server.stop()
+        log = cls.server.read_log()
+        # Graceful shutdown on SIGTERM: exit 0 after the server has said so.
+        assert code == 0, f"serve exited {code}\n{log}"
+        assert "stopped" in log, log
+
+    def setUp(self):
+        self.driver.delete_all_cookies()
+
+    def open(self, path):
+        self.driver.get(self.server.base + path)
+
+    def submit(self, button):
+        """Clicks a button that posts a form, and waits for the next page to replace this one."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(page))
+
+    def sign_in(self, username, password=PASSWORD):
+        self.open("/login")
+        self.driver.find_element(By.ID, "username").send_keys(username)
+        self.driver.find_element(By.ID, "password").send_keys(password)
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+    def test_public_home_on_a_phone(self):
+        self.open("/")
+        self.assertIn("政府信息公开", self.driver.title)
+        items = self.driver.find_elements(By.CSS_SELECTOR, ".doc-list li a")
+        self.assertGreaterEqual(len(items), 3)
+        self.assertIn("政府信息公开指南", self.driver.find_element(By.ID, "guide").text)
+        # No horizontal scrolling on a 390 px wide phone.
+        widths = self.driver.execute_script(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertEqual(widths[0], 390)
+        self.assertLessEqual(widths[1], widths[0])
+        # The first Tab lands on the skip link, which is then visible.
+        self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        active = self.driver.switch_to.active_element
+        self.assertEqual(active.text, "跳到正文")
+        items = self.driver.find_elements(By.CSS_SELECTOR, ".doc-list li a")
+        self.submit(items[0])
+        self.assertIn("文件信息", self.driver.find_element(By.TAG_NAME, "main").text)
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "document.png"))
+
+    def test_elderly_mode_is_remembered(self):
+        self.open("/")
+        size = lambda: float(self.driver.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)"))
+        standard = size()
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, ".mode-switch button"))
+        self.assertIn("elderly", self.driver.find_element(By.TAG_NAME, "body").get_attribute("class"))
+        self.assertGreaterEqual(size(), standard * 1.3)
+        self.open("/login")  # another page, same browser: still on
+        self.assertIn("elderly", self.driver.find_element(By.TAG_NAME, "body").get_attribute("class"))
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "elderly-login.png"))
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, ".mode-switch button"))
+        self.assertNotIn("elderly", self.driver.find_element(By.TAG_NAME, "body").get_attribute("class"))
+
+    def test_login_form_and_console(self):
+        # An account made with the CLI, in a department, signs in through the form.
+        made = self.server.cli("user", "create", "--username", "wangwu", "--password", "Wang-Wu-2026", "--role", "drafter",
+                               "--name", "王五", "--department", "办公室")
+        self.assertEqual(made.returncode, 0, made.stderr + made.stdout)
+        self.sign_in("wangwu", "Wang-Wu-2026")
+        main = self.driver.find_element(By.TAG_NAME, "main").text
+        self.assertIn("工作台", main)
+        self.assertIn("待办事项", main)
+        self.assertIn("起草人", main)
+        # Signed out by the button in the header.
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "header .link-button"))
+        self.open("/console")
+        self.assertIn("/login", self.driver.current_url)
+
+    def test_lockout_after_five_failures_and_cli_unlock(self):
+        for attempt in range(5):
+            self.sign_in("reviewer", "Wrong-Pass-2026")
+        alert = self.driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+        self.assertIn("账号已锁定 15 分钟", alert)
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "locked.png"))
+        self.sign_in("reviewer")
+        self.assertIn("账号已锁定", self.driver.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+        unlocked = self.server.cli("user", "unlock", "--username", "reviewer")
+        self.assertEqual(unlocked.returncode, 0, unlocked.stderr)
+        self.sign_in("reviewer")
+        self.assertIn("工作台", self.driver.find_element(By.TAG_NAME, "main").text)
+
+    def test_zz_audit_chain_verifies_and_detects_tampering(self):
+        ok = self.server.cli("audit", "verify")
+        self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)
+        self.assertIn("审计链完整", ok.stdout)
+        if not self.server.url.startswith("sqlite://"):
+            return
+        with sqlite3.connect(self.server.sqlite) as db:
+            db.execute("UPDATE audit_log SET detail = 'edited' WHERE seq = 3")
+        bad = self.server.cli("audit", "verify")
+        self.assertEqual(bad.returncode, 2, bad.stdout + bad.stderr)
+        self.assertIn("第 3 条", bad.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
