@@ -128,4 +128,24 @@ import Web
             #expect(try await client.getJSON("/api/v1/audit", token: office).status == .forbidden)
         }
     }
+
+    @Test(arguments: Harness.kinds) func rolesChangeIsAuditedAndEndsSessions(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let admin = try await client.token("admin")
+            let drafterToken = try await client.token("drafter")
+            let drafter = try #require(try await h.db.stores.users.find(username: "drafter"))
+            let r = try await client.postJSON("/api/v1/users/\(drafter.id)/roles", #"{"roles":["drafter","reviewer"]}"#, token: admin)
+            #expect(r.status == .ok)
+            #expect(try r.json()["roles"] as? [String] == ["drafter", "reviewer"])
+            #expect(try await client.getJSON("/api/v1/me", token: drafterToken).status == .unauthorized)
+            #expect(try await h.db.stores.audit.count(AuditFilter(action: "user.roles.change", recordID: String(drafter.id))) == 1)
+            let me = try #require(try await h.db.stores.users.find(username: "admin"))
+            let selfDemotion = try await client.postJSON("/api/v1/users/\(me.id)/roles", #"{"roles":["auditor"]}"#, token: admin)
+            #expect(selfDemotion.status == .conflict)
+            let bad = try await client.postJSON("/api/v1/users/\(drafter.id)/roles", #"{"roles":["system-admin","drafter"]}"#, token: admin)
+            #expect(bad.status == .unprocessableContent)
+            #expect(try await client.postJSON("/api/v1/users/99999/roles", #"{"roles":["drafter"]}"#, token: admin).status == .notFound)
+        }
+    }
 }

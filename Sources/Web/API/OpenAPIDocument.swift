@@ -179,6 +179,18 @@ enum OpenAPIDocument {
                         ]),
                         responses: ["201": answer("已创建", ref("User")), "409": answer("用户名已被占用", ref("Error"))]),
                 ],
+                "/api/v1/users/{id}/roles": [
+                    "post": op(
+                        "更换账号角色（系统管理员；该账号的会话随即失效）", tag: "users", secured: true,
+                        parameters: [["name": "id", "in": "path", "required": true, "schema": ["type": "integer"]]],
+                        body: jsonBody([
+                            "type": "object", "required": ["roles"], "properties": ["roles": ["type": "array", "items": ref("Role")]],
+                        ]),
+                        responses: [
+                            "200": answer("已更换", ref("User")), "404": answer("账号不存在", ref("Error")),
+                            "409": answer("不能撤销自己的管理员角色", ref("Error")),
+                        ])
+                ],
                 "/api/v1/audit": [
                     "get": op(
                         "审计档案（安全审计员）", tag: "audit", secured: true,

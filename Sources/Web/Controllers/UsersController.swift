@@ -14,6 +14,7 @@ struct UsersController: Sendable {
         router.staff(.post, "/console/users/:id/password", .roles([.systemAdmin]), use: resetPassword)
         router.staff(.get, "/api/v1/users", .roles([.systemAdmin]), use: apiList)
         router.staff(.post, "/api/v1/users", .roles([.systemAdmin]), use: apiCreate)
+        router.staff(.post, "/api/v1/users/:id/roles", .roles([.systemAdmin]), use: apiSetRoles)
     }
 
     func render(
@@ -130,5 +131,22 @@ struct UsersController: Sendable {
             agencyID: identity.agency.id, departmentID: body.departmentID, username: body.username, displayName: body.displayName,
             password: body.password, roles: roles, by: AuditActor(identity, address: context.remoteAddress))
         return EditedResponse(status: .created, response: UserDTO(user, now: env.clock()))
+    }
+
+    struct SetRoles: Decodable {
+        var roles: [String]
+    }
+
+    /// Replaces an account's roles (a permission change, audited); its sessions end.
+    @Sendable func apiSetRoles(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> UserDTO {
+        let user = try await target(context, identity)
+        let body = try await request.decodeJSON(SetRoles.self, context: context)
+        let roles = Set(try body.roles.map { r throws(DomainError) in try Role.parse(r) })
+        if user.id == identity.user.id && !roles.contains(.systemAdmin) {
+            throw DomainError.conflict("不能撤销自己的系统管理员角色，请由另一名系统管理员操作")
+        }
+        let changed = try await env.userAdministration.setRoles(
+            userID: user.id, roles: roles, by: AuditActor(identity, address: context.remoteAddress))
+        return UserDTO(changed, now: env.clock())
     }
 }
