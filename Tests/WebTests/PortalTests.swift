@@ -15,6 +15,7 @@ import Web
             // validate
             #expect(home.status == .ok)
             #expect(home.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(home.headers[values: .setCookie].isEmpty)  // public pages set no cookie: they stay cacheable
             let html = home.text
             #expect(html.hasPrefix("<!DOCTYPE html><html lang=\"zh-CN\">"))
             #expect(html.contains("示范市卫生健康委员会2026年政务公开工作要点"))

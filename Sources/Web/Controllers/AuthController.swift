@@ -19,7 +19,7 @@ struct AuthController: Sendable {
     @Sendable func loginForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let next = request.uri.queryParameters["next"].map(String.init) ?? ""
         if context.identity != nil { return .redirect(to: SiteRoute.safeReturnPath(next), type: .normal) }
-        return try await pages.respond("登录", area: .portal, request: request, context: context) { chrome in
+        return try await pages.respond("登录", area: .portal, request: request, context: context, anonymousForm: true) { chrome in
             LoginPage(next: next).content(chrome)
         }
     }
@@ -42,7 +42,8 @@ struct AuthController: Sendable {
         } catch let error as DomainError {
             page.message = error.message
             let status: HTTPResponse.Status = if case .locked = error { .init(code: 423, reasonPhrase: "Locked") } else { .unauthorized }
-            return try await pages.respond("登录", area: .portal, request: request, context: context, status: status) { chrome in
+            return try await pages.respond("登录", area: .portal, request: request, context: context, status: status, anonymousForm: true) {
+                chrome in
                 page.content(chrome)
             }
         }

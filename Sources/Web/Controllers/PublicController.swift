@@ -18,7 +18,7 @@ struct PublicController: Sendable {
         let stores = env.database.stores
         let agency = try await stores.agencies.root()
         let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [PublishedDocument]() }
-        return try await pages.respond("首页", area: .portal, request: request, context: context) { chrome in
+        return try await pages.respond("首页", area: .portal, request: request, context: context, agency: agency) { chrome in
             HomePage(agency: agency, documents: documents).content(chrome)
         }
     }

@@ -7,11 +7,18 @@ import Plot
 struct PageRenderer: Sendable {
     let env: WebEnvironment
 
-    func chrome(_ title: String, area: SiteArea, request: Request, context: GongkaiRequestContext) async throws
-        -> (PageChrome, setCSRFCookie: Bool)
-    {
-        let csrf = CSRF.token(for: request, context: context)
-        let agency: Agency? = if let identity = context.identity { identity.agency } else { try await env.database.stores.agencies.root() }
+    /// The frame for a page. `anonymousForm` asks for a CSRF token for a visitor who is not signed
+    /// in (the login form); other public pages carry no token and set no cookie, so they stay
+    /// cacheable. `agency`, when the handler has already read it, saves a query.
+    func chrome(
+        _ title: String, area: SiteArea, request: Request, context: GongkaiRequestContext, anonymousForm: Bool = false,
+        agency known: Agency? = nil
+    ) async throws -> (PageChrome, setCSRFCookie: Bool) {
+        let csrf = context.identity != nil || anonymousForm ? CSRF.token(for: request, context: context) : (token: "", setCookie: false)
+        let agency: Agency? =
+            if let identity = context.identity { identity.agency } else if let known { known } else {
+                try await env.database.stores.agencies.root()
+            }
         let chrome = PageChrome(
             title: title, area: area, elderly: context.elderlyMode, identity: context.identity, csrf: csrf.token,
             returnPath: SiteRoute.safeReturnPath(request.uri.description), agency: agency)
@@ -20,9 +27,10 @@ struct PageRenderer: Sendable {
 
     func respond(
         _ title: String, area: SiteArea, request: Request, context: GongkaiRequestContext, status: HTTPResponse.Status = .ok,
-        content: (PageChrome) -> Node<HTML.BodyContext>
+        anonymousForm: Bool = false, agency: Agency? = nil, content: (PageChrome) -> Node<HTML.BodyContext>
     ) async throws -> Response {
-        let (chrome, setCookie) = try await chrome(title, area: area, request: request, context: context)
+        let (chrome, setCookie) = try await chrome(
+            title, area: area, request: request, context: context, anonymousForm: anonymousForm, agency: agency)
         var response = Self.html(Layout.render(chrome, content(chrome)), status: status)
         if setCookie { response.setCookie(CSRF.cookie(chrome.csrf, secure: context.isSecure)) }
         if area == .console || context.identity != nil { response.headers[.cacheControl] = "no-store" }
