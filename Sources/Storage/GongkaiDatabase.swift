@@ -1,3 +1,5 @@
+public import Domain
+
 /// The database as the rest of the program sees it: stores for reading and writing, and
 /// transactions so that a change and its audit entry are written together or not at all.
 public protocol GongkaiDatabase: Sendable {
@@ -22,4 +24,13 @@ public protocol Stores: Sendable {
     var audit: any AuditStore { get }
     var calendar: any CalendarStore { get }
     var documents: any DocumentStore { get }
+}
+
+extension GongkaiDatabase {
+    /// Appends one audit entry in a transaction of its own, for events that change nothing else
+    /// (a failed sign-in, an export). An append is several statements; outside a transaction two
+    /// appenders could interleave them and break the chain.
+    public func recordAudit(_ event: AuditEvent, atMillis: Int64) async throws {
+        try await transaction { stores in _ = try await stores.audit.append(event, atMillis: atMillis) }
+    }
 }

@@ -121,4 +121,22 @@ import Web
             #expect(try await h.env.database.stores.audit.count(AuditFilter(action: "auth.logout")) == 1)
         }
     }
+
+    @Test(arguments: Harness.kinds) func concurrentFailedSignInsKeepTheChainIntact(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<20 {
+                    group.addTask {
+                        let name = i % 2 == 0 ? "nobody\(i)" : "leader"
+                        _ = try await client.postJSON("/api/v1/auth/login", #"{"username":"\#(name)","password":"Wrong-pass-\#(i)"}"#)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let total = try await h.db.stores.audit.count(AuditFilter())
+            #expect(try await AuditVerifier.verify(h.db.stores.audit) == .intact(count: total))
+            #expect(try await h.db.stores.audit.count(AuditFilter(action: "auth.login.failure")) == 20)
+        }
+    }
 }

@@ -44,7 +44,7 @@ struct AuditController: Sendable {
         let filter = try query.filter(agencyID: Self.scope(identity))
         let entries = try await env.database.stores.audit.search(filter, limit: Self.exportLimit, offset: 0)
         // The export itself is recorded: who took a copy of the archive, and with which filter.
-        try await env.database.stores.audit.append(
+        try await env.database.recordAudit(
             AuditActor(identity, address: context.remoteAddress).event(
                 "audit.export", recordType: "audit-log", recordID: "", detail: "\(entries.count) rows \(query.queryString)"),
             atMillis: env.nowMillis)

@@ -35,7 +35,7 @@ public struct AccountService: Sendable {
         let millis = Int64(now * 1000)
         guard let user = try await database.stores.users.find(username: username), !user.disabled else {
             _ = Bcrypt.verify(password, hash: Self.decoyHash)
-            try await database.stores.audit.append(
+            try await database.recordAudit(
                 AuditEvent(
                     agencyID: nil, actorID: nil, actorName: String(username.prefix(64)), remoteAddress: remoteAddress,
                     action: "auth.login.failure", recordType: "user", recordID: "", detail: "unknown-or-disabled"),
@@ -119,7 +119,7 @@ public struct AccountService: Sendable {
     }
 
     private func auditFailure(_ user: StaffUser, remoteAddress: String, detail: String, millis: Int64) async throws {
-        try await database.stores.audit.append(failureEvent(user, remoteAddress: remoteAddress, detail: detail), atMillis: millis)
+        try await database.recordAudit(failureEvent(user, remoteAddress: remoteAddress, detail: detail), atMillis: millis)
     }
 
     /// 32 random bytes, base64url without padding (safe in cookies and headers).
