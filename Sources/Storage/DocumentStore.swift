@@ -1,9 +1,8 @@
 public import Domain
 
-/// Published documents of the catalog (minimal until the catalog issue lands).
+/// The public's read-only view of the catalog: published 主动公开 documents and the redacted
+/// copies of 删减后公开 ones. Nothing else is reachable through it.
 public protocol DocumentStore: Sendable {
-    func create(agencyID: Int64, title: String, body: String, documentNumber: String, writtenOn: CivilDate, publishedOn: CivilDate)
-        async throws -> PublishedDocument
     func find(id: Int64) async throws -> PublishedDocument?
     /// The newest published documents of an agency, newest first.
     func recent(agencyID: Int64, limit: Int) async throws -> [PublishedDocument]

@@ -24,6 +24,8 @@ public protocol Stores: Sendable {
     var audit: any AuditStore { get }
     var calendar: any CalendarStore { get }
     var documents: any DocumentStore { get }
+    var catalog: any CatalogStore { get }
+    var search: any SearchIndex { get }
 }
 
 extension GongkaiDatabase {

@@ -14,6 +14,8 @@ struct SQLStores: Stores {
     var audit: any AuditStore { SQLAuditStore(db: db) }
     var calendar: any CalendarStore { SQLCalendarStore(db: db) }
     var documents: any DocumentStore { SQLDocumentStore(db: db) }
+    var catalog: any CatalogStore { SQLCatalogStore(db: db) }
+    var search: any SearchIndex { SQLSearchIndex(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -19,6 +19,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     CalendarController(env: env, pages: pages).register(on: router)
     AuditController(env: env, pages: pages).register(on: router)
     UsersController(env: env, pages: pages).register(on: router)
+    DocumentsController(env: env).register(on: router)
     return router
 }
 

@@ -12,7 +12,8 @@ import Web
     static let publicRoutes: Set<String> = [
         "GET /", "GET /documents/{id}", "GET /assets/site.css", "POST /preferences/display", "GET /login", "POST /login", "GET /healthz",
         "GET /metrics", "GET /api/v1/openapi.json", "POST /api/v1/auth/login", "GET /api/v1/calendar/add-workdays",
-        "GET /api/v1/calendar/workdays-between", "GET /api/v1/calendar/notices",
+        "GET /api/v1/calendar/workdays-between", "GET /api/v1/calendar/notices", "GET /api/v1/public/documents",
+        "GET /api/v1/public/documents/{id}",
     ]
 
     static func key(_ route: (method: HTTPRequest.Method, path: String)) -> String {

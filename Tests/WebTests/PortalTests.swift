@@ -38,9 +38,11 @@ import Web
     @Test func attributeValuesAreEscaped() async throws {
         let h = try await Harness.make("sqlite")
         let agency = try await h.db.stores.agencies.root()!
-        _ = try await h.db.stores.documents.create(
-            agencyID: agency.id, title: #"危险"><script>alert(1)</script>"#, body: "正文", documentNumber: "",
-            writtenOn: CivilDate(iso: "2026-01-01")!, publishedOn: CivilDate(iso: "2026-01-02")!)
+        _ = try await h.db.stores.catalog.create(
+            CatalogDocument(
+                id: 0, agencyID: agency.id, title: #"危险"><script>alert(1)</script>"#, body: "正文", categoryCode: "policy",
+                writtenOn: CivilDate(iso: "2026-01-01")!, publishedOn: CivilDate(iso: "2026-01-02")!,
+                workflow: WorkflowState(status: .published)))
         try await h.run { client in
             let home = try await client.getPage("/")
             #expect(!home.text.contains("<script>"))

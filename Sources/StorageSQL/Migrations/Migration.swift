@@ -16,4 +16,6 @@ let allMigrations: [any Migration] = [
     M003CreateAuditArchive(),
     M004CreateCalendar(),
     M005CreateDocuments(),
+    M006CreateCatalog(),
+    M007CreateSearchIndex(),
 ]

@@ -41,6 +41,8 @@ enum OpenAPIDocument {
         ["name": name, "in": "query", "required": required, "schema": schema, "description": description]
     }
 
+    static func pathID(_ name: String) -> Object { ["name": name, "in": "path", "required": true, "schema": ["type": "integer"]] }
+
     static var date: Object { ["type": "string", "format": "date", "example": "2026-09-30"] }
     static var string: Object { ["type": "string"] }
 
@@ -79,6 +81,60 @@ enum OpenAPIDocument {
                             "id": ["type": "integer"], "username": string, "displayName": string,
                             "departmentID": ["type": ["integer", "null"]], "roles": ["type": "array", "items": ref("Role")],
                             "locked": ["type": "boolean"],
+                        ],
+                    ],
+                    "DocumentInput": [
+                        "type": "object", "required": ["title", "body", "category"],
+                        "properties": [
+                            "title": string, "body": string, "category": ["type": "string", "description": "分类名称或代码"],
+                            "disclosure": ["type": "string", "enum": ["public", "on_request", "redacted", "not_public"]],
+                            "documentNumber": string, "writtenOn": date, "formedOn": date,
+                            "kind": ["type": "string", "enum": ["general", "policy", "normative", "interpretation"]],
+                            "exemption": [
+                                "type": "string",
+                                "enum": [
+                                    "state_secret", "prohibited_by_law", "security_stability", "third_party",
+                                    "internal_affairs", "process_information", "enforcement_file",
+                                ],
+                            ],
+                            "legalBasis": string, "keywords": string, "subject": string, "important": ["type": "boolean"],
+                            "needsInterpretation": ["type": "boolean"], "interprets": ["type": "integer"],
+                            "interpretationForm": [
+                                "type": "string", "enum": ["text", "graphic", "audio_video", "qa", "press_conference"],
+                            ],
+                            "validity": [
+                                "type": "object",
+                                "properties": [
+                                    "status": ["type": "string", "enum": ["effective", "expired", "repealed", "revised"]],
+                                    "effectiveFrom": date,
+                                    "effectiveUntil": date, "supersededBy": ["type": "integer"],
+                                ],
+                            ],
+                        ],
+                    ],
+                    "Document": [
+                        "type": "object",
+                        "properties": [
+                            "id": ["type": "integer"],
+                            "status": [
+                                "type": "string",
+                                "enum": [
+                                    "draft", "in_review", "returned", "approved", "scheduled",
+                                    "published", "withdrawn", "expired",
+                                ],
+                            ],
+                            "statusLabel": string, "reviewLevel": string, "title": string, "body": string, "kind": string,
+                            "category": string,
+                            "disclosure": string, "documentNumber": string, "indexNumber": string, "writtenOn": date, "publishedOn": date,
+                            "revision": ["type": "integer"], "history": ["type": "array", "items": ["type": "object"]],
+                            "findings": ["type": "array", "items": ["type": "object"]],
+                        ],
+                    ],
+                    "Decision": [
+                        "type": "object",
+                        "properties": [
+                            "comment": string, "reason": string,
+                            "confidentialityCleared": ["type": "boolean", "description": "保密审查结论（含保密审查的层级必填 true）"],
                         ],
                     ],
                     "Role": [
@@ -190,6 +246,89 @@ enum OpenAPIDocument {
                             "200": answer("已更换", ref("User")), "404": answer("账号不存在", ref("Error")),
                             "409": answer("不能撤销自己的管理员角色", ref("Error")),
                         ])
+                ],
+                "/api/v1/documents": [
+                    "post": op(
+                        "起草文件（起草人、政务公开办公室）", tag: "documents", secured: true, body: jsonBody(ref("DocumentInput")),
+                        responses: ["201": answer("草稿", ref("Document"))])
+                ],
+                "/api/v1/documents/{id}": [
+                    "get": op(
+                        "文件及其审核记录、审查结果（本机关工作人员）", tag: "documents", secured: true, parameters: [pathID("id")],
+                        responses: ["200": answer("文件", ref("Document")), "404": answer("不存在或属于其他机关", ref("Error"))])
+                ],
+                "/api/v1/documents/{id}/submit": [
+                    "post": op(
+                        "提交审核（并做发布前审查）", tag: "documents", secured: true, parameters: [pathID("id")],
+                        responses: ["200": answer("审核中", ref("Document")), "409": answer("当前状态不能提交", ref("Error"))])
+                ],
+                "/api/v1/documents/{id}/approve": [
+                    "post": op(
+                        "当前层级审核通过；最后一级通过后生成索引号", tag: "documents", secured: true, parameters: [pathID("id")],
+                        body: jsonBody(ref("Decision")), responses: ["200": answer("下一层级或待发布", ref("Document"))])
+                ],
+                "/api/v1/documents/{id}/reject": [
+                    "post": op(
+                        "退回起草人（须填写意见）", tag: "documents", secured: true, parameters: [pathID("id")], body: jsonBody(ref("Decision")),
+                        responses: ["200": answer("已退回", ref("Document"))])
+                ],
+                "/api/v1/documents/{id}/publish": [
+                    "post": op(
+                        "发布（发布人；再次审查，未处理的审查发现将阻止发布）", tag: "documents", secured: true, parameters: [pathID("id")],
+                        responses: ["200": answer("已发布", ref("Document")), "422": answer("sensitive_content：附 findings 列表", ref("Error"))])
+                ],
+                "/api/v1/documents/{id}/withdraw": [
+                    "post": op(
+                        "撤回（从门户、搜索中移除，存档保留）", tag: "documents", secured: true, parameters: [pathID("id")],
+                        body: jsonBody(ref("Decision")), responses: ["200": answer("已撤回", ref("Document"))])
+                ],
+                "/api/v1/documents/{id}/findings/{finding}": [
+                    "post": op(
+                        "处理审查发现：redacted 删除，accepted 保留并说明理由", tag: "documents", secured: true,
+                        parameters: [pathID("id"), pathID("finding")],
+                        body: jsonBody([
+                            "type": "object", "required": ["resolution"],
+                            "properties": [
+                                "resolution": ["type": "string", "enum": ["redacted", "accepted"]], "reason": string,
+                            ],
+                        ]),
+                        responses: ["200": answer("文件", ref("Document"))])
+                ],
+                "/api/v1/public/documents": [
+                    "get": op(
+                        "公开文件列表与全文检索", tag: "public", secured: false,
+                        parameters: [
+                            query("q", string, required: false, "检索词，中文任意长度"), query("category", string, required: false, "分类名称或代码"),
+                            query("year", ["type": "integer"], required: false, "发布年份"),
+                            query("page", ["type": "integer", "minimum": 1], required: false, "页码"),
+                            query("per", ["type": "integer", "minimum": 1, "maximum": 100], required: false, "每页条数"),
+                        ],
+                        responses: [
+                            "200": answer(
+                                "结果",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "total": ["type": "integer"], "page": ["type": "integer"], "per": ["type": "integer"],
+                                        "items": [
+                                            "type": "array",
+                                            "items": [
+                                                "type": "object",
+                                                "properties": [
+                                                    "id": ["type": "integer"], "title": string, "indexNumber": string,
+                                                    "documentNumber": string, "publishedOn": date,
+                                                    "category": string, "snippet": string,
+                                                ],
+                                            ],
+                                        ],
+                                    ],
+                                ])
+                        ])
+                ],
+                "/api/v1/public/documents/{id}": [
+                    "get": op(
+                        "公开文件；未发布或不公开的一律 404", tag: "public", secured: false, parameters: [pathID("id")],
+                        responses: ["200": answer("文件", ["type": "object"]), "404": answer("不存在", ref("Error"))])
                 ],
                 "/api/v1/audit": [
                     "get": op(

@@ -26,17 +26,17 @@ enum DemoContent {
         ("示范市示范县卫生健康委员会", "11640000MB1234567H", .county),
     ]
 
-    static let documents: [(title: String, number: String, written: String, published: String, body: String)] = [
+    static let documents: [(title: String, number: String, category: String, written: String, published: String, body: String)] = [
         (
-            "示范市卫生健康委员会2026年政务公开工作要点", "示卫办发〔2026〕3号", "2026-03-18", "2026-03-20",
+            "示范市卫生健康委员会2026年政务公开工作要点", "示卫办发〔2026〕3号", "policy", "2026-03-18", "2026-03-20",
             "为深入贯彻《中华人民共和国政府信息公开条例》，进一步做好本委政务公开工作，现提出以下要点。\n一、强化政策发布解读，做到政策文件与解读材料同步组织、同步审签、同步部署。\n二、做好依申请公开工作，严格按法定时限答复，规范答复文书。\n三、加强政府信息公开平台建设，及时更新政府信息公开目录。\n四、将本要点落实情况纳入政府信息公开工作年度报告予以公开。"
         ),
         (
-            "关于印发示范市医疗机构依法执业自查工作方案的通知", "示卫发〔2026〕12号", "2026-05-06", "2026-05-09",
+            "关于印发示范市医疗机构依法执业自查工作方案的通知", "示卫发〔2026〕12号", "supervision", "2026-05-06", "2026-05-09",
             "各县（区）卫生健康委，委属各单位：\n现将《示范市医疗机构依法执业自查工作方案》印发给你们，请结合实际认真组织实施。"
         ),
         (
-            "示范市卫生健康委员会2025年政府信息公开工作年度报告", "", "2026-01-20", "2026-01-28",
+            "示范市卫生健康委员会2025年政府信息公开工作年度报告", "", "other", "2026-01-20", "2026-01-28",
             "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分。"
         ),
     ]
@@ -59,16 +59,25 @@ enum DemoContent {
                         "agency.create", recordType: "agency", recordID: String(a.id), agencyID: a.id,
                         after: CanonicalJSON.text(a)), atMillis: at)
             }
+            var serial = 0
             for doc in documents {
                 guard let written = CivilDate(iso: doc.written), let published = CivilDate(iso: doc.published) else { continue }
-                let d = try await stores.documents.create(
-                    agencyID: agency.id, title: doc.title, body: doc.body, documentNumber: doc.number,
-                    writtenOn: written, publishedOn: published)
+                serial += 1
+                let index = IndexNumberRule.standard.render(creditCode: agency.creditCode, year: written.year, serial: serial)
+                let d = try await stores.catalog.create(
+                    CatalogDocument(
+                        id: 0, agencyID: agency.id, kind: doc.number.isEmpty ? .general : .policy, title: doc.title, body: doc.body,
+                        documentNumber: doc.number, categoryCode: doc.category, indexNumber: index, writtenOn: written,
+                        publishedOn: published,
+                        formedOn: written, workflow: WorkflowState(status: .published), createdAtMillis: at, updatedAtMillis: at))
+                try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
                 try await stores.audit.append(
                     actor.event(
                         "document.publish", recordType: "document", recordID: String(d.id),
                         agencyID: agency.id, after: CanonicalJSON.text(d), detail: "demo"), atMillis: at)
             }
+            // The serials used above, so that the next approval continues after them.
+            for _ in 0..<serial { _ = try await stores.catalog.nextIndexSerial(agencyID: agency.id, year: 2026) }
         }
     }
 }

@@ -1,0 +1,44 @@
+public import Domain
+
+/// The disclosure catalog's documents, their review trail and screening findings.
+public protocol CatalogStore: Sendable {
+    /// Stores a new draft (id, timestamps and workflow are taken from `document` except the id).
+    func create(_ document: CatalogDocument) async throws -> CatalogDocument
+    func find(id: Int64) async throws -> CatalogDocument?
+    /// Writes every field of `document`, provided its workflow state is still `expected`
+    /// (compare-and-set); throws `DomainError.conflict` when someone else moved it first.
+    func update(_ document: CatalogDocument, expecting expected: WorkflowState) async throws
+    /// The next 索引号 serial of an agency for a year (1, 2, ...), unique even under concurrency.
+    func nextIndexSerial(agencyID: Int64, year: Int) async throws -> Int
+    func appendStep(_ step: ReviewStep) async throws
+    func steps(documentID: Int64) async throws -> [ReviewStep]
+    /// Replaces the open findings of a document with a new scan; resolved ones are kept.
+    func replaceOpenFindings(documentID: Int64, with findings: [ScreeningFinding]) async throws -> [StoredFinding]
+    func findings(documentID: Int64) async throws -> [StoredFinding]
+    func resolveFinding(id: Int64, documentID: Int64, resolution: StoredFinding.Resolution, by: String, reason: String) async throws
+    /// Documents of an agency in the given states, newest change first (for queues).
+    func list(agencyID: Int64, statuses: Set<DocumentStatus>, limit: Int, offset: Int) async throws -> [CatalogDocument]
+    /// Published public documents, newest first, optionally of one category.
+    func published(agencyID: Int64?, categoryCode: String?, limit: Int, offset: Int) async throws -> (total: Int, items: [CatalogDocument])
+}
+
+/// A hit of a full-text search.
+public struct SearchHit: Hashable, Sendable {
+    public var documentID: Int64
+    public var titleMatched: Bool
+
+    public init(documentID: Int64, titleMatched: Bool) {
+        self.documentID = documentID
+        self.titleMatched = titleMatched
+    }
+}
+
+/// The full-text index of public documents: SQLite FTS5 or PostgreSQL text search over terms
+/// made by `ChineseSegmenter`. Updated in the transaction that publishes or withdraws.
+public protocol SearchIndex: Sendable {
+    func put(documentID: Int64, title: String, body: String) async throws
+    func remove(documentID: Int64) async throws
+    /// Matching documents, title matches first, then by relevance.
+    func search(_ query: String, categoryCode: String?, agencyID: Int64?, year: Int?, limit: Int, offset: Int) async throws
+        -> (total: Int, hits: [SearchHit])
+}

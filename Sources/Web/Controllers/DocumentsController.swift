@@ -1,0 +1,207 @@
+import Domain
+import Foundation
+import Hummingbird
+import Storage
+
+/// The catalog's JSON API: drafting and the review workflow for staff, and the public listing,
+/// search and documents.
+struct DocumentsController: Sendable {
+    let env: WebEnvironment
+    var catalog: CatalogService { CatalogService(env: env) }
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.staff(.post, "/api/v1/documents", .roles([.drafter, .officeAdmin]), use: create)
+        router.staff(.get, "/api/v1/documents/:id", .anyStaff, use: show)
+        router.staff(.post, "/api/v1/documents/:id/submit", .roles([.drafter, .officeAdmin])) { request, context, identity in
+            try await self.step(.submit, request, context, identity)
+        }
+        router.staff(.post, "/api/v1/documents/:id/approve", .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
+            let body = try await request.decodeJSON(Decision.self, context: context)
+            return try await self.step(
+                .approve(comment: body.comment ?? "", confidentialityCleared: body.confidentialityCleared ?? false), request, context,
+                identity)
+        }
+        router.staff(.post, "/api/v1/documents/:id/reject", .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
+            let body = try await request.decodeJSON(Decision.self, context: context)
+            return try await self.step(.reject(comment: body.comment ?? ""), request, context, identity)
+        }
+        router.staff(.post, "/api/v1/documents/:id/publish", .roles([.publisher])) { request, context, identity in
+            try await self.step(.publish, request, context, identity)
+        }
+        router.staff(.post, "/api/v1/documents/:id/withdraw", .roles([.publisher, .officeAdmin])) { request, context, identity in
+            let body = try await request.decodeJSON(Decision.self, context: context)
+            return try await self.step(.withdraw(reason: body.reason ?? body.comment ?? ""), request, context, identity)
+        }
+        router.staff(.post, "/api/v1/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
+        router.get("/api/v1/public/documents", use: publicList)
+        router.get("/api/v1/public/documents/:id", use: publicShow)
+    }
+
+    struct Decision: Decodable {
+        var comment: String?
+        var reason: String?
+        var confidentialityCleared: Bool?
+    }
+
+    func id(_ context: GongkaiRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
+        return id
+    }
+
+    func dto(_ d: CatalogDocument) async throws -> DocumentDTO {
+        let stores = env.database.stores
+        let findings = try await stores.catalog.findings(documentID: d.id)
+        return DocumentDTO(
+            d, levels: catalog.levels(for: d, flagged: findings.contains { $0.resolution == .accepted }),
+            steps: try await stores.catalog.steps(documentID: d.id), findings: findings)
+    }
+
+    @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
+        DocumentDTO
+    > {
+        let input = try await request.decodeJSON(DocumentInput.self, context: context)
+        let draft = try input.document(category: try catalog.category(input.category))
+        let created = try await catalog.create(draft, by: identity, from: context.remoteAddress)
+        return EditedResponse(status: .created, response: try await dto(created))
+    }
+
+    @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
+        try await dto(try await catalog.document(try id(context), for: identity))
+    }
+
+    func step(_ step: CatalogService.Step, _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity) async throws
+        -> Response
+    {
+        do {
+            let d = try await catalog.apply(step, to: try id(context), by: identity, from: context.remoteAddress)
+            return try await dto(d).response(from: request, context: context)
+        } catch let blocked as ScreeningBlocked {
+            struct Body: Encodable {
+                struct Detail: Encodable { var code: String, message: String, findings: [DocumentDTO.Finding] }
+                var error: Detail
+            }
+            let body = Body(
+                error: .init(
+                    code: "sensitive_content", message: "发布前审查发现 \(blocked.findings.count) 处需处理的内容（个人信息、密级标志或错敏词），须逐项删除或由审核人说明理由后方可发布",
+                    findings: blocked.findings.map(DocumentDTO.finding)))
+            let data = try JSONEncoder().encode(body)
+            return Response(
+                status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    struct Resolution: Decodable {
+        var resolution: String
+        var reason: String?
+    }
+
+    @Sendable func resolve(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
+        let body = try await request.decodeJSON(Resolution.self, context: context)
+        guard let findingID = context.parameters.get("finding", as: Int64.self) else { throw DomainError.notFound("审查结果") }
+        guard let resolution = StoredFinding.Resolution(rawValue: body.resolution), resolution != .open else {
+            throw DomainError.invalid("resolution", "resolution 须为 redacted（删除）或 accepted（保留并说明理由）")
+        }
+        let documentID = try id(context)
+        try await catalog.resolve(
+            findingID: findingID, of: documentID, as: resolution, reason: body.reason ?? "", by: identity, from: context.remoteAddress)
+        return try await dto(try await catalog.document(documentID, for: identity))
+    }
+
+    // MARK: - Public
+
+    struct PublicItem: Codable {
+        var id: Int64
+        var title: String
+        var indexNumber: String?
+        var documentNumber: String
+        var publishedOn: CivilDate?
+        var category: String
+        var snippet: String
+    }
+
+    struct PublicList: ResponseEncodable {
+        var items: [PublicItem]
+        var total: Int
+        var page: Int
+        var per: Int
+    }
+
+    @Sendable func publicList(_ request: Request, context: GongkaiRequestContext) async throws -> PublicList {
+        let q = request.uri.queryParameters
+        let page = try Self.positive(q["page"].map(String.init), "page", default: 1, max: 10_000)
+        let per = try Self.positive(q["per"].map(String.init), "per", default: 20, max: 100)
+        let category = try q["category"].map { try catalog.category(String($0)).code }
+        let query = (q["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let yearText = q["year"].map(String.init)
+        let year = try yearText.map { text throws(DomainError) -> Int in
+            guard let y = Int(text), (1949...2100).contains(y) else { throw .invalid("year", "year 须为四位年份") }
+            return y
+        }
+        let stores = env.database.stores
+        if query.isEmpty {
+            let (total, items) = try await stores.catalog.published(
+                agencyID: nil, categoryCode: category, limit: per, offset: (page - 1) * per)
+            return PublicList(items: items.map { Self.item($0, query: "") }, total: total, page: page, per: per)
+        }
+        let (total, hits) = try await stores.search.search(
+            query, categoryCode: category, agencyID: nil, year: year, limit: per, offset: (page - 1) * per)
+        var items: [PublicItem] = []
+        for hit in hits {
+            if let d = try await stores.catalog.find(id: hit.documentID), d.isPublic { items.append(Self.item(d, query: query)) }
+        }
+        return PublicList(items: items, total: total, page: page, per: per)
+    }
+
+    static func positive(_ text: String?, _ field: String, default fallback: Int, max: Int) throws(DomainError) -> Int {
+        guard let text else { return fallback }
+        guard let n = Int(text), (1...max).contains(n) else { throw .invalid(field, "\(field) 须为 1 到 \(max) 之间的整数") }
+        return n
+    }
+
+    static func item(_ d: CatalogDocument, query: String) -> PublicItem {
+        PublicItem(
+            id: d.id, title: d.title, indexNumber: d.indexNumber, documentNumber: d.documentNumber, publishedOn: d.publishedOn,
+            category: d.categoryCode, snippet: Snippet.make(d.publicBody, query: query))
+    }
+
+    struct PublicDocument: ResponseEncodable {
+        var id: Int64
+        var title: String
+        var body: String
+        var indexNumber: String?
+        var documentNumber: String
+        var writtenOn: CivilDate?
+        var publishedOn: CivilDate?
+        var category: String
+        var kind: String
+        var validity: String?
+    }
+
+    @Sendable func publicShow(_ request: Request, context: GongkaiRequestContext) async throws -> PublicDocument {
+        guard let id = context.parameters.get("id", as: Int64.self), let d = try await env.database.stores.catalog.find(id: id), d.isPublic
+        else {
+            throw DomainError.notFound("该文件")
+        }
+        return PublicDocument(
+            id: d.id, title: d.title, body: d.publicBody, indexNumber: d.indexNumber, documentNumber: d.documentNumber,
+            writtenOn: d.writtenOn, publishedOn: d.publishedOn, category: d.categoryCode, kind: d.kind.rawValue,
+            validity: d.validity.map { $0.status(on: env.today).rawValue })
+    }
+}
+
+/// A short excerpt of a body around the first occurrence of the query, for result lists.
+/// Plain text: pages escape it and mark the query themselves.
+enum Snippet {
+    static func make(_ body: String, query: String, radius: Int = 40) -> String {
+        let chars = Array(body.replacingOccurrences(of: "\n", with: " "))
+        guard !query.isEmpty, let range = String(chars).range(of: query, options: [.caseInsensitive]) else {
+            return String(chars.prefix(radius * 2)) + (chars.count > radius * 2 ? "…" : "")
+        }
+        let text = String(chars)
+        let start = text.distance(from: text.startIndex, to: range.lowerBound)
+        let from = max(0, start - radius)
+        let to = min(chars.count, start + query.count + radius)
+        return (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+    }
+}

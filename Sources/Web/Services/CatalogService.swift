@@ -1,0 +1,213 @@
+public import Domain
+import Foundation
+import Storage
+
+/// The screening findings that stop a document going live (HTTP 422 `sensitive_content`).
+public struct ScreeningBlocked: Error, Sendable {
+    public var findings: [StoredFinding]
+}
+
+/// The catalog's workflow: drafting, 分级审核, screening, 授权发布 and withdrawal. Every step is
+/// archived as a review step and an audit entry in the transaction that makes it.
+public struct CatalogService: Sendable {
+    let env: WebEnvironment
+    var database: any GongkaiDatabase { env.database }
+    /// Until agencies configure their own, every agency uses the default catalog, chain, rule and
+    /// an empty 错敏词 list.
+    public var categories: [CatalogCategory] = CatalogCategory.defaults
+    public var chain: [ReviewLevel] = ReviewLevel.standardChain
+    public var indexRule: IndexNumberRule = .standard
+    public var screener = ContentScreener()
+
+    public init(env: WebEnvironment) {
+        self.env = env
+    }
+
+    /// The category with this code or name.
+    public func category(_ key: String) throws(DomainError) -> CatalogCategory {
+        guard let c = categories.first(where: { $0.code == key || $0.name == key }) else {
+            throw .invalid("category", "未知的目录分类“\(key)”，可选：" + categories.map(\.name).joined(separator: "、"))
+        }
+        return c
+    }
+
+    public func levels(for d: CatalogDocument, flagged: Bool) -> [ReviewLevel] {
+        ReviewLevel.applicable(chain, important: d.important, flagged: flagged)
+    }
+
+    /// Stores a new draft of the actor's agency.
+    public func create(_ draft: CatalogDocument, by identity: StaffIdentity, from address: String) async throws -> CatalogDocument {
+        var d = draft
+        d.agencyID = identity.agency.id
+        d.drafterID = identity.user.id
+        d.departmentID = d.departmentID ?? identity.user.departmentID
+        d.documentNumber = try DocumentNumber.normalize(d.documentNumber)
+        d.workflow = WorkflowState()
+        d.indexNumber = nil
+        d.publishedOn = nil
+        d.redactedBody = nil
+        d.revision = 1
+        d.createdAtMillis = env.nowMillis
+        d.updatedAtMillis = d.createdAtMillis
+        try d.validate(categories: categories)
+        let toStore = d
+        let at = env.nowMillis
+        return try await database.transaction { stores in
+            if let target = toStore.interpretsID {
+                guard let policy = try await stores.catalog.find(id: target), policy.agencyID == toStore.agencyID else {
+                    throw DomainError.invalid("interprets", "被解读的文件不存在")
+                }
+            }
+            let created = try await stores.catalog.create(toStore)
+            try await stores.catalog.appendStep(
+                ReviewStep(
+                    documentID: created.id, revision: 1, action: "create", actorID: identity.user.id, actorName: identity.user.displayName,
+                    atMillis: at))
+            try await stores.audit.append(
+                AuditActor(identity, address: address).event(
+                    "document.create", recordType: "document", recordID: String(created.id), after: CanonicalJSON.text(created)),
+                atMillis: at)
+            return created
+        }
+    }
+
+    /// A document of the actor's agency, or not found (other agencies' drafts are invisible).
+    public func document(_ id: Int64, for identity: StaffIdentity) async throws -> CatalogDocument {
+        guard let d = try await database.stores.catalog.find(id: id), d.agencyID == identity.agency.id else {
+            throw DomainError.notFound("文件 #\(id)")
+        }
+        return d
+    }
+
+    public enum Step: Sendable {
+        case submit
+        case approve(comment: String, confidentialityCleared: Bool)
+        case reject(comment: String)
+        case publish
+        case withdraw(reason: String)
+    }
+
+    /// Applies one workflow step. Submission and publication run the screening; the last
+    /// approval assigns the 索引号; publication and withdrawal update the search index in the
+    /// same transaction.
+    public func apply(_ step: Step, to id: Int64, by identity: StaffIdentity, from address: String) async throws -> CatalogDocument {
+        let before = try await document(id, for: identity)
+        let at = env.nowMillis
+        let today = env.today
+        let actor = WorkflowState.Actor(userID: identity.user.id, roles: identity.user.roles)
+        let screener = self.screener
+        let categories = self.categories
+        let indexRule = self.indexRule
+        let chain = self.chain
+        let chainLevels: @Sendable (CatalogDocument, [StoredFinding]) -> [ReviewLevel] = { d, findings in
+            ReviewLevel.applicable(chain, important: d.important, flagged: findings.contains { $0.resolution == .accepted })
+        }
+        let outcome: Result<CatalogDocument, ScreeningBlocked> = try await database.transaction { stores in
+            var d = before
+            var findings = try await stores.catalog.findings(documentID: id)
+            let levels = chainLevels(d, findings)
+            let currentLevelName = levels.indices.contains(d.workflow.level) ? levels[d.workflow.level].name : ""
+            let action: WorkflowAction
+            var comment = ""
+            switch step {
+            case .submit:
+                try d.validate(categories: categories)
+                findings = try await stores.catalog.replaceOpenFindings(
+                    documentID: id, with: Self.unresolved(screener.scan(d.body), findings))
+                action = .submit
+            case .approve(let c, let cleared):
+                comment = c
+                action = .approve(comment: c, confidentialityCleared: cleared)
+            case .reject(let c):
+                comment = c
+                action = .reject(comment: c)
+            case .publish:
+                findings = try await stores.catalog.replaceOpenFindings(
+                    documentID: id, with: Self.unresolved(screener.scan(d.body), findings))
+                let open = findings.filter { $0.resolution == .open }
+                if !open.isEmpty, d.workflow.status == .approved || d.workflow.status == .scheduled,
+                    identity.user.roles.contains(.publisher)
+                {
+                    return .failure(ScreeningBlocked(findings: open))
+                }
+                action = .publish(openFindings: open.count)
+            case .withdraw(let reason):
+                comment = reason
+                action = .withdraw(reason: reason)
+            }
+            let expected = d.workflow
+            d.workflow = try d.workflow.applying(action, by: actor, drafterID: d.drafterID ?? -1, levels: chainLevels(d, findings))
+            d.updatedAtMillis = at
+            if d.workflow.status == .approved, d.indexNumber == nil {
+                let year = (d.writtenOn ?? today).year
+                let serial = try await stores.catalog.nextIndexSerial(agencyID: d.agencyID, year: year)
+                d.indexNumber = indexRule.render(creditCode: identity.agency.creditCode, year: year, serial: serial)
+            }
+            if d.workflow.status == .published {
+                d.publishedOn = today
+                let redactions = findings.filter { $0.resolution == .redacted }.map(\.finding)
+                d.redactedBody =
+                    redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.body, redactions)
+                if d.disclosure.attribute.reachesPortal {
+                    try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+                }
+            }
+            if d.workflow.status == .withdrawn { try await stores.search.remove(documentID: d.id) }
+            try await stores.catalog.update(d, expecting: expected)
+            let actionName: String =
+                switch step {
+                case .submit: "submit"
+                case .approve: "approve"
+                case .reject: "reject"
+                case .publish: "publish"
+                case .withdraw: "withdraw"
+                }
+            let isReview: Bool = if case .approve = step { true } else if case .reject = step { true } else { false }
+            try await stores.catalog.appendStep(
+                ReviewStep(
+                    documentID: id, revision: d.revision, action: actionName, levelName: isReview ? currentLevelName : "",
+                    actorID: identity.user.id, actorName: identity.user.displayName, comment: comment, atMillis: at))
+            try await stores.audit.append(
+                AuditActor(identity, address: address).event(
+                    "document.\(actionName)", recordType: "document", recordID: String(id), before: CanonicalJSON.text(before),
+                    after: CanonicalJSON.text(d), detail: "\(expected.status.rawValue) → \(d.workflow.status.rawValue)"),
+                atMillis: at)
+            return .success(d)
+        }
+        switch outcome {
+        case .success(let d): return d
+        case .failure(let blocked): throw blocked
+        }
+    }
+
+    /// A fresh scan without the findings a reviewer has already decided on (the same text at the
+    /// same place). Titles are screened by the drafter's own eyes; offsets refer to the body.
+    static func unresolved(_ scan: [ScreeningFinding], _ existing: [StoredFinding]) -> [ScreeningFinding] {
+        let decided = Set(
+            existing.filter { $0.resolution != .open }.map { "\($0.finding.kind.rawValue)|\($0.finding.offset)|\($0.finding.match)" })
+        return scan.filter { !decided.contains("\($0.kind.rawValue)|\($0.offset)|\($0.match)") }
+    }
+
+    /// A reviewer's decision on a screening finding: redact it in the public copy, or keep it
+    /// with a reason. Accepted findings send the document to the extra sign-off level.
+    public func resolve(
+        findingID: Int64, of id: Int64, as resolution: StoredFinding.Resolution, reason: String, by identity: StaffIdentity,
+        from address: String
+    ) async throws {
+        guard identity.holds(anyOf: [.reviewer, .officeAdmin, .leader]) else { throw DomainError.forbidden("只有审核人员可以处理审查结果") }
+        guard resolution != .open else { throw DomainError.invalid("resolution", "请选择删除（redacted）或保留（accepted）") }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if resolution == .accepted && trimmed.isEmpty { throw DomainError.invalid("reason", "保留审查发现的内容须说明理由") }
+        let d = try await document(id, for: identity)
+        let at = env.nowMillis
+        try await database.transaction { stores in
+            try await stores.catalog.resolveFinding(
+                id: findingID, documentID: d.id, resolution: resolution, by: identity.user.displayName, reason: trimmed)
+            try await stores.audit.append(
+                AuditActor(identity, address: address).event(
+                    "document.finding.\(resolution.rawValue)", recordType: "document", recordID: String(d.id),
+                    detail: "finding \(findingID): \(trimmed)"),
+                atMillis: at)
+        }
+    }
+}

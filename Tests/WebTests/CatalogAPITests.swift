@@ -1,0 +1,214 @@
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import Web
+
+@Suite struct CatalogAPITests {
+    static let body = "为做好托育服务工作，现将有关事项通知如下。\n联系人：张三，身份证号11010519491231002X，手机13812345678。\n疫情防控期间另行通知。"
+
+    func create(_ client: some TestClientProtocol, token: String, title: String, body: String = Self.body, extra: String = "") async throws
+        -> TestResponse
+    {
+        try await client.postJSON(
+            "/api/v1/documents",
+            #"{"title":"\#(title)","body":"\#(body.replacingOccurrences(of: "\n", with: "\\n"))","category":"政策文件","kind":"policy","documentNumber":"示卫发[2026]20号","writtenOn":"2026-09-18"\#(extra)}"#,
+            token: token)
+    }
+
+    @Test(arguments: Harness.kinds) func draftReviewScreenPublishSearchWithdraw(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let drafter = try await client.token("drafter")
+            let reviewer = try await client.token("reviewer")
+            let office = try await client.token("office")
+            let leader = try await client.token("leader")
+            let publisher = try await client.token("publisher")
+            // Draft: the 文号 is normalised; nothing is public yet.
+            let created = try await create(client, token: drafter, title: "关于做好托育服务工作的通知")
+            #expect(created.status == .created, "\(created.text)")
+            let doc = try created.json()
+            let id = try #require(doc["id"] as? Int)
+            #expect(doc["status"] as? String == "draft")
+            #expect(doc["documentNumber"] as? String == "示卫发〔2026〕20号")
+            #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
+            #expect(try await client.getPage("/documents/\(id)").status == .notFound)
+            // Submit: screening finds the ID number and the mobile number.
+            let submitted = try await client.postJSON("/api/v1/documents/\(id)/submit", "", token: drafter)
+            #expect(try submitted.json()["status"] as? String == "in_review")
+            let findings = try #require(try submitted.json()["findings"] as? [[String: Any]])
+            #expect(findings.compactMap { $0["kind"] as? String }.sorted() == ["id_number", "mobile"])
+            // Three levels; the office level needs the confidentiality conclusion; the drafter cannot review.
+            #expect(try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: drafter).status == .forbidden)
+            #expect(try await client.postJSON("/api/v1/documents/\(id)/approve", #"{"comment":"同意"}"#, token: reviewer).status == .ok)
+            let noConclusion = try await client.postJSON("/api/v1/documents/\(id)/approve", #"{"comment":"同意"}"#, token: office)
+            #expect(noConclusion.status == .unprocessableContent)
+            #expect(
+                try await client.postJSON(
+                    "/api/v1/documents/\(id)/approve", #"{"comment":"不涉密","confidentialityCleared":true}"#, token: office
+                ).status == .ok)
+            let approved = try await client.postJSON("/api/v1/documents/\(id)/approve", #"{"comment":"同意发布"}"#, token: leader)
+            #expect(try approved.json()["status"] as? String == "approved")
+            #expect(try approved.json()["indexNumber"] as? String == "11370812004339255B/2026-00004")
+            // Publishing is blocked until every finding is dealt with.
+            let blocked = try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: publisher)
+            #expect(blocked.status == .unprocessableContent)
+            #expect(blocked.errorCode == "sensitive_content")
+            let open = try #require(((try blocked.json())["error"] as? [String: Any])?["findings"] as? [[String: Any]])
+            #expect(open.count == 2)
+            #expect(!blocked.text.contains("19491231"))  // findings are shown masked
+            #expect(try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: reviewer).status == .forbidden)
+            for f in open {
+                let fid = try #require(f["id"] as? Int)
+                let accepted = try await client.postJSON(
+                    "/api/v1/documents/\(id)/findings/\(fid)", #"{"resolution":"accepted"}"#, token: reviewer)
+                #expect(accepted.status == .unprocessableContent)  // keeping it needs a reason
+                let r = try await client.postJSON("/api/v1/documents/\(id)/findings/\(fid)", #"{"resolution":"redacted"}"#, token: reviewer)
+                #expect(r.status == .ok)
+            }
+            let published = try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: publisher)
+            #expect(published.status == .ok, "\(published.text)")
+            #expect(try published.json()["status"] as? String == "published")
+            // The public copy is redacted; search finds it by two characters and by one.
+            let page = try await client.getJSON("/api/v1/public/documents/\(id)")
+            #expect(page.status == .ok)
+            let publicBody = try #require(try page.json()["body"] as? String)
+            #expect(publicBody.contains("110105********002X") && publicBody.contains("138****5678"))
+            #expect(!publicBody.contains("13812345678"))
+            for q in ["托育", "托", "疫情防控", "托育服务工作"] {
+                let r = try await client.getJSON(
+                    "/api/v1/public/documents?q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)")
+                let items = try #require(try r.json()["items"] as? [[String: Any]])
+                #expect(items.contains { $0["id"] as? Int == id }, "\(q)")
+                #expect(items.first?["id"] as? Int == id || q == "托")
+            }
+            let secret = try await client.getJSON("/api/v1/public/documents?q=13812345678")
+            #expect(try secret.json()["total"] as? Int == 0)
+            #expect(try await client.getPage("/documents/\(id)").text.contains("110105********002X"))
+            // Withdrawal takes it off the portal and out of search, and keeps the record.
+            #expect(try await client.postJSON("/api/v1/documents/\(id)/withdraw", "{}", token: publisher).status == .unprocessableContent)
+            let withdrawn = try await client.postJSON("/api/v1/documents/\(id)/withdraw", #"{"reason":"内容需更新"}"#, token: publisher)
+            #expect(try withdrawn.json()["status"] as? String == "withdrawn")
+            #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
+            #expect(try await client.getPage("/documents/\(id)").status == .notFound)
+            let after = try await client.getJSON("/api/v1/public/documents?q=托育")
+            #expect(try after.json()["total"] as? Int == 0)
+            // The whole trail is kept.
+            let trail = try await client.getJSON("/api/v1/documents/\(id)", token: office)
+            let actions = try #require(try trail.json()["history"] as? [[String: Any]]).compactMap { $0["action"] as? String }
+            #expect(actions == ["create", "submit", "approve", "approve", "approve", "publish", "withdraw"])
+            #expect(try await h.db.stores.audit.count(AuditFilter(recordType: "document", recordID: String(id))) == 9)
+        }
+    }
+
+    @Test(arguments: Harness.kinds) func notPublicAndReturnedDocumentsNeverReachThePublic(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let drafter = try await client.token("drafter")
+            let reviewer = try await client.token("reviewer")
+            let office = try await client.token("office")
+            let leader = try await client.token("leader")
+            let publisher = try await client.token("publisher")
+            let missingReason = try await create(client, token: drafter, title: "内部工作流程", body: "内部", extra: #","disclosure":"not_public""#)
+            #expect(missingReason.status == .unprocessableContent)
+            let r = try await create(
+                client, token: drafter, title: "内部工作流程规定", body: "会议讨论记录",
+                extra: #","disclosure":"not_public","exemption":"process_information","legalBasis":"条例第十六条第二款""#)
+            let id = try #require(try r.json()["id"] as? Int)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/submit", "", token: drafter)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: reviewer)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/approve", #"{"confidentialityCleared":true}"#, token: office)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: leader)
+            #expect(try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: publisher).status == .ok)
+            #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
+            #expect(try await client.getJSON("/api/v1/public/documents?q=讨论记录").json()["total"] as? Int == 0)
+            let list = try await client.getJSON("/api/v1/public/documents?per=100")
+            #expect(!(try list.json()["items"] as? [[String: Any]] ?? []).contains { $0["id"] as? Int == id })
+            // A return needs a comment and goes back to the drafter with it.
+            let second = try await create(client, token: drafter, title: "关于开展义诊活动的通知", body: "定于十月开展义诊。")
+            let sid = try #require(try second.json()["id"] as? Int)
+            _ = try await client.postJSON("/api/v1/documents/\(sid)/submit", "", token: drafter)
+            #expect(try await client.postJSON("/api/v1/documents/\(sid)/reject", "{}", token: reviewer).status == .unprocessableContent)
+            let returned = try await client.postJSON("/api/v1/documents/\(sid)/reject", #"{"comment":"请补充活动地点"}"#, token: reviewer)
+            #expect(try returned.json()["status"] as? String == "returned")
+            let history = try #require(try returned.json()["history"] as? [[String: Any]])
+            #expect(history.last?["comment"] as? String == "请补充活动地点")
+            #expect(history.last?["level"] as? String == "科室负责人审核")
+            #expect(try await client.getJSON("/api/v1/public/documents/\(sid)").status == .notFound)
+            #expect(
+                try await client.postJSON("/api/v1/documents/\(sid)/submit", "", token: drafter).json()["status"] as? String == "in_review")
+        }
+    }
+
+    @Test func inputErrorsAre422WithChineseMessages() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let drafter = try await client.token("drafter")
+            let cases: [(String, String)] = [
+                (#"{"title":"x","body":"y","category":"不存在"}"#, "category"),
+                (#"{"title":"x","body":"y","category":"policy","disclosure":"secret"}"#, "disclosure"),
+                (#"{"title":"x","body":"y","category":"policy","kind":"memo"}"#, "kind"),
+                (#"{"title":"x","body":"y","category":"policy","documentNumber":"2026年20号"}"#, "documentNumber"),
+                (#"{"title":"x","body":"y","category":"policy","writtenOn":"2026-02-30"}"#, "writtenOn"),
+                (#"{"title":"","body":"y","category":"policy"}"#, "title"),
+                (#"{"title":"x","body":"y","category":"policy","kind":"normative","writtenOn":"2026-01-01"}"#, "validity"),
+                (
+                    #"{"title":"x","body":"y","category":"policy","kind":"interpretation","interprets":999,"interpretationForm":"text"}"#,
+                    "interprets"
+                ),
+            ]
+            for (body, field) in cases {
+                let r = try await client.postJSON("/api/v1/documents", body, token: drafter)
+                #expect(r.status == .unprocessableContent, "\(body): \(r.text)")
+                #expect((try r.json()["error"] as? [String: Any])?["field"] as? String == field, "\(body): \(r.text)")
+            }
+            let byCode = try await client.postJSON("/api/v1/documents", #"{"title":"x","body":"y","category":"licensing"}"#, token: drafter)
+            #expect(byCode.status == .created)
+            #expect(try await client.getJSON("/api/v1/public/documents?per=0").status == .unprocessableContent)
+            #expect(try await client.getJSON("/api/v1/public/documents?category=nope").status == .unprocessableContent)
+        }
+    }
+
+    /// Every published document containing the query string is found, and nothing else: the
+    /// index is compared with a plain substring scan.
+    @Test(arguments: Harness.kinds) func searchRecallMatchesASubstringScan(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        let texts = [
+            ("关于加强托育机构管理的通知", "各区县要做好托育机构备案工作，落实疫情防控要求。"),
+            ("2026年卫生健康统计公报", "全市医疗卫生机构总诊疗人次增长，COVID-19 疫苗接种率提高。"),
+            ("疫情防控工作情况通报", "近期疫情平稳，托幼机构恢复正常。"),
+            ("中医药发展规划", "推进中医药传承创新发展，建设中医医院。"),
+            ("关于开展爱国卫生运动的通知", "爱国卫生运动委员会各成员单位：请做好病媒生物防制。"),
+        ]
+        let agency = try #require(try await h.db.stores.agencies.root())
+        var bodies: [Int64: String] = [:]
+        for (title, body) in texts {
+            let d = try await h.db.transaction { stores in
+                let d = try await stores.catalog.create(
+                    CatalogDocument(
+                        id: 0, agencyID: agency.id, title: title, body: body, categoryCode: "policy",
+                        publishedOn: CivilDate(iso: "2026-10-01")!, workflow: WorkflowState(status: .published)))
+                try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+                return d
+            }
+            bodies[d.id] = title + "\n" + body
+        }
+        let corpus = bodies
+        try await h.run { client in
+            for q in ["托", "托育", "疫情", "疫情防控", "中医药", "卫生", "机构", "covid", "爱国卫生运动", "运", "统计公报", "不存在的词"] {
+                let r = try await client.getJSON(
+                    "/api/v1/public/documents?per=100&q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)")
+                let found = Set(try #require(try r.json()["items"] as? [[String: Any]]).compactMap { ($0["id"] as? Int).map(Int64.init) })
+                let expected = Set(corpus.filter { $0.value.lowercased().contains(q) }.map(\.key))
+                let mine = found.intersection(corpus.keys)
+                #expect(mine == expected, "\(q): found \(mine.sorted()) expected \(expected.sorted())")
+            }
+            // Title matches come first.
+            let r = try await client.getJSON("/api/v1/public/documents?q=%E7%96%AB%E6%83%85")  // 疫情
+            let first = try #require(try r.json()["items"] as? [[String: Any]]).first
+            #expect((first?["title"] as? String)?.contains("疫情") == true)
+        }
+    }
+}
