@@ -18,8 +18,6 @@ public protocol CatalogStore: Sendable {
     func resolveFinding(id: Int64, documentID: Int64, resolution: StoredFinding.Resolution, by: String, reason: String) async throws
     /// Documents of an agency in the given states, newest change first (for queues).
     func list(agencyID: Int64, statuses: Set<DocumentStatus>, limit: Int, offset: Int) async throws -> [CatalogDocument]
-    /// Published public documents, newest first, optionally of one category.
-    func published(agencyID: Int64?, categoryCode: String?, limit: Int, offset: Int) async throws -> (total: Int, items: [CatalogDocument])
 }
 
 /// A hit of a full-text search.

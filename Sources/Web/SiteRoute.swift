@@ -5,6 +5,8 @@ import Foundation
 enum SiteRoute {
     case home
     case document(Int64)
+    case search(query: String, page: Int)
+    case catalog(category: String, page: Int)
     case stylesheet
     case displayMode
     case login(next: String?)
@@ -21,6 +23,8 @@ enum SiteRoute {
         switch self {
         case .home: "/"
         case .document(let id): "/documents/\(id)"
+        case .search(let q, let page): "/search?q=" + Self.encode(q) + (page > 1 ? "&page=\(page)" : "")
+        case .catalog(let code, let page): "/catalog/" + Self.encode(code) + (page > 1 ? "?page=\(page)" : "")
         case .stylesheet: "/assets/site.css"
         case .displayMode: "/preferences/display"
         case .login(let next): "/login" + (next.map { "?next=" + Self.encode($0) } ?? "")

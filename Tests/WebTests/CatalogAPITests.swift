@@ -86,13 +86,22 @@ import Web
             }
             let secret = try await client.getJSON("/api/v1/public/documents?q=13812345678")
             #expect(try secret.json()["total"] as? Int == 0)
-            #expect(try await client.getPage("/documents/\(id)").text.contains("110105********002X"))
+            let pageHTML = try await client.getPage("/documents/\(id)").text
+            #expect(pageHTML.contains("110105********002X"))
+            #expect(pageHTML.contains("11370812004339255B/2026-00004") && pageHTML.contains("示卫发〔2026〕20号"))
+            let results = try await client.getPage("/search?q=%E6%89%98%E8%82%B2")  // 托育
+            #expect(results.text.contains("<mark>托育</mark>"))
+            #expect(results.text.contains("href=\"/documents/\(id)\""))
+            let catalogPage = try await client.getPage("/catalog/policy")
+            #expect(catalogPage.text.contains("11370812004339255B/2026-00004"))
             // Withdrawal takes it off the portal and out of search, and keeps the record.
             #expect(try await client.postJSON("/api/v1/documents/\(id)/withdraw", "{}", token: publisher).status == .unprocessableContent)
             let withdrawn = try await client.postJSON("/api/v1/documents/\(id)/withdraw", #"{"reason":"内容需更新"}"#, token: publisher)
             #expect(try withdrawn.json()["status"] as? String == "withdrawn")
             #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
             #expect(try await client.getPage("/documents/\(id)").status == .notFound)
+            #expect(!(try await client.getPage("/search?q=%E6%89%98%E8%82%B2").text.contains("href=\"/documents/\(id)\"")))
+            #expect(!(try await client.getPage("/catalog/policy").text.contains("2026-00004")))
             let after = try await client.getJSON("/api/v1/public/documents?q=托育")
             #expect(try after.json()["total"] as? Int == 0)
             // The whole trail is kept.

@@ -166,21 +166,4 @@ struct SQLCatalogStore: CatalogStore {
             .where("status", .in, SQLBind.group(statuses.map(\.rawValue).sorted()))
             .orderBy("updated_at_ms", .descending).orderBy("id", .descending).limit(limit).offset(offset).all().map(Self.decode)
     }
-
-    func published(agencyID: Int64?, categoryCode: String?, limit: Int, offset: Int) async throws -> (total: Int, items: [CatalogDocument])
-    {
-        func filtered(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
-            var q = q.where("status", .equal, SQLBind(DocumentStatus.published.rawValue))
-                .where("disclosure", .in, SQLBind.group([DisclosureAttribute.public.rawValue, DisclosureAttribute.redacted.rawValue]))
-            if let agencyID { q = q.where("agency_id", .equal, SQLBind(agencyID)) }
-            if let categoryCode { q = q.where("category_code", .equal, SQLBind(categoryCode)) }
-            return q
-        }
-        let total =
-            try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("catalog_documents"))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        let items = try await filtered(select()).orderBy("published_on", .descending).orderBy("id", .descending).limit(limit).offset(offset)
-            .all().map(Self.decode)
-        return (total, items)
-    }
 }

@@ -2,30 +2,54 @@ import Domain
 import SQLKit
 import Storage
 
-/// The public's view of the catalog: only published 主动公开 documents and the redacted copies
-/// of 删减后公开 ones. Every public page reads through here, so nothing else can leak.
+/// The public's view of the catalog. Every public page and the public API read through here.
 struct SQLDocumentStore: DocumentStore {
     let db: any SQLDatabase
 
-    private func publicOnly() -> SQLSelectBuilder {
-        db.select().columns(SQLCatalogStore.columns.map { SQLColumn($0) }).from("catalog_documents")
+    private func publicOnly(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
+        q.from("catalog_documents")
             .where("status", .equal, SQLBind(DocumentStatus.published.rawValue))
             .where("disclosure", .in, SQLBind.group([DisclosureAttribute.public.rawValue, DisclosureAttribute.redacted.rawValue]))
     }
 
-    static func project(_ d: CatalogDocument) -> PublishedDocument {
-        PublishedDocument(
-            id: d.id, agencyID: d.agencyID, title: d.title, body: d.publicBody, documentNumber: d.documentNumber,
-            writtenOn: d.writtenOn ?? d.publishedOn ?? CivilDate(daysSinceEpoch: 0),
-            publishedOn: d.publishedOn ?? CivilDate(daysSinceEpoch: 0))
+    private func select() -> SQLSelectBuilder { publicOnly(db.select().columns(SQLCatalogStore.columns.map { SQLColumn($0) })) }
+
+    /// The document as the public may see it.
+    static func publicCopy(_ row: any SQLRow) throws -> CatalogDocument {
+        var d = try SQLCatalogStore.decode(row)
+        d.body = d.publicBody
+        d.redactedBody = nil
+        return d
     }
 
-    func find(id: Int64) async throws -> PublishedDocument? {
-        try await publicOnly().where("id", .equal, SQLBind(id)).first().map(SQLCatalogStore.decode).map(Self.project)
+    func find(id: Int64) async throws -> CatalogDocument? {
+        try await select().where("id", .equal, SQLBind(id)).first().map(Self.publicCopy)
     }
 
-    func recent(agencyID: Int64, limit: Int) async throws -> [PublishedDocument] {
-        try await publicOnly().where("agency_id", .equal, SQLBind(agencyID)).orderBy("published_on", .descending)
-            .orderBy("id", .descending).limit(limit).all().map { Self.project(try SQLCatalogStore.decode($0)) }
+    func recent(agencyID: Int64, limit: Int) async throws -> [CatalogDocument] {
+        try await select().where("agency_id", .equal, SQLBind(agencyID)).orderBy("published_on", .descending)
+            .orderBy("id", .descending).limit(limit).all().map(Self.publicCopy)
+    }
+
+    func interpretations(of id: Int64) async throws -> [CatalogDocument] {
+        try await select().where("interprets_id", .equal, SQLBind(id)).orderBy("id").all().map(Self.publicCopy)
+    }
+
+    func list(categoryCode: String?, agencyID: Int64?, year: Int?, limit: Int, offset: Int) async throws -> (
+        total: Int, items: [CatalogDocument]
+    ) {
+        func filtered(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
+            var q = q
+            if let categoryCode { q = q.where("category_code", .equal, SQLBind(categoryCode)) }
+            if let agencyID { q = q.where("agency_id", .equal, SQLBind(agencyID)) }
+            if let year { q = q.where("published_on", .like, SQLBind("\(year)-%")) }
+            return q
+        }
+        let total =
+            try await filtered(publicOnly(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let items = try await filtered(select()).orderBy("published_on", .descending).orderBy("id", .descending).limit(limit).offset(offset)
+            .all().map(Self.publicCopy)
+        return (total, items)
     }
 }

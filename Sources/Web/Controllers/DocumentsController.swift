@@ -140,15 +140,15 @@ struct DocumentsController: Sendable {
         }
         let stores = env.database.stores
         if query.isEmpty {
-            let (total, items) = try await stores.catalog.published(
-                agencyID: nil, categoryCode: category, limit: per, offset: (page - 1) * per)
+            let (total, items) = try await stores.documents.list(
+                categoryCode: category, agencyID: nil, year: year, limit: per, offset: (page - 1) * per)
             return PublicList(items: items.map { Self.item($0, query: "") }, total: total, page: page, per: per)
         }
         let (total, hits) = try await stores.search.search(
             query, categoryCode: category, agencyID: nil, year: year, limit: per, offset: (page - 1) * per)
         var items: [PublicItem] = []
         for hit in hits {
-            if let d = try await stores.catalog.find(id: hit.documentID), d.isPublic { items.append(Self.item(d, query: query)) }
+            if let d = try await stores.documents.find(id: hit.documentID) { items.append(Self.item(d, query: query)) }
         }
         return PublicList(items: items, total: total, page: page, per: per)
     }
@@ -162,7 +162,7 @@ struct DocumentsController: Sendable {
     static func item(_ d: CatalogDocument, query: String) -> PublicItem {
         PublicItem(
             id: d.id, title: d.title, indexNumber: d.indexNumber, documentNumber: d.documentNumber, publishedOn: d.publishedOn,
-            category: d.categoryCode, snippet: Snippet.make(d.publicBody, query: query))
+            category: d.categoryCode, snippet: Snippet.make(d.body, query: query))
     }
 
     struct PublicDocument: ResponseEncodable {
@@ -179,12 +179,11 @@ struct DocumentsController: Sendable {
     }
 
     @Sendable func publicShow(_ request: Request, context: GongkaiRequestContext) async throws -> PublicDocument {
-        guard let id = context.parameters.get("id", as: Int64.self), let d = try await env.database.stores.catalog.find(id: id), d.isPublic
-        else {
+        guard let id = context.parameters.get("id", as: Int64.self), let d = try await env.database.stores.documents.find(id: id) else {
             throw DomainError.notFound("该文件")
         }
         return PublicDocument(
-            id: d.id, title: d.title, body: d.publicBody, indexNumber: d.indexNumber, documentNumber: d.documentNumber,
+            id: d.id, title: d.title, body: d.body, indexNumber: d.indexNumber, documentNumber: d.documentNumber,
             writtenOn: d.writtenOn, publishedOn: d.publishedOn, category: d.categoryCode, kind: d.kind.rawValue,
             validity: d.validity.map { $0.status(on: env.today).rawValue })
     }

@@ -10,6 +10,8 @@ struct PublicController: Sendable {
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/", use: home)
         router.get("/documents/:id", use: document)
+        router.get("/search", use: search)
+        router.get("/catalog/:category", use: catalog)
         router.get("/assets/site.css", use: stylesheet)
         router.post("/preferences/display", use: displayMode)
     }
@@ -17,20 +19,58 @@ struct PublicController: Sendable {
     @Sendable func home(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let stores = env.database.stores
         let agency = try await stores.agencies.root()
-        let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [PublishedDocument]() }
+        let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [CatalogDocument]() }
         return try await pages.respond("首页", area: .portal, request: request, context: context, agency: agency) { chrome in
             HomePage(agency: agency, documents: documents).content(chrome)
         }
     }
 
     @Sendable func document(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id", as: Int64.self), let doc = try await env.database.stores.documents.find(id: id) else {
+        let stores = env.database.stores
+        guard let id = context.parameters.get("id", as: Int64.self), let doc = try await stores.documents.find(id: id) else {
             throw DomainError.notFound("该文件")
         }
-        let agency = try await env.database.stores.agencies.find(id: doc.agencyID)
-        return try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in
-            DocumentPage(document: doc, agency: agency).content(chrome)
+        let page = DocumentPage(
+            document: doc, agency: try await stores.agencies.find(id: doc.agencyID),
+            category: CatalogService(env: env).categories.first { $0.code == doc.categoryCode },
+            interpretations: try await stores.documents.interpretations(of: doc.id),
+            interprets: try await doc.interpretsID.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
+            supersededBy: try await doc.validity?.supersededBy.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
+            today: env.today)
+        return try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in page.content(chrome) }
+    }
+
+    @Sendable func search(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 500))
+        var result = SearchPage(query: query, total: 0, page: page, items: [])
+        if !query.isEmpty {
+            let stores = env.database.stores
+            let (total, hits) = try await stores.search.search(
+                query, categoryCode: nil, agencyID: nil, year: nil, limit: SearchPage.perPage, offset: (page - 1) * SearchPage.perPage)
+            result.total = total
+            for hit in hits {
+                if let d = try await stores.documents.find(id: hit.documentID) {
+                    result.items.append((d, Snippet.make(d.body, query: query)))
+                }
+            }
         }
+        let shown = result
+        return try await pages.respond(query.isEmpty ? "搜索" : "搜索：\(query)", area: .portal, request: request, context: context) { chrome in
+            shown.content(chrome)
+        }
+    }
+
+    @Sendable func catalog(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let service = CatalogService(env: env)
+        guard let code = context.parameters.get("category"), let category = try? service.category(code) else {
+            throw DomainError.notFound("该栏目")
+        }
+        let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 10_000))
+        let (total, items) = try await env.database.stores.documents.list(
+            categoryCode: category.code, agencyID: nil, year: nil, limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
+        let shown = CatalogPage(category: category, categories: service.categories, total: total, page: page, items: items)
+        return try await pages.respond(category.name, area: .portal, request: request, context: context) { chrome in shown.content(chrome) }
     }
 
     @Sendable func stylesheet(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -51,5 +91,13 @@ struct PublicController: Sendable {
                 name: DisplayMode.cookieName, value: mode.rawValue, maxAge: 365 * 86400, path: "/", secure: context.isSecure,
                 httpOnly: true, sameSite: .lax))
         return response
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

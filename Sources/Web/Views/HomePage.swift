@@ -5,11 +5,20 @@ import Plot
 /// (Art. 12: the office's name, address, hours, phone, fax and e-mail).
 struct HomePage {
     var agency: Agency?
-    var documents: [PublishedDocument]
+    var documents: [CatalogDocument]
+    var categories: [CatalogCategory] = CatalogCategory.defaults
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text(agency.map { "\($0.name)政府信息公开" } ?? "政府信息公开")),
+            SearchBox.form(query: ""),
+            .nav(
+                .attribute(named: "aria-label", value: "公开目录"),
+                .h2(.text("政府信息公开目录")),
+                .ul(
+                    .class("category-list"),
+                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) })
+            ),
             .section(
                 .attribute(named: "aria-labelledby", value: "latest"),
                 .h2(.id("latest"), .text("最新公开")),
@@ -23,7 +32,8 @@ struct HomePage {
                                 .span(
                                     .class("doc-meta"),
                                     .text(
-                                        [doc.documentNumber, doc.publishedOn.description].filter { !$0.isEmpty }.joined(separator: " · ")))
+                                        [doc.documentNumber, doc.publishedOn?.description ?? ""].filter { !$0.isEmpty }.joined(
+                                            separator: " · ")))
                             )
                         })
             ),
@@ -48,28 +58,53 @@ struct HomePage {
     }
 }
 
-/// One published document with its catalog metadata.
+/// One published document with its catalog metadata block, body, and linked interpretations
+/// or the policy it interprets.
 struct DocumentPage {
-    var document: PublishedDocument
+    var document: CatalogDocument
     var agency: Agency?
+    var category: CatalogCategory?
+    var interpretations: [CatalogDocument]
+    var interprets: CatalogDocument?
+    var supersededBy: CatalogDocument?
+    var today: CivilDate
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let d = document
+        var rows: [(String, String)] = [
+            ("索引号", d.indexNumber ?? ""), ("发布机构", agency?.name ?? ""), ("文号", d.documentNumber.isEmpty ? "无" : d.documentNumber),
+            ("成文日期", d.writtenOn?.chinese ?? ""), ("发布日期", d.publishedOn?.chinese ?? ""), ("公开目录", category?.name ?? ""),
+        ]
+        if let v = d.validity { rows.append(("有效性", v.status(on: today).label)) }
+        if !d.subject.isEmpty { rows.append(("主题分类", d.subject)) }
+        if !d.keywords.isEmpty { rows.append(("关键词", d.keywords)) }
         return .article(
             .h1(.text(d.title)),
             .table(
                 .class("doc-info"),
                 .caption(.text("文件信息")),
-                .tbody(
-                    .tr(.th(.text("发布机关")), .td(.text(agency?.name ?? ""))),
-                    .tr(.th(.text("文号")), .td(.text(d.documentNumber.isEmpty ? "无" : d.documentNumber))),
-                    .tr(.th(.text("成文日期")), .td(.text(d.writtenOn.chinese))),
-                    .tr(.th(.text("发布日期")), .td(.text(d.publishedOn.chinese)))
-                )
+                .tbody(.forEach(rows.filter { !$0.1.isEmpty }) { row in .tr(.th(.text(row.0)), .td(.text(row.1))) })
             ),
+            .unwrap(supersededBy) { s in
+                .p(.class("alert"), .text("本文件已被替代，现行文件："), .a(.href(SiteRoute.document(s.id).path), .text(s.title)))
+            },
             .div(
                 .class("doc-body"),
-                .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { para in .p(.text(String(para))) })
+                .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { para in .p(.text(String(para))) }),
+            .unwrap(interprets) { policy in
+                .section(.h2(.text("解读的文件")), .p(.a(.href(SiteRoute.document(policy.id).path), .text(policy.title))))
+            },
+            .if(
+                !interpretations.isEmpty,
+                .section(
+                    .h2(.text("政策解读")),
+                    .ul(
+                        .forEach(interpretations) { i in
+                            .li(
+                                .a(.href(SiteRoute.document(i.id).path), .text(i.title)),
+                                .span(.class("doc-meta"), .text(" " + (i.interpretationForm?.label ?? ""))))
+                        })
+                ))
         )
     }
 }

@@ -55,6 +55,12 @@ enum Stylesheet {
         .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
         .filters .field input{max-width:14rem}
         .doc-body{max-width:48rem}
+        .search-box{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
+        .search-box label{font-weight:bold;width:100%}
+        .search-box input{flex:1 1 12rem;font:inherit;padding:.5rem;border:2px solid #4a4a4a;border-radius:4px}
+        .category-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}
+        mark{background:#ffe066;color:#1a1a1a}
+        .snippet{margin:.25rem 0;color:#1a1a1a}
         .tag{display:inline-block;border:1px solid #767676;border-radius:3px;padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:.85rem}
         body.elderly{font-size:1.375rem;line-height:1.8;color:#000}
         body.elderly .wrap,body.elderly main{max-width:48rem}

@@ -1,0 +1,111 @@
+import Domain
+import Plot
+
+/// The search box, a GET form that works without JavaScript.
+enum SearchBox {
+    static func form<C: HTML.BodyContext>(query: String) -> Node<C> {
+        .form(
+            .method(.get), .action("/search"), .class("search-box"), .attribute(named: "role", value: "search"),
+            .label(.for("q"), .text("搜索公开信息")),
+            .input(.type(.search), .id("q"), .name("q"), .value(attr(query)), .attribute(named: "maxlength", value: "100")),
+            .button(.type(.submit), .text("搜索"))
+        )
+    }
+}
+
+/// Search results with the query marked in titles and snippets, and paging.
+struct SearchPage {
+    var query: String
+    var total: Int
+    var page: Int
+    var items: [(document: CatalogDocument, snippet: String)]
+    static let perPage = 20
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+        return .div(
+            .h1(.text(query.isEmpty ? "搜索" : "“\(query)”的搜索结果")),
+            SearchBox.form(query: query),
+            .if(!query.isEmpty, .p(.attribute(named: "role", value: "status"), .text("共找到 \(total) 条结果"))),
+            .ol(
+                .class("doc-list results"),
+                .forEach(items) { item in
+                    .li(
+                        .div(
+                            .a(.href(SiteRoute.document(item.document.id).path), Highlight.node(item.document.title, query: query)),
+                            .p(.class("snippet"), Highlight.node(item.snippet, query: query)),
+                            .p(
+                                .class("doc-meta"),
+                                .text(
+                                    [item.document.documentNumber, item.document.publishedOn?.description ?? ""].filter { !$0.isEmpty }
+                                        .joined(separator: " · ")))
+                        )
+                    )
+                }),
+            .nav(
+                .class("pager"), .attribute(named: "aria-label", value: "分页"),
+                .if(page > 1, .a(.href(attr(SiteRoute.search(query: query, page: page - 1).path)), .text("上一页"))),
+                .if(page < pages, .a(.href(attr(SiteRoute.search(query: query, page: page + 1).path)), .text("下一页")))
+            )
+        )
+    }
+}
+
+/// Text with every occurrence of the query wrapped in <mark>, escaped by Plot.
+enum Highlight {
+    static func node<C: HTML.BodyContext>(_ text: String, query: String) -> Node<C> {
+        guard !query.isEmpty else { return .text(text) }
+        var nodes: [Node<C>] = []
+        var rest = Substring(text)
+        while let r = rest.range(of: query, options: [.caseInsensitive]) {
+            nodes.append(.text(String(rest[..<r.lowerBound])))
+            nodes.append(.element(named: "mark", nodes: [.text(String(rest[r]))]))
+            rest = rest[r.upperBound...]
+        }
+        nodes.append(.text(String(rest)))
+        return .group(nodes)
+    }
+}
+
+/// The catalog of one category, newest first, with paging.
+struct CatalogPage {
+    var category: CatalogCategory
+    var categories: [CatalogCategory]
+    var total: Int
+    var page: Int
+    var items: [CatalogDocument]
+    static let perPage = 20
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+        return .div(
+            .h1(.text(category.name)),
+            .p(.class("doc-meta"), .text("共 \(total) 条")),
+            items.isEmpty
+                ? .p(.class("empty"), .text("本栏目暂无公开信息。"))
+                : .table(
+                    .caption(.text("\(category.name) 公开目录")),
+                    .thead(.tr(.th(.text("索引号")), .th(.text("名称")), .th(.text("文号")), .th(.text("发布日期")))),
+                    .tbody(
+                        .forEach(items) { d in
+                            .tr(
+                                .td(.text(d.indexNumber ?? "")), .td(.a(.href(SiteRoute.document(d.id).path), .text(d.title))),
+                                .td(.text(d.documentNumber)), .td(.text(d.publishedOn?.description ?? ""))
+                            )
+                        })
+                ),
+            .nav(
+                .class("pager"), .attribute(named: "aria-label", value: "分页"),
+                .if(page > 1, .a(.href(SiteRoute.catalog(category: category.code, page: page - 1).path), .text("上一页"))),
+                .if(page < pages, .a(.href(SiteRoute.catalog(category: category.code, page: page + 1).path), .text("下一页")))
+            ),
+            .nav(
+                .attribute(named: "aria-label", value: "其他栏目"),
+                .h2(.text("其他栏目")),
+                .ul(
+                    .class("category-list"),
+                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) })
+            )
+        )
+    }
+}
