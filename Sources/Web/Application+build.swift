@@ -20,6 +20,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     AuditController(env: env, pages: pages).register(on: router)
     UsersController(env: env, pages: pages).register(on: router)
     DocumentsController(env: env).register(on: router)
+    ConsoleDocumentsController(env: env, pages: pages).register(on: router)
     return router
 }
 

@@ -18,6 +18,11 @@ enum SiteRoute {
     case users
     case userUnlock(Int64)
     case userPassword(Int64)
+    case consoleDocuments
+    case newDocument
+    case consoleDocument(Int64)
+    case documentAction(Int64, String)
+    case documentFinding(Int64, Int64)
 
     var path: String {
         switch self {
@@ -36,6 +41,11 @@ enum SiteRoute {
         case .users: "/console/users"
         case .userUnlock(let id): "/console/users/\(id)/unlock"
         case .userPassword(let id): "/console/users/\(id)/password"
+        case .consoleDocuments: "/console/documents"
+        case .newDocument: "/console/documents/new"
+        case .consoleDocument(let id): "/console/documents/\(id)"
+        case .documentAction(let id, let action): "/console/documents/\(id)/\(action)"
+        case .documentFinding(let id, let finding): "/console/documents/\(id)/findings/\(finding)"
         }
     }
 

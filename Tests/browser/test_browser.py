@@ -170,6 +170,81 @@ class BrowserTests(unittest.TestCase):
         self.sign_in("reviewer")
         self.assertIn("工作台", self.driver.find_element(By.TAG_NAME, "main").text)
 
+    def sign_out(self):
+        buttons = self.driver.find_elements(By.CSS_SELECTOR, "header .link-button")
+        if buttons:
+            self.submit(buttons[0])
+
+    def as_user(self, username):
+        self.driver.delete_all_cookies()
+        self.sign_in(username)
+        self.assertIn("工作台", self.driver.find_element(By.TAG_NAME, "main").text)
+
+    def test_drafting_review_publish_search_and_withdrawal(self):
+        # Drafting through the console form; the 文号 is typed with square brackets.
+        self.as_user("drafter")
+        self.open("/console/documents/new")
+        self.driver.find_element(By.ID, "title").send_keys("关于做好婴幼儿托育服务的通知")
+        self.driver.find_element(By.ID, "body").send_keys("各有关单位：\n请做好托育机构备案工作。\n联系人手机13812345678。")
+        self.driver.find_element(By.ID, "documentNumber").send_keys("示卫发[2026]31号")
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        self.assertIn("示卫发〔2026〕31号", self.driver.find_element(By.TAG_NAME, "main").text)
+        doc_url = self.driver.current_url
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='提交审核']"))
+        self.assertIn("审核中", self.driver.find_element(By.TAG_NAME, "main").text)
+        self.assertIn("手机号码", self.driver.find_element(By.TAG_NAME, "main").text)
+        path = doc_url.split(str(self.server.port))[1]
+
+        # Three levels of review; the reviewer also deals with the screening finding.
+        self.as_user("reviewer")
+        self.open("/console")
+        self.assertIn("关于做好婴幼儿托育服务的通知", self.driver.find_element(By.ID, "agenda").find_element(By.XPATH, "..").text)
+        self.open(path)
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='在公开版本中删除']"))
+        self.assertIn("已删除", self.driver.find_element(By.TAG_NAME, "main").text)
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='审核通过']"))
+        self.as_user("office")
+        self.open(path)
+        self.driver.find_element(By.NAME, "confidentialityCleared").click()
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='审核通过']"))
+        self.as_user("leader")
+        self.open(path)
+        self.driver.find_element(By.ID, "comment").send_keys("同意发布")
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='审核通过']"))
+        self.assertIn("待发布", self.driver.find_element(By.TAG_NAME, "main").text)
+
+        # The publisher puts it online; the public sees the redacted copy and finds it by search.
+        self.as_user("publisher")
+        self.open(path)
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='发布']"))
+        self.assertIn("已发布", self.driver.find_element(By.TAG_NAME, "main").text)
+        self.driver.delete_all_cookies()
+        self.open("/")
+        search = self.driver.find_element(By.ID, "q")
+        search.send_keys("托育")
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, ".search-box button"))
+        marks = self.driver.find_elements(By.TAG_NAME, "mark")
+        self.assertTrue(marks and marks[0].text == "托育")
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "search.png"))
+        self.submit(self.driver.find_element(By.LINK_TEXT, "关于做好婴幼儿托育服务的通知"))
+        main = self.driver.find_element(By.TAG_NAME, "main").text
+        self.assertIn("示卫发〔2026〕31号", main)
+        self.assertIn("138****5678", main)
+        self.assertNotIn("13812345678", main)
+        public_url = self.driver.current_url
+
+        # Withdrawal takes it off the portal and out of search.
+        self.as_user("publisher")
+        self.open(path)
+        self.driver.find_element(By.ID, "reason").send_keys("内容需更新")
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='撤回']"))
+        self.assertIn("已撤回", self.driver.find_element(By.TAG_NAME, "main").text)
+        self.driver.delete_all_cookies()
+        self.driver.get(public_url)
+        self.assertIn("页面不存在", self.driver.find_element(By.TAG_NAME, "main").text)
+        self.open("/search?q=%E6%89%98%E8%82%B2")
+        self.assertEqual(self.driver.find_elements(By.LINK_TEXT, "关于做好婴幼儿托育服务的通知"), [])
+
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")
         self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)

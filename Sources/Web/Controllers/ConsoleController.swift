@@ -41,6 +41,15 @@ enum Agenda {
                         detail: "核实本人后可解锁", link: SiteRoute.users.path))
             }
         }
+        for d in try await ConsoleDocumentsController.awaiting(identity, in: env) {
+            let what: String =
+                switch d.workflow.status {
+                case .inReview: "待审核"
+                case .approved: "待发布"
+                default: "已退回，请修改后重新提交"
+                }
+            items.append(Item(title: d.title, detail: what, link: SiteRoute.consoleDocument(d.id).path))
+        }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today
             let next = today.year + 1

@@ -66,6 +66,9 @@ enum Layout {
         var links: [(String, String)] = [(SiteRoute.home.path, "首页")]
         if let identity = chrome.identity {
             links.append((SiteRoute.console.path, "工作台"))
+            if identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]) {
+                links.append((SiteRoute.consoleDocuments.path, "主动公开"))
+            }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
             if identity.holds(anyOf: [.systemAdmin]) { links.append((SiteRoute.users.path, "账号管理")) }

@@ -1,0 +1,168 @@
+import Domain
+import Foundation
+import Hummingbird
+import Storage
+
+/// The console's pages for drafting, reviewing, publishing and withdrawing documents. They
+/// drive the same `CatalogService` as the JSON API.
+struct ConsoleDocumentsController: Sendable {
+    let env: WebEnvironment
+    let pages: PageRenderer
+    var catalog: CatalogService { CatalogService(env: env) }
+    static let workers: Set<Role> = [.drafter, .reviewer, .officeAdmin, .leader, .publisher]
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.staff(.get, "/console/documents", .roles(Self.workers), use: list)
+        router.staff(.get, "/console/documents/new", .roles([.drafter, .officeAdmin]), use: newForm)
+        router.staff(.post, "/console/documents/new", .roles([.drafter, .officeAdmin]), use: create)
+        router.staff(.get, "/console/documents/:id", .roles(Self.workers), use: show)
+        router.staff(.post, "/console/documents/:id/submit", .roles([.drafter, .officeAdmin])) { request, context, identity in
+            try await self.act(request, context, identity) { _ in .submit }
+        }
+        router.staff(.post, "/console/documents/:id/review", .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
+            try await self.act(request, context, identity) { form throws(DomainError) in
+                switch form["decision"] {
+                case "approve": return .approve(comment: form["comment"], confidentialityCleared: form["confidentialityCleared"] == "1")
+                case "reject": return .reject(comment: form["comment"])
+                default: throw .invalid("decision", "请选择审核通过或退回")
+                }
+            }
+        }
+        router.staff(.post, "/console/documents/:id/publish", .roles([.publisher])) { request, context, identity in
+            try await self.act(request, context, identity) { _ in .publish }
+        }
+        router.staff(.post, "/console/documents/:id/withdraw", .roles([.publisher, .officeAdmin])) { request, context, identity in
+            try await self.act(request, context, identity) { form in .withdraw(reason: form["reason"]) }
+        }
+        router.staff(.post, "/console/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
+    }
+
+    /// Documents waiting for this person: a review at their level, publication, or their own
+    /// returned drafts.
+    static func awaiting(_ identity: StaffIdentity, in env: WebEnvironment) async throws -> [CatalogDocument] {
+        let service = CatalogService(env: env)
+        let docs = try await env.database.stores.catalog.list(
+            agencyID: identity.agency.id, statuses: [.inReview, .approved, .returned], limit: 500, offset: 0)
+        var out: [CatalogDocument] = []
+        for d in docs {
+            switch d.workflow.status {
+            case .inReview:
+                let findings = try await env.database.stores.catalog.findings(documentID: d.id)
+                let levels = service.levels(for: d, flagged: findings.contains { $0.resolution == .accepted })
+                if levels.indices.contains(d.workflow.level), identity.user.roles.contains(levels[d.workflow.level].role),
+                    d.drafterID != identity.user.id
+                {
+                    out.append(d)
+                }
+            case .approved where identity.user.roles.contains(.publisher): out.append(d)
+            case .returned where d.drafterID == identity.user.id: out.append(d)
+            default: break
+            }
+        }
+        return out
+    }
+
+    @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let awaiting = try await Self.awaiting(identity, in: env)
+        let recent = try await env.database.stores.catalog.list(
+            agencyID: identity.agency.id, statuses: Set(DocumentStatus.allCases), limit: 50, offset: 0)
+        let page = DocumentListPage(awaiting: awaiting, recent: recent, canDraft: identity.holds(anyOf: [.drafter, .officeAdmin]))
+        return try await pages.respond("主动公开文件", area: .console, request: request, context: context) { page.content($0) }
+    }
+
+    @Sendable func newForm(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = DocumentForm(values: .init(writtenOn: env.today.description), categories: catalog.categories)
+        return try await pages.respond("起草文件", area: .console, request: request, context: context) { form.content($0) }
+    }
+
+    @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        let values = DocumentForm.Values(
+            title: form["title"], body: form.raw("body").replacingOccurrences(of: "\r\n", with: "\n"), category: form["category"],
+            kind: form["kind"], disclosure: form["disclosure"], exemption: form["exemption"], legalBasis: form["legalBasis"],
+            documentNumber: form["documentNumber"], writtenOn: form["writtenOn"], keywords: form["keywords"],
+            important: form["important"] == "1")
+        do {
+            let input = DocumentInput(
+                title: values.title, body: values.body, category: values.category, disclosure: values.disclosure,
+                documentNumber: values.documentNumber, writtenOn: try Self.date(values.writtenOn, "writtenOn"), kind: values.kind,
+                exemption: values.exemption.isEmpty ? nil : values.exemption, legalBasis: values.legalBasis, keywords: values.keywords,
+                important: values.important)
+            let created = try await catalog.create(
+                try input.document(category: try catalog.category(values.category)), by: identity,
+                from: context.remoteAddress)
+            return .redirect(to: SiteRoute.consoleDocument(created.id).path, type: .normal)
+        } catch let error as DomainError {
+            let page = DocumentForm(values: values, errors: [error.field ?? "title": error.message], categories: catalog.categories)
+            return try await pages.respond("起草文件", area: .console, request: request, context: context, status: .unprocessableContent) {
+                page.content($0)
+            }
+        }
+    }
+
+    static func date(_ text: String, _ field: String) throws(DomainError) -> CivilDate? {
+        if text.isEmpty { return nil }
+        guard let d = CivilDate(iso: text) else { throw .invalid(field, "日期格式应为 YYYY-MM-DD") }
+        return d
+    }
+
+    func render(
+        _ id: Int64, identity: StaffIdentity, request: Request, context: GongkaiRequestContext, message: String? = nil,
+        error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let d = try await catalog.document(id, for: identity)
+        let stores = env.database.stores
+        let findings = try await stores.catalog.findings(documentID: id)
+        let page = DocumentReviewPage(
+            document: d, levels: catalog.levels(for: d, flagged: findings.contains { $0.resolution == .accepted }),
+            steps: try await stores.catalog.steps(documentID: id), findings: findings, identity: identity, message: message, error: error)
+        return try await pages.respond(d.title, area: .console, request: request, context: context, status: status) { page.content($0) }
+    }
+
+    @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
+        return try await render(id, identity: identity, request: request, context: context)
+    }
+
+    func act(
+        _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity,
+        _ step: (FormBody) throws(DomainError) -> CatalogService.Step
+    ) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
+        do {
+            let d = try await catalog.apply(try step(form), to: id, by: identity, from: context.remoteAddress)
+            return try await render(
+                id, identity: identity, request: request, context: context, message: "已完成。文件当前状态：\(d.workflow.status.label)")
+        } catch let blocked as ScreeningBlocked {
+            return try await render(
+                id, identity: identity, request: request, context: context,
+                error: "发布前审查发现 \(blocked.findings.count) 处需处理的内容，请逐项处理后再发布。", status: .unprocessableContent)
+        } catch let error as DomainError {
+            let status: HTTPResponse.Status =
+                if case .forbidden = error { .forbidden } else if case .conflict = error { .conflict } else { .unprocessableContent }
+            return try await render(id, identity: identity, request: request, context: context, error: error.message, status: status)
+        }
+    }
+
+    @Sendable func resolve(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self), let finding = context.parameters.get("finding", as: Int64.self) else {
+            throw DomainError.notFound("审查结果")
+        }
+        do {
+            guard let resolution = StoredFinding.Resolution(rawValue: form["resolution"]) else {
+                throw DomainError.invalid("resolution", "请选择删除或保留")
+            }
+            try await catalog.resolve(
+                findingID: finding, of: id, as: resolution, reason: form["reason"], by: identity, from: context.remoteAddress)
+            return try await render(id, identity: identity, request: request, context: context, message: "已处理审查发现。")
+        } catch let error as DomainError {
+            return try await render(
+                id, identity: identity, request: request, context: context, error: error.message, status: .unprocessableContent)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Domain
+import Plot
+import Reports
+
+/// A document in the console: its metadata, body, screening findings, trail, and the actions
+/// the signed-in person may take now.
+struct DocumentReviewPage {
+    var document: CatalogDocument
+    var levels: [ReviewLevel]
+    var steps: [ReviewStep]
+    var findings: [StoredFinding]
+    var identity: StaffIdentity
+    var message: String?
+    var error: String?
+
+    var currentLevel: ReviewLevel? {
+        document.workflow.status == .inReview && levels.indices.contains(document.workflow.level) ? levels[document.workflow.level] : nil
+    }
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let d = document
+        let roles = identity.user.roles
+        let canSubmit =
+            (d.workflow.status == .draft || d.workflow.status == .returned) && (roles.contains(.drafter) || roles.contains(.officeAdmin))
+        let level = currentLevel
+        let canReview = level.map { roles.contains($0.role) && d.drafterID != identity.user.id } ?? false
+        let canPublish = d.workflow.status == .approved && roles.contains(.publisher)
+        let canWithdraw = d.workflow.status == .published && (roles.contains(.publisher) || roles.contains(.officeAdmin))
+        let canResolve = !roles.isDisjoint(with: [.reviewer, .officeAdmin, .leader])
+        let open = findings.filter { $0.resolution == .open }
+        return .div(
+            .h1(.text(d.title)),
+            Fragments.alert(message, kind: "ok"),
+            Fragments.alert(error),
+            .table(
+                .class("doc-info"),
+                .caption(.text("文件信息")),
+                .tbody(
+                    .tr(.th(.text("状态")), .td(.text(d.workflow.status.label + (level.map { "（\($0.name)）" } ?? "")))),
+                    .tr(.th(.text("索引号")), .td(.text(d.indexNumber ?? "审核通过后生成"))),
+                    .tr(.th(.text("文号")), .td(.text(d.documentNumber.isEmpty ? "无" : d.documentNumber))),
+                    .tr(.th(.text("公开属性")), .td(.text(d.disclosure.attribute.label))),
+                    .tr(.th(.text("成文日期")), .td(.text(d.writtenOn?.chinese ?? ""))),
+                    .tr(.th(.text("发布日期")), .td(.text(d.publishedOn?.chinese ?? "")))
+                )
+            ),
+            .div(.class("doc-body"), .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { .p(.text(String($0))) }),
+            .section(
+                .h2(.text("发布前审查")),
+                findings.isEmpty
+                    ? .p(.class("empty"), .text(d.workflow.status == .draft ? "提交审核时进行审查。" : "未发现需处理的内容。"))
+                    : .ul(
+                        .forEach(findings) { f in
+                            .li(
+                                .id("finding-\(f.id)"),
+                                .strong(.text(f.finding.kind.label)), .text("：\(f.finding.context)"),
+                                .unwrap(f.finding.suggestion) { .text("（建议改为：\($0)）") },
+                                .text(f.resolution == .open ? " — 待处理" : (f.resolution == .redacted ? " — 已删除" : " — 保留：\(f.reason)")),
+                                .if(canResolve && f.resolution == .open, resolveForm(f, chrome: chrome))
+                            )
+                        })
+            ),
+            .section(
+                .h2(.text("操作")),
+                .if(canSubmit, actionForm("submit", "提交审核", chrome: chrome)),
+                .if(canReview, reviewForm(level, chrome: chrome)),
+                .if(
+                    canPublish,
+                    open.isEmpty
+                        ? actionForm("publish", "发布", chrome: chrome)
+                        : .p(.class("alert"), .text("还有 \(open.count) 处审查发现待处理，处理后方可发布。"))),
+                .if(canWithdraw, withdrawForm(chrome: chrome)),
+                .if(!(canSubmit || canReview || canPublish || canWithdraw), .p(.class("empty"), .text("当前没有需要您处理的操作。")))
+            ),
+            .section(
+                .h2(.text("审核记录")),
+                .table(
+                    .thead(.tr(.th(.text("时间")), .th(.text("操作")), .th(.text("层级")), .th(.text("人员")), .th(.text("意见")))),
+                    .tbody(
+                        .forEach(steps) { s in
+                            .tr(
+                                .td(.text(AuditExport.beijingTime(s.atMillis))), .td(.text(Self.actionLabel(s.action))),
+                                .td(.text(s.levelName)),
+                                .td(.text(s.actorName)), .td(.text(s.comment)))
+                        })
+                )
+            )
+        )
+    }
+
+    static func actionLabel(_ action: String) -> String {
+        ["create": "起草", "submit": "提交审核", "approve": "审核通过", "reject": "退回", "publish": "发布", "withdraw": "撤回"][action] ?? action
+    }
+
+    private func actionForm(_ action: String, _ label: String, chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteRoute.documentAction(document.id, action).path),
+            .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .text(label)))
+        )
+    }
+
+    private func reviewForm(_ level: ReviewLevel?, chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteRoute.documentAction(document.id, "review").path),
+            .div(
+                Fragments.csrfField(chrome.csrf),
+                .div(
+                    .class("field"),
+                    .label(.for("comment"), .text("审核意见（退回时必填）")),
+                    .textarea(.id("comment"), .name("comment"), .rows(3), .text(""))
+                ),
+                .if(
+                    level?.confidentialityReview == true,
+                    .div(
+                        .class("field"),
+                        .label(
+                            .class("choice"),
+                            .input(.type(.checkbox), .name("confidentialityCleared"), .value("1")),
+                            .text(" 经保密审查，本文件不涉及国家秘密、工作秘密，可以公开")))),
+                .button(.type(.submit), .name("decision"), .value("approve"), .text("审核通过")),
+                .text(" "),
+                .button(.type(.submit), .name("decision"), .value("reject"), .class("secondary"), .text("退回起草人"))
+            )
+        )
+    }
+
+    private func withdrawForm(chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteRoute.documentAction(document.id, "withdraw").path),
+            .div(
+                Fragments.csrfField(chrome.csrf),
+                Fragments.textField("撤回理由", name: "reason"),
+                .button(.type(.submit), .class("secondary"), .text("撤回"))
+            )
+        )
+    }
+
+    private func resolveForm(_ f: StoredFinding, chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteRoute.documentFinding(document.id, f.id).path),
+            .div(
+                Fragments.csrfField(chrome.csrf),
+                Fragments.textField("保留理由", name: "reason", required: false),
+                .button(.type(.submit), .name("resolution"), .value("redacted"), .text("在公开版本中删除")),
+                .text(" "),
+                .button(.type(.submit), .name("resolution"), .value("accepted"), .class("secondary"), .text("保留（须填理由）"))
+            )
+        )
+    }
+}
+
+/// The console's list of documents: what awaits the signed-in person, then everything recent.
+struct DocumentListPage {
+    var awaiting: [CatalogDocument]
+    var recent: [CatalogDocument]
+    var canDraft: Bool
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .div(
+            .h1(.text("主动公开文件")),
+            .if(canDraft, .p(.a(.class("button"), .href(SiteRoute.newDocument.path), .text("起草文件")))),
+            .h2(.text("待我处理")),
+            list(awaiting, empty: "暂无待处理的文件。"),
+            .h2(.text("最近的文件")),
+            list(recent, empty: "暂无文件。")
+        )
+    }
+
+    private func list(_ docs: [CatalogDocument], empty: String) -> Node<HTML.BodyContext> {
+        docs.isEmpty
+            ? .p(.class("empty"), .text(empty))
+            : .ul(
+                .class("doc-list"),
+                .forEach(docs) { d in
+                    .li(
+                        .a(.href(SiteRoute.consoleDocument(d.id).path), .text(d.title)),
+                        .span(.class("doc-meta"), .text(d.workflow.status.label)))
+                })
+    }
+}
