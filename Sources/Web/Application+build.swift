@@ -21,6 +21,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     UsersController(env: env, pages: pages).register(on: router)
     DocumentsController(env: env).register(on: router)
     ConsoleDocumentsController(env: env, pages: pages).register(on: router)
+    FeedsController(env: env).register(on: router)
     return router
 }
 

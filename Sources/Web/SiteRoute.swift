@@ -6,6 +6,7 @@ enum SiteRoute {
     case home
     case document(Int64)
     case search(query: String, page: Int)
+    case guide(Int64?)
     case catalog(category: String, page: Int)
     case stylesheet
     case displayMode
@@ -28,6 +29,7 @@ enum SiteRoute {
         switch self {
         case .home: "/"
         case .document(let id): "/documents/\(id)"
+        case .guide(let id): id.map { "/agencies/\($0)/guide" } ?? "/guide"
         case .search(let q, let page): "/search?q=" + Self.encode(q) + (page > 1 ? "&page=\(page)" : "")
         case .catalog(let code, let page): "/catalog/" + Self.encode(code) + (page > 1 ? "?page=\(page)" : "")
         case .stylesheet: "/assets/site.css"

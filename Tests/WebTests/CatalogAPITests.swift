@@ -92,6 +92,10 @@ import Web
             let results = try await client.getPage("/search?q=%E6%89%98%E8%82%B2")  // 托育
             #expect(results.text.contains("<mark>托育</mark>"))
             #expect(results.text.contains("href=\"/documents/\(id)\""))
+            #expect(try await client.getPage("/sitemap.xml").text.contains("/documents/\(id)</loc>"))
+            let feed = try await client.getPage("/feeds/policy.atom")
+            #expect(feed.headers[.contentType] == "application/atom+xml; charset=utf-8")
+            #expect(feed.text.contains("关于做好托育服务工作的通知") && !feed.text.contains("13812345678"))
             let catalogPage = try await client.getPage("/catalog/policy")
             #expect(catalogPage.text.contains("11370812004339255B/2026-00004"))
             // Withdrawal takes it off the portal and out of search, and keeps the record.
@@ -102,6 +106,8 @@ import Web
             #expect(try await client.getPage("/documents/\(id)").status == .notFound)
             #expect(!(try await client.getPage("/search?q=%E6%89%98%E8%82%B2").text.contains("href=\"/documents/\(id)\"")))
             #expect(!(try await client.getPage("/catalog/policy").text.contains("2026-00004")))
+            #expect(!(try await client.getPage("/sitemap.xml").text.contains("/documents/\(id)</loc>")))
+            #expect(!(try await client.getPage("/feeds/all.atom").text.contains("关于做好托育服务工作的通知")))
             let after = try await client.getJSON("/api/v1/public/documents?q=托育")
             #expect(try after.json()["total"] as? Int == 0)
             // The whole trail is kept.

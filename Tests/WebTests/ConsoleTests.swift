@@ -10,7 +10,8 @@ import Web
 @Suite struct ConsoleTests {
     /// Routes anyone may use. Every other route must refuse a visitor who is not signed in.
     static let publicRoutes: Set<String> = [
-        "GET /", "GET /documents/{id}", "GET /search", "GET /catalog/{category}", "GET /assets/site.css", "POST /preferences/display",
+        "GET /", "GET /documents/{id}", "GET /search", "GET /catalog/{category}", "GET /sitemap.xml", "GET /feeds/{feed}",
+        "GET /guide", "GET /agencies/{id}/guide", "GET /assets/site.css", "POST /preferences/display",
         "GET /login", "POST /login", "GET /healthz",
         "GET /metrics", "GET /api/v1/openapi.json", "POST /api/v1/auth/login", "GET /api/v1/calendar/add-workdays",
         "GET /api/v1/calendar/workdays-between", "GET /api/v1/calendar/notices", "GET /api/v1/public/documents",

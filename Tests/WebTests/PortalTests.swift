@@ -30,6 +30,11 @@ import Web
             let missing = try await client.getPage("/documents/999")
             #expect(missing.status == .notFound)
             #expect(missing.text.contains("未找到该文件"))
+            let guide = try await client.getPage("/guide")
+            #expect(guide.status == .ok)
+            #expect(guide.text.contains("索引号编制规则") && guide.text.contains("示范市疾病预防控制中心"))
+            #expect(try await client.getPage("/agencies/2/guide").text.contains("示范市疾病预防控制中心政府信息公开指南"))
+            #expect(try await client.getPage("/feeds/nope.atom").status == .notFound)
             let css = try await client.getPage("/assets/site.css")
             #expect(css.text.contains("@media print"))
         }

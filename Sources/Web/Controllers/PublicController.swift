@@ -11,6 +11,8 @@ struct PublicController: Sendable {
         router.get("/", use: home)
         router.get("/documents/:id", use: document)
         router.get("/search", use: search)
+        router.get("/guide", use: guide)
+        router.get("/agencies/:id/guide", use: guide)
         router.get("/catalog/:category", use: catalog)
         router.get("/assets/site.css", use: stylesheet)
         router.post("/preferences/display", use: displayMode)
@@ -38,6 +40,21 @@ struct PublicController: Sendable {
             supersededBy: try await doc.validity?.supersededBy.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
             today: env.today)
         return try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in page.content(chrome) }
+    }
+
+    @Sendable func guide(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let stores = env.database.stores
+        let agency: Agency? =
+            if let id = context.parameters.get("id", as: Int64.self) { try await stores.agencies.find(id: id) } else {
+                try await stores.agencies.root()
+            }
+        guard let agency else { throw DomainError.notFound("该机关") }
+        let service = CatalogService(env: env)
+        let page = GuidePage(
+            agency: agency, categories: service.categories,
+            subordinates: try await stores.agencies.all().filter { $0.parentID == agency.id },
+            indexRule: service.indexRule)
+        return try await pages.respond("政府信息公开指南", area: .portal, request: request, context: context) { page.content($0) }
     }
 
     @Sendable func search(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

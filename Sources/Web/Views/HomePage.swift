@@ -42,19 +42,25 @@ struct HomePage {
     }
 
     static func guide(_ agency: Agency) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "guide"),
+            .h2(.id("guide"), .text("政府信息公开指南")),
+            .p(.text("公民、法人或者其他组织可以向本机关申请获取政府信息。申请、咨询可通过以下方式联系：")),
+            contacts(agency),
+            .p(.a(.href(SiteRoute.guide(nil).path), .text("查看完整的政府信息公开指南")))
+        )
+    }
+
+    /// The office's contact block (Art. 12): name, address, hours, phone, fax, e-mail.
+    static func contacts(_ agency: Agency) -> Node<HTML.BodyContext> {
         let c = agency.contact
         let rows: [(String, String)] = [
             ("公开工作机构", c.office), ("办公地址", c.address), ("办公时间", c.officeHours), ("咨询电话", c.phone), ("传真", c.fax),
             ("电子邮箱", c.email),
         ].filter { !$0.1.isEmpty }
-        return .section(
-            .attribute(named: "aria-labelledby", value: "guide"),
-            .h2(.id("guide"), .text("政府信息公开指南")),
-            .p(.text("公民、法人或者其他组织可以向本机关申请获取政府信息。申请、咨询可通过以下方式联系：")),
-            rows.isEmpty
-                ? .p(.class("empty"), .text("联系方式尚未填写。"))
-                : .dl(.class("guide"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) })
-        )
+        return rows.isEmpty
+            ? .p(.class("empty"), .text("联系方式尚未填写。"))
+            : .dl(.class("guide"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) })
     }
 }
 

@@ -1,0 +1,70 @@
+import Domain
+import Foundation
+import Hummingbird
+import Reports
+
+/// Machine-readable views of the public catalog: sitemap.xml and Atom feeds per category.
+/// Both read the public catalog only, so a withdrawn document leaves them at once.
+struct FeedsController: Sendable {
+    let env: WebEnvironment
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.get("/sitemap.xml", use: sitemap)
+        router.get("/feeds/:feed", use: feed)
+    }
+
+    /// `https://host` of the request, as the public reaches us.
+    static func origin(_ request: Request, _ context: GongkaiRequestContext) -> String {
+        (context.isSecure ? "https://" : "http://") + (request.head.authority ?? "localhost")
+    }
+
+    static let sitemapLimit = 50_000
+
+    @Sendable func sitemap(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let origin = Self.origin(request, context)
+        let (_, docs) = try await env.database.stores.documents.list(
+            categoryCode: nil, agencyID: nil, year: nil, limit: Self.sitemapLimit, offset: 0)
+        var xml =
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
+        xml += "<url><loc>\(attr(origin))/</loc></url>\n"
+        for c in CatalogService(env: env).categories {
+            xml += "<url><loc>\(attr(origin + SiteRoute.catalog(category: c.code, page: 1).path))</loc></url>\n"
+        }
+        for d in docs {
+            xml += "<url><loc>\(attr(origin + SiteRoute.document(d.id).path))</loc>"
+            if let p = d.publishedOn { xml += "<lastmod>\(p.description)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        return Response(
+            status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+
+    /// `/feeds/all.atom` or `/feeds/{category code}.atom`: the 50 newest documents.
+    @Sendable func feed(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        guard let name = context.parameters.get("feed"), name.hasSuffix(".atom") else { throw DomainError.notFound("该订阅源") }
+        let code = String(name.dropLast(5))
+        let service = CatalogService(env: env)
+        let category: CatalogCategory? = code == "all" ? nil : try? service.category(code)
+        if code != "all" && category == nil { throw DomainError.notFound("该订阅源") }
+        let origin = Self.origin(request, context)
+        let agency = try await env.database.stores.agencies.root()
+        let (_, docs) = try await env.database.stores.documents.list(
+            categoryCode: category?.code, agencyID: nil, year: nil, limit: 50, offset: 0)
+        let title = (agency?.name ?? "政府信息公开") + " · " + (category?.name ?? "最新公开")
+        let updated = docs.first?.publishedOn?.description ?? env.today.description
+        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">"# + "\n"
+        xml += "<title>\(attr(title))</title>\n<id>\(attr(origin))/feeds/\(attr(name))</id>\n"
+        xml += "<link rel=\"self\" href=\"\(attr(origin))/feeds/\(attr(name))\"/>\n<updated>\(updated)T00:00:00+08:00</updated>\n"
+        for d in docs {
+            let url = origin + SiteRoute.document(d.id).path
+            xml += "<entry><title>\(attr(d.title))</title><id>\(attr(url))</id><link href=\"\(attr(url))\"/>"
+            xml += "<updated>\(d.publishedOn?.description ?? updated)T00:00:00+08:00</updated>"
+            xml += "<author><name>\(attr(agency?.name ?? ""))</name></author>"
+            xml += "<summary>\(attr(Snippet.make(d.body, query: "", radius: 60)))</summary></entry>\n"
+        }
+        xml += "</feed>\n"
+        return Response(
+            status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+}
