@@ -21,7 +21,12 @@ struct FeedsController: Sendable {
     static let sitemapLimit = 50_000
 
     @Sendable func sitemap(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let origin = Self.origin(request, context)
+        let xml = try await Self.sitemapXML(env, origin: Self.origin(request, context))
+        return Response(
+            status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+
+    static func sitemapXML(_ env: WebEnvironment, origin: String) async throws -> String {
         let (_, docs) = try await env.database.stores.documents.list(
             categoryCode: nil, agencyID: nil, year: nil, limit: Self.sitemapLimit, offset: 0)
         var xml =
@@ -36,18 +41,23 @@ struct FeedsController: Sendable {
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
-        return Response(
-            status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        return xml
     }
 
     /// `/feeds/all.atom` or `/feeds/{category code}.atom`: the 50 newest documents.
     @Sendable func feed(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         guard let name = context.parameters.get("feed"), name.hasSuffix(".atom") else { throw DomainError.notFound("该订阅源") }
         let code = String(name.dropLast(5))
-        let service = CatalogService(env: env)
-        let category: CatalogCategory? = code == "all" ? nil : try? service.category(code)
+        let category: CatalogCategory? = code == "all" ? nil : try? CatalogService(env: env).category(code)
         if code != "all" && category == nil { throw DomainError.notFound("该订阅源") }
-        let origin = Self.origin(request, context)
+        let xml = try await Self.atomXML(env, category: category, origin: Self.origin(request, context))
+        return Response(
+            status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+
+    /// The feed of one category, or of everything when `category` is nil.
+    static func atomXML(_ env: WebEnvironment, category: CatalogCategory?, origin: String) async throws -> String {
+        let name = (category?.code ?? "all") + ".atom"
         let agency = try await env.database.stores.agencies.root()
         let (_, docs) = try await env.database.stores.documents.list(
             categoryCode: category?.code, agencyID: nil, year: nil, limit: 50, offset: 0)
@@ -64,7 +74,6 @@ struct FeedsController: Sendable {
             xml += "<summary>\(attr(Snippet.make(d.body, query: "", radius: 60)))</summary></entry>\n"
         }
         xml += "</feed>\n"
-        return Response(
-            status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        return xml
     }
 }

@@ -32,14 +32,20 @@ struct PublicController: Sendable {
         guard let id = context.parameters.get("id", as: Int64.self), let doc = try await stores.documents.find(id: id) else {
             throw DomainError.notFound("该文件")
         }
-        let page = DocumentPage(
+        let page = try await Self.documentPage(doc, env: env)
+        return try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in page.content(chrome) }
+    }
+
+    /// Everything a document page shows, read from the public catalog only.
+    static func documentPage(_ doc: CatalogDocument, env: WebEnvironment) async throws -> DocumentPage {
+        let stores = env.database.stores
+        return DocumentPage(
             document: doc, agency: try await stores.agencies.find(id: doc.agencyID),
             category: CatalogService(env: env).categories.first { $0.code == doc.categoryCode },
             interpretations: try await stores.documents.interpretations(of: doc.id),
             interprets: try await doc.interpretsID.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
             supersededBy: try await doc.validity?.supersededBy.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
             today: env.today)
-        return try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in page.content(chrome) }
     }
 
     @Sendable func guide(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

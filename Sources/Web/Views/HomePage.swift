@@ -11,7 +11,7 @@ struct HomePage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text(agency.map { "\($0.name)政府信息公开" } ?? "政府信息公开")),
-            SearchBox.form(query: ""),
+            SearchBox.form(query: "", origin: chrome.serverOrigin),
             .nav(
                 .attribute(named: "aria-label", value: "公开目录"),
                 .h2(.text("政府信息公开目录")),

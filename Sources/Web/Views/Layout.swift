@@ -18,6 +18,9 @@ struct PageChrome {
     /// Path and query of this page, to come back to after switching display mode.
     var returnPath: String
     var agency: Agency?
+    /// Where forms and sign-in point: empty on the live site (same origin), the server's URL in
+    /// a static export (`gongkai publish-static --server`).
+    var serverOrigin = ""
 
     var siteName: String { (agency?.name ?? "卫生健康委员会") + (area == .console ? " 政务公开工作平台" : " 政府信息公开") }
 }
@@ -73,7 +76,7 @@ enum Layout {
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
             if identity.holds(anyOf: [.systemAdmin]) { links.append((SiteRoute.users.path, "账号管理")) }
         } else {
-            links.append((SiteRoute.login(next: nil).path, "工作人员登录"))
+            links.append((chrome.serverOrigin + SiteRoute.login(next: nil).path, "工作人员登录"))
         }
         return .group(
             links.map { link in .li(.a(.href(attr(link.0)), .text(link.1))) }
@@ -94,7 +97,7 @@ enum Layout {
     private static func modeSwitch(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let target: DisplayMode = chrome.elderly ? .standard : .elderly
         return .form(
-            .method(.post), .action(SiteRoute.displayMode.path), .class("mode-switch"),
+            .method(.post), .action(chrome.serverOrigin + SiteRoute.displayMode.path), .class("mode-switch"),
             .input(.type(.hidden), .name("mode"), .value(target.rawValue)),
             .input(.type(.hidden), .name("next"), .value(attr(chrome.returnPath))),
             .button(.type(.submit), .text(chrome.elderly ? "切换到标准版" : "长者模式（大字体）"))

@@ -3,9 +3,9 @@ import Plot
 
 /// The search box, a GET form that works without JavaScript.
 enum SearchBox {
-    static func form<C: HTML.BodyContext>(query: String) -> Node<C> {
+    static func form<C: HTML.BodyContext>(query: String, origin: String = "") -> Node<C> {
         .form(
-            .method(.get), .action("/search"), .class("search-box"), .attribute(named: "role", value: "search"),
+            .method(.get), .action(attr(origin + "/search")), .class("search-box"), .attribute(named: "role", value: "search"),
             .label(.for("q"), .text("搜索公开信息")),
             .input(.type(.search), .id("q"), .name("q"), .value(attr(query)), .attribute(named: "maxlength", value: "100")),
             .button(.type(.submit), .text("搜索"))
@@ -74,10 +74,12 @@ struct CatalogPage {
     var total: Int
     var page: Int
     var items: [CatalogDocument]
+    /// 20 on the live site; everything on one page in a static export.
+    var perPage = Self.perPage
     static let perPage = 20
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
-        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+        let pages = max(1, (total + perPage - 1) / perPage)
         return .div(
             .h1(.text(category.name)),
             .p(.class("doc-meta"), .text("共 \(total) 条")),

@@ -1,0 +1,85 @@
+import Domain
+import Foundation
+import Plot
+
+/// `gongkai publish-static`: the whole public site as static files, the way many government
+/// sites are served from a web server or CDN. Pages keep their paths (`/documents/12` is
+/// `documents/12/index.html`); search, sign-in and the display switch point back at the live
+/// server. The export is built beside the target and swapped in whole, so a withdrawn
+/// document's page disappears on the next run and readers never see a half-written site.
+public enum StaticSite {
+    public struct Report: Sendable {
+        public var files: Int
+        public var documents: Int
+        /// Document pages of the previous export that are gone from this one.
+        public var removed: Int
+    }
+
+    public static func publish(_ env: WebEnvironment, to directory: String, siteOrigin: String, serverOrigin: String) async throws -> Report
+    {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).staging-\(UUID().uuidString)")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        var files = 0
+        func write(_ path: String, _ text: String) throws {
+            let url = staging.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            files += 1
+        }
+        do {
+            let stores = env.database.stores
+            let root = try await stores.agencies.root()
+            let service = CatalogService(env: env)
+            func page(_ title: String, path: String, _ content: (PageChrome) -> Node<HTML.BodyContext>) throws {
+                let chrome = PageChrome(
+                    title: title, area: .portal, elderly: false, identity: nil, csrf: "", returnPath: path, agency: root,
+                    serverOrigin: serverOrigin)
+                let file = path == "/" ? "index.html" : String(path.dropFirst()) + "/index.html"
+                try write(file, Layout.render(chrome, content(chrome)))
+            }
+            let (total, all) = try await stores.documents.list(categoryCode: nil, agencyID: nil, year: nil, limit: 10_000_000, offset: 0)
+            let recent = root == nil ? [] : try await stores.documents.recent(agencyID: root!.id, limit: 20)
+            try page("首页", path: "/") { HomePage(agency: root, documents: recent, categories: service.categories).content($0) }
+            for doc in all {
+                let model = try await PublicController.documentPage(doc, env: env)
+                try page(doc.title, path: SiteRoute.document(doc.id).path) { model.content($0) }
+            }
+            for category in service.categories {
+                let items = all.filter { $0.categoryCode == category.code }
+                let model = CatalogPage(
+                    category: category, categories: service.categories, total: items.count, page: 1, items: items,
+                    perPage: max(1, items.count))
+                try page(category.name, path: SiteRoute.catalog(category: category.code, page: 1).path) { model.content($0) }
+                try write("feeds/\(category.code).atom", try await FeedsController.atomXML(env, category: category, origin: siteOrigin))
+            }
+            let agencies = try await stores.agencies.all()
+            for agency in agencies {
+                let model = GuidePage(
+                    agency: agency, categories: service.categories, subordinates: agencies.filter { $0.parentID == agency.id },
+                    indexRule: service.indexRule)
+                try page("政府信息公开指南", path: SiteRoute.guide(agency.parentID == nil ? nil : agency.id).path) { model.content($0) }
+            }
+            try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin))
+            try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin))
+            try write("assets/site.css", Stylesheet.css)
+            // Swap the new export in, and count what the old one had that this one has not.
+            let kept = Set(all.map { String($0.id) })
+            let oldDocs = (try? fm.contentsOfDirectory(atPath: target.appendingPathComponent("documents").path)) ?? []
+            let removed = oldDocs.filter { !kept.contains($0) }.count
+            if fm.fileExists(atPath: target.path) {
+                let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(UUID().uuidString)")
+                try fm.moveItem(at: target, to: old)
+                try fm.moveItem(at: staging, to: target)
+                try? fm.removeItem(at: old)
+            } else {
+                try fm.moveItem(at: staging, to: target)
+            }
+            return Report(files: files, documents: total, removed: removed)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+}
