@@ -20,6 +20,7 @@ enum SiteRoute {
     case userUnlock(Int64)
     case userPassword(Int64)
     case consoleDocuments
+    case timeliness
     case newDocument
     case consoleDocument(Int64)
     case documentAction(Int64, String)
@@ -44,6 +45,7 @@ enum SiteRoute {
         case .userUnlock(let id): "/console/users/\(id)/unlock"
         case .userPassword(let id): "/console/users/\(id)/password"
         case .consoleDocuments: "/console/documents"
+        case .timeliness: "/console/timeliness"
         case .newDocument: "/console/documents/new"
         case .consoleDocument(let id): "/console/documents/\(id)"
         case .documentAction(let id, let action): "/console/documents/\(id)/\(action)"

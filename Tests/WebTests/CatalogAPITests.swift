@@ -226,4 +226,52 @@ import Web
             #expect((first?["title"] as? String)?.contains("疫情") == true)
         }
     }
+
+    /// Takes a draft through submit, three approvals and publication.
+    func publish(_ client: some TestClientProtocol, _ id: Int) async throws {
+        let tokens = (
+            drafter: try await client.token("drafter"), reviewer: try await client.token("reviewer"),
+            office: try await client.token("office"),
+            leader: try await client.token("leader"), publisher: try await client.token("publisher")
+        )
+        _ = try await client.postJSON("/api/v1/documents/\(id)/submit", "", token: tokens.drafter)
+        _ = try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: tokens.reviewer)
+        _ = try await client.postJSON("/api/v1/documents/\(id)/approve", #"{"confidentialityCleared":true}"#, token: tokens.office)
+        _ = try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: tokens.leader)
+        let r = try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: tokens.publisher)
+        #expect(r.status == .ok, "\(r.text)")
+    }
+
+    @Test func interpretationsLinkBothWaysAndTimelinessIsTracked() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let drafter = try await client.token("drafter")
+            let policy = try await client.postJSON(
+                "/api/v1/documents",
+                #"{"title":"关于推进医养结合的实施意见","body":"推进医养结合。","category":"policy","kind":"policy","writtenOn":"2026-09-01","needsInterpretation":true}"#,
+                token: drafter)
+            let pid = try #require(try policy.json()["id"] as? Int)
+            try await publish(client, pid)
+            let interp = try await client.postJSON(
+                "/api/v1/documents",
+                #"{"title":"图解：医养结合实施意见","body":"一图读懂。","category":"interpretation","kind":"interpretation","interprets":\#(pid),"interpretationForm":"graphic"}"#,
+                token: drafter)
+            let iid = try #require(try interp.json()["id"] as? Int, "\(interp.text)")
+            try await publish(client, iid)
+            let policyPage = try await client.getPage("/documents/\(pid)").text
+            #expect(policyPage.contains("href=\"/documents/\(iid)\"") && policyPage.contains("图解"))
+            #expect(try await client.getPage("/documents/\(iid)").text.contains("href=\"/documents/\(pid)\""))
+            // A draft formed in early August is overdue by 21 September; coverage counts the graphic.
+            _ = try await client.postJSON(
+                "/api/v1/documents", #"{"title":"八月形成的许可结果","body":"许可结果。","category":"licensing","formedOn":"2026-08-03"}"#, token: drafter
+            )
+            let office = try await client.signInWithForm("office")
+            let page = try await client.getPage("/console/timeliness", cookies: office)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("八月形成的许可结果") && page.text.contains("已超期"))
+            #expect(page.text.contains("<td>图解率</td><td>100%</td>"))
+            let drafterCookies = try await client.signInWithForm("drafter")
+            #expect(try await client.getPage("/console/timeliness", cookies: drafterCookies).status == .forbidden)
+        }
+    }
 }

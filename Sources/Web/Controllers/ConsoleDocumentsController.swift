@@ -35,6 +35,7 @@ struct ConsoleDocumentsController: Sendable {
             try await self.act(request, context, identity) { form in .withdraw(reason: form["reason"]) }
         }
         router.staff(.post, "/console/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
+        router.staff(.get, "/console/timeliness", .roles([.officeAdmin, .leader]), use: oversight)
     }
 
     /// Documents waiting for this person: a review at their level, publication, or their own
@@ -82,13 +83,14 @@ struct ConsoleDocumentsController: Sendable {
             title: form["title"], body: form.raw("body").replacingOccurrences(of: "\r\n", with: "\n"), category: form["category"],
             kind: form["kind"], disclosure: form["disclosure"], exemption: form["exemption"], legalBasis: form["legalBasis"],
             documentNumber: form["documentNumber"], writtenOn: form["writtenOn"], keywords: form["keywords"],
-            important: form["important"] == "1")
+            important: form["important"] == "1", needsInterpretation: form["needsInterpretation"] == "1", formedOn: form["formedOn"])
         do {
             let input = DocumentInput(
                 title: values.title, body: values.body, category: values.category, disclosure: values.disclosure,
-                documentNumber: values.documentNumber, writtenOn: try Self.date(values.writtenOn, "writtenOn"), kind: values.kind,
+                documentNumber: values.documentNumber, writtenOn: try Self.date(values.writtenOn, "writtenOn"),
+                formedOn: try Self.date(values.formedOn, "formedOn"), kind: values.kind,
                 exemption: values.exemption.isEmpty ? nil : values.exemption, legalBasis: values.legalBasis, keywords: values.keywords,
-                important: values.important)
+                important: values.important, needsInterpretation: values.needsInterpretation)
             let created = try await catalog.create(
                 try input.document(category: try catalog.category(values.category)), by: identity,
                 from: context.remoteAddress)
@@ -145,6 +147,25 @@ struct ConsoleDocumentsController: Sendable {
                 if case .forbidden = error { .forbidden } else if case .conflict = error { .conflict } else { .unprocessableContent }
             return try await render(id, identity: identity, request: request, context: context, error: error.message, status: status)
         }
+    }
+
+    @Sendable func oversight(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let stores = env.database.stores
+        let docs = try await stores.catalog.list(
+            agencyID: identity.agency.id, statuses: Set(DocumentStatus.allCases), limit: 100_000, offset: 0)
+        let calendar = env.calendar.current
+        let today = env.today
+        let categories = catalog.categories
+        let entries = docs.compactMap { d in
+            Timeliness.entry(for: d, category: categories.first { $0.code == d.categoryCode }, calendar: calendar, today: today).map {
+                (entry: $0, document: d)
+            }
+        }
+        let page = OversightPage(
+            year: today.year, entries: entries, departments: try await stores.agencies.departments(of: identity.agency.id),
+            coverage: InterpretationCoverage.compute(year: today.year, documents: docs, calendar: calendar, today: today),
+            titles: Dictionary(docs.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }))
+        return try await pages.respond("公开时效", area: .console, request: request, context: context) { page.content($0) }
     }
 
     @Sendable func resolve(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {

@@ -15,6 +15,8 @@ struct DocumentForm {
         var writtenOn = ""
         var keywords = ""
         var important = false
+        var needsInterpretation = false
+        var formedOn = ""
     }
 
     var values = Values()
@@ -55,6 +57,9 @@ struct DocumentForm {
                         "文号", name: "documentNumber", value: values.documentNumber, errors: errors,
                         hint: "如 示卫发〔2026〕12号；[ ] 与（ ）会自动改为〔 〕；没有文号可留空", required: false),
                     Fragments.textField("成文日期", name: "writtenOn", value: values.writtenOn, type: .date, errors: errors, required: false),
+                    Fragments.textField(
+                        "信息形成或变更日期", name: "formedOn", value: values.formedOn, type: .date, errors: errors,
+                        hint: "用于计算第二十六条规定的 20 个工作日公开时限；不填则按成文日期", required: false),
                     Fragments.textField("关键词", name: "keywords", value: values.keywords, errors: errors, required: false),
                     .div(
                         .class("field"),
