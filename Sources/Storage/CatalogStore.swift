@@ -16,6 +16,15 @@ public protocol CatalogStore: Sendable {
     func replaceOpenFindings(documentID: Int64, with findings: [ScreeningFinding]) async throws -> [StoredFinding]
     func findings(documentID: Int64) async throws -> [StoredFinding]
     func resolveFinding(id: Int64, documentID: Int64, resolution: StoredFinding.Resolution, by: String, reason: String) async throws
+    /// The agency's list of wrong or sensitive words (错敏词库), alphabetically.
+    func sensitiveWords(agencyID: Int64) async throws -> [SensitiveWord]
+    /// Adds a word. Throws `DomainError.conflict` when the agency already lists it.
+    func addSensitiveWord(agencyID: Int64, _ word: SensitiveWord, atMillis: Int64) async throws
+    func removeSensitiveWord(agencyID: Int64, word: String) async throws
+    /// Scheduled documents (any agency) whose time has come.
+    func dueForPublication(atMillis: Int64, limit: Int) async throws -> [CatalogDocument]
+    /// Published documents (any agency) whose expiry day has passed.
+    func dueForExpiry(today: CivilDate, limit: Int) async throws -> [CatalogDocument]
     /// Documents of an agency in the given states, newest change first (for queues).
     func list(agencyID: Int64, statuses: Set<DocumentStatus>, limit: Int, offset: Int) async throws -> [CatalogDocument]
 }

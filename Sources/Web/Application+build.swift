@@ -22,6 +22,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     DocumentsController(env: env).register(on: router)
     ConsoleDocumentsController(env: env, pages: pages).register(on: router)
     FeedsController(env: env).register(on: router)
+    WordListController(env: env, pages: pages).register(on: router)
     return router
 }
 
@@ -33,5 +34,6 @@ public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int,
     Application(
         router: buildRouter(env),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "gongkai"),
+        services: [ScheduledPublishing(env: env, logger: logger)],
         logger: logger)
 }

@@ -21,6 +21,7 @@ enum SiteRoute {
     case userPassword(Int64)
     case consoleDocuments
     case timeliness
+    case wordList
     case newDocument
     case consoleDocument(Int64)
     case documentAction(Int64, String)
@@ -46,6 +47,7 @@ enum SiteRoute {
         case .userPassword(let id): "/console/users/\(id)/password"
         case .consoleDocuments: "/console/documents"
         case .timeliness: "/console/timeliness"
+        case .wordList: "/console/sensitive-words"
         case .newDocument: "/console/documents/new"
         case .consoleDocument(let id): "/console/documents/\(id)"
         case .documentAction(let id, let action): "/console/documents/\(id)/\(action)"

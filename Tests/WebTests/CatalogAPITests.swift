@@ -274,4 +274,66 @@ import Web
             #expect(try await client.getPage("/console/timeliness", cookies: drafterCookies).status == .forbidden)
         }
     }
+
+    @Test(arguments: Harness.kinds) func scheduledPublishingExpiryAndTheWordList(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let drafter = try await client.token("drafter")
+            let publisher = try await client.token("publisher")
+            // The office adds a word; screening then flags it with the suggested replacement.
+            let office = try await client.signInWithForm("office")
+            let csrf = try await client.csrfToken(on: "/console/sensitive-words", cookies: office)
+            let added = try await client.postForm(
+                "/console/sensitive-words", [("_csrf", csrf), ("op", "add"), ("word", "卫计委"), ("replacement", "卫生健康委")],
+                cookies: office)
+            #expect(added.status == .ok && added.text.contains("已添加"))
+            let dup = try await client.postForm(
+                "/console/sensitive-words", [("_csrf", csrf), ("op", "add"), ("word", "卫计委")], cookies: office)
+            #expect(dup.status == .unprocessableContent)
+            let flagged = try await client.postJSON(
+                "/api/v1/documents", #"{"title":"关于卫计委更名的说明","body":"原市卫计委职责划入。","category":"other"}"#, token: drafter)
+            let fid = try #require(try flagged.json()["id"] as? Int)
+            let submitted = try await client.postJSON("/api/v1/documents/\(fid)/submit", "", token: drafter)
+            let findings = try #require(try submitted.json()["findings"] as? [[String: Any]])
+            #expect(findings.count == 1 && findings.first?["suggestion"] as? String == "卫生健康委")
+
+            // Scheduled for 23:00 Beijing time the same day (the test clock says 22:13).
+            let r = try await client.postJSON(
+                "/api/v1/documents", #"{"title":"国庆假期医疗服务安排","body":"各医院门急诊正常开放。","category":"medical-services","expiresOn":"2026-10-08"}"#,
+                token: drafter)
+            let id = try #require(try r.json()["id"] as? Int)
+            let tokens = (
+                reviewer: try await client.token("reviewer"), office: try await client.token("office"),
+                leader: try await client.token("leader")
+            )
+            _ = try await client.postJSON("/api/v1/documents/\(id)/submit", "", token: drafter)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: tokens.reviewer)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/approve", #"{"confidentialityCleared":true}"#, token: tokens.office)
+            _ = try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: tokens.leader)
+            let past = try await client.postJSON(
+                "/api/v1/documents/\(id)/schedule", #"{"at":"2026-09-21T08:00:00+08:00"}"#, token: publisher)
+            #expect(past.status == .unprocessableContent)
+            let scheduled = try await client.postJSON(
+                "/api/v1/documents/\(id)/schedule", #"{"at":"2026-09-21T23:00:00+08:00"}"#, token: publisher)
+            #expect(try scheduled.json()["status"] as? String == "scheduled", "\(scheduled.text)")
+            let service = CatalogService(env: h.env)
+            #expect(try await service.runDue().published.isEmpty)
+            #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
+            h.clock.advance(3600)
+            #expect(try await service.runDue().published == [Int64(id)])
+            #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .ok)
+            #expect(try await client.getJSON("/api/v1/public/documents?q=%E9%97%A8%E6%80%A5%E8%AF%8A").json()["total"] as? Int == 1)  // 门急诊
+            // It leaves the portal and search by itself after its last day.
+            h.clock.advance(17 * 86400)  // 2026-10-08, its last day: still up
+            #expect(try await service.runDue().expired.isEmpty)
+            h.clock.advance(86400)
+            #expect(try await service.runDue().expired == [Int64(id)])
+            #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
+            #expect(try await client.getJSON("/api/v1/public/documents?q=%E9%97%A8%E6%80%A5%E8%AF%8A").json()["total"] as? Int == 0)
+            let fresh = try await client.token("drafter")
+            let history = try #require(
+                try await client.getJSON("/api/v1/documents/\(id)", token: fresh).json()["history"] as? [[String: Any]])
+            #expect(history.suffix(3).compactMap { $0["action"] as? String } == ["schedule", "publish", "expire"])
+        }
+    }
 }

@@ -78,6 +78,10 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
     public var redactedBody: String?
     public var createdAtMillis: Int64
     public var updatedAtMillis: Int64
+    /// When a scheduled document goes live (milliseconds since 1970).
+    public var scheduledAtMillis: Int64?
+    /// After this day the document leaves the portal automatically (e.g. a notice of an event).
+    public var expiresOn: CivilDate?
 
     public init(
         id: Int64, agencyID: Int64, departmentID: Int64? = nil, drafterID: Int64? = nil, kind: DocumentKind = .general, title: String,
@@ -86,7 +90,7 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         keywords: String = "", subject: String = "", validity: Validity? = nil, interpretsID: Int64? = nil,
         interpretationForm: InterpretationForm? = nil, needsInterpretation: Bool = false, important: Bool = false,
         workflow: WorkflowState = WorkflowState(), revision: Int = 1, redactedBody: String? = nil, createdAtMillis: Int64 = 0,
-        updatedAtMillis: Int64 = 0
+        updatedAtMillis: Int64 = 0, scheduledAtMillis: Int64? = nil, expiresOn: CivilDate? = nil
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -114,6 +118,8 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         self.redactedBody = redactedBody
         self.createdAtMillis = createdAtMillis
         self.updatedAtMillis = updatedAtMillis
+        self.scheduledAtMillis = scheduledAtMillis
+        self.expiresOn = expiresOn
     }
 
     /// Whether the public may see it: published, and 主动公开 or 删减后公开.
@@ -147,6 +153,7 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         if kind != .interpretation && (interpretsID != nil || interpretationForm != nil) {
             throw .invalid("interprets", "只有政策解读可以关联被解读文件")
         }
+        if let expires = expiresOn, let written = writtenOn, expires < written { throw .invalid("expiresOn", "下线日期不能早于成文日期") }
         if (kind == .policy || kind == .normative) && writtenOn == nil { throw .invalid("writtenOn", "政策文件须填写成文日期") }
     }
 }

@@ -18,4 +18,5 @@ let allMigrations: [any Migration] = [
     M005CreateDocuments(),
     M006CreateCatalog(),
     M007CreateSearchIndex(),
+    M008AddSchedulingAndWordList(),
 ]

@@ -9,7 +9,7 @@ struct SQLCatalogStore: CatalogStore {
         "id", "agency_id", "department_id", "drafter_id", "kind", "title", "body", "document_number", "category_code", "disclosure",
         "exemption", "legal_basis", "index_number", "written_on", "published_on", "formed_on", "keywords", "subject", "validity_status",
         "effective_from", "effective_until", "superseded_by", "interprets_id", "interpretation_form", "needs_interpretation", "important",
-        "status", "review_level", "revision", "redacted_body", "created_at_ms", "updated_at_ms",
+        "status", "review_level", "revision", "redacted_body", "created_at_ms", "updated_at_ms", "scheduled_at_ms", "expires_on",
     ]
 
     /// Column values of a document, in `columns` order without the id.
@@ -25,7 +25,8 @@ struct SQLCatalogStore: CatalogStore {
             SQLBind(v?.supersededBy), SQLBind(d.interpretsID), SQLBind(d.interpretationForm?.rawValue),
             SQLBind(d.needsInterpretation ? 1 : 0),
             SQLBind(d.important ? 1 : 0), SQLBind(d.workflow.status.rawValue), SQLBind(d.workflow.level), SQLBind(d.revision),
-            SQLBind(d.redactedBody), SQLBind(d.createdAtMillis), SQLBind(d.updatedAtMillis),
+            SQLBind(d.redactedBody), SQLBind(d.createdAtMillis), SQLBind(d.updatedAtMillis), SQLBind(d.scheduledAtMillis),
+            SQLBind(d.expiresOn?.description),
         ]
     }
 
@@ -60,7 +61,8 @@ struct SQLCatalogStore: CatalogStore {
             important: try row.decode(column: "important", as: Int.self) != 0,
             workflow: WorkflowState(status: try enumValue("status", DocumentStatus.self), level: try row.decode(column: "review_level")),
             revision: try row.decode(column: "revision"), redactedBody: try optText("redacted_body"),
-            createdAtMillis: try row.decode(column: "created_at_ms"), updatedAtMillis: try row.decode(column: "updated_at_ms"))
+            createdAtMillis: try row.decode(column: "created_at_ms"), updatedAtMillis: try row.decode(column: "updated_at_ms"),
+            scheduledAtMillis: try row.decode(column: "scheduled_at_ms", as: Int64?.self), expiresOn: try date("expires_on"))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("catalog_documents") }
@@ -165,5 +167,35 @@ struct SQLCatalogStore: CatalogStore {
         try await select().where("agency_id", .equal, SQLBind(agencyID))
             .where("status", .in, SQLBind.group(statuses.map(\.rawValue).sorted()))
             .orderBy("updated_at_ms", .descending).orderBy("id", .descending).limit(limit).offset(offset).all().map(Self.decode)
+    }
+
+    func sensitiveWords(agencyID: Int64) async throws -> [SensitiveWord] {
+        try await db.select().columns("word", "replacement").from("sensitive_words").where("agency_id", .equal, SQLBind(agencyID))
+            .orderBy("word").all()
+            .map { SensitiveWord(word: try $0.decode(column: "word"), replacement: try $0.decode(column: "replacement", as: String?.self)) }
+    }
+
+    func addSensitiveWord(agencyID: Int64, _ word: SensitiveWord, atMillis: Int64) async throws {
+        do {
+            try await db.insert(into: "sensitive_words").columns("agency_id", "word", "replacement", "created_at_ms")
+                .values(SQLBind(agencyID), SQLBind(word.word), SQLBind(word.replacement), SQLBind(atMillis)).run()
+        } catch  where isUniqueViolation(error) {
+            throw DomainError.conflict("词库中已有“\(word.word)”")
+        }
+    }
+
+    func removeSensitiveWord(agencyID: Int64, word: String) async throws {
+        try await db.delete(from: "sensitive_words").where("agency_id", .equal, SQLBind(agencyID)).where("word", .equal, SQLBind(word))
+            .run()
+    }
+
+    func dueForPublication(atMillis: Int64, limit: Int) async throws -> [CatalogDocument] {
+        try await select().where("status", .equal, SQLBind(DocumentStatus.scheduled.rawValue))
+            .where("scheduled_at_ms", .lessThanOrEqual, SQLBind(atMillis)).orderBy("scheduled_at_ms").limit(limit).all().map(Self.decode)
+    }
+
+    func dueForExpiry(today: CivilDate, limit: Int) async throws -> [CatalogDocument] {
+        try await select().where("status", .equal, SQLBind(DocumentStatus.published.rawValue))
+            .where("expires_on", .lessThan, SQLBind(today.description)).orderBy("id").limit(limit).all().map(Self.decode)
     }
 }

@@ -12,6 +12,7 @@ struct DocumentInput: Decodable {
     var documentNumber: String?
     var writtenOn: CivilDate?
     var formedOn: CivilDate?
+    var expiresOn: CivilDate?
     var kind: String?
     var exemption: String?
     var legalBasis: String?
@@ -55,7 +56,7 @@ struct DocumentInput: Decodable {
                 exemption: try Self.parse(exemption, "exemption"), legalBasis: legalBasis ?? ""),
             writtenOn: writtenOn, formedOn: formedOn ?? writtenOn, keywords: keywords ?? "", subject: subject ?? "", validity: validity,
             interpretsID: interprets, interpretationForm: try Self.parse(interpretationForm, "interpretationForm"),
-            needsInterpretation: needsInterpretation ?? false, important: important ?? false)
+            needsInterpretation: needsInterpretation ?? false, important: important ?? false, expiresOn: expiresOn)
     }
 }
 
@@ -74,6 +75,8 @@ struct DocumentDTO: ResponseEncodable {
     var indexNumber: String?
     var writtenOn: CivilDate?
     var publishedOn: CivilDate?
+    var scheduledAt: String?
+    var expiresOn: CivilDate?
     var revision: Int
     var history: [Step]
     var findings: [Finding]
@@ -111,6 +114,8 @@ struct DocumentDTO: ResponseEncodable {
         indexNumber = d.indexNumber
         writtenOn = d.writtenOn
         publishedOn = d.publishedOn
+        scheduledAt = d.scheduledAtMillis.map(AuditExport.beijingTime)
+        expiresOn = d.expiresOn
         revision = d.revision
         history = steps.map {
             Step(action: $0.action, level: $0.levelName, actor: $0.actorName, comment: $0.comment, at: AuditExport.beijingTime($0.atMillis))

@@ -88,7 +88,7 @@ enum OpenAPIDocument {
                         "properties": [
                             "title": string, "body": string, "category": ["type": "string", "description": "分类名称或代码"],
                             "disclosure": ["type": "string", "enum": ["public", "on_request", "redacted", "not_public"]],
-                            "documentNumber": string, "writtenOn": date, "formedOn": date,
+                            "documentNumber": string, "writtenOn": date, "formedOn": date, "expiresOn": date,
                             "kind": ["type": "string", "enum": ["general", "policy", "normative", "interpretation"]],
                             "exemption": [
                                 "type": "string",
@@ -276,6 +276,14 @@ enum OpenAPIDocument {
                     "post": op(
                         "发布（发布人；再次审查，未处理的审查发现将阻止发布）", tag: "documents", secured: true, parameters: [pathID("id")],
                         responses: ["200": answer("已发布", ref("Document")), "422": answer("sensitive_content：附 findings 列表", ref("Error"))])
+                ],
+                "/api/v1/documents/{id}/schedule": [
+                    "post": op(
+                        "定时发布（发布人）；到时自动发布，届时仍须通过发布前审查", tag: "documents", secured: true, parameters: [pathID("id")],
+                        body: jsonBody([
+                            "type": "object", "required": ["at"], "properties": ["at": ["type": "string", "format": "date-time"]],
+                        ]),
+                        responses: ["200": answer("定时发布", ref("Document"))])
                 ],
                 "/api/v1/documents/{id}/withdraw": [
                     "post": op(

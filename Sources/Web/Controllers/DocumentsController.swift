@@ -28,6 +28,13 @@ struct DocumentsController: Sendable {
         router.staff(.post, "/api/v1/documents/:id/publish", .roles([.publisher])) { request, context, identity in
             try await self.step(.publish, request, context, identity)
         }
+        router.staff(.post, "/api/v1/documents/:id/schedule", .roles([.publisher])) { request, context, identity in
+            let body = try await request.decodeJSON(ScheduleRequest.self, context: context)
+            guard let date = ISO8601DateFormatter().date(from: body.at) else {
+                throw DomainError.invalid("at", "at 须为带时区的 ISO 8601 时间，如 2026-11-24T09:00:00+08:00")
+            }
+            return try await self.step(.schedule(atMillis: Int64(date.timeIntervalSince1970 * 1000)), request, context, identity)
+        }
         router.staff(.post, "/api/v1/documents/:id/withdraw", .roles([.publisher, .officeAdmin])) { request, context, identity in
             let body = try await request.decodeJSON(Decision.self, context: context)
             return try await self.step(.withdraw(reason: body.reason ?? body.comment ?? ""), request, context, identity)
@@ -35,6 +42,10 @@ struct DocumentsController: Sendable {
         router.staff(.post, "/api/v1/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
         router.get("/api/v1/public/documents", use: publicList)
         router.get("/api/v1/public/documents/:id", use: publicShow)
+    }
+
+    struct ScheduleRequest: Decodable {
+        var at: String
     }
 
     struct Decision: Decodable {

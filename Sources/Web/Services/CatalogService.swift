@@ -84,6 +84,8 @@ public struct CatalogService: Sendable {
         case approve(comment: String, confidentialityCleared: Bool)
         case reject(comment: String)
         case publish
+        /// Go live automatically at this instant (milliseconds since 1970).
+        case schedule(atMillis: Int64)
         case withdraw(reason: String)
     }
 
@@ -95,7 +97,7 @@ public struct CatalogService: Sendable {
         let at = env.nowMillis
         let today = env.today
         let actor = WorkflowState.Actor(userID: identity.user.id, roles: identity.user.roles)
-        let screener = self.screener
+        let baseScreener = self.screener
         let categories = self.categories
         let indexRule = self.indexRule
         let chain = self.chain
@@ -104,6 +106,8 @@ public struct CatalogService: Sendable {
         }
         let outcome: Result<CatalogDocument, ScreeningBlocked> = try await database.transaction { stores in
             var d = before
+            var screener = baseScreener
+            screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
             var findings = try await stores.catalog.findings(documentID: id)
             let levels = chainLevels(d, findings)
             let currentLevelName = levels.indices.contains(d.workflow.level) ? levels[d.workflow.level].name : ""
@@ -121,7 +125,7 @@ public struct CatalogService: Sendable {
             case .reject(let c):
                 comment = c
                 action = .reject(comment: c)
-            case .publish:
+            case .publish, .schedule:
                 findings = try await stores.catalog.replaceOpenFindings(
                     documentID: id, with: Self.unresolved(screener.scan(d.body), findings))
                 let open = findings.filter { $0.resolution == .open }
@@ -130,7 +134,13 @@ public struct CatalogService: Sendable {
                 {
                     return .failure(ScreeningBlocked(findings: open))
                 }
-                action = .publish(openFindings: open.count)
+                if case .schedule(let when) = step {
+                    guard when > at else { throw DomainError.invalid("at", "定时发布时间须晚于现在") }
+                    d.scheduledAtMillis = when
+                    action = .schedule(atMillis: when, openFindings: open.count)
+                } else {
+                    action = .publish(openFindings: open.count)
+                }
             case .withdraw(let reason):
                 comment = reason
                 action = .withdraw(reason: reason)
@@ -143,15 +153,7 @@ public struct CatalogService: Sendable {
                 let serial = try await stores.catalog.nextIndexSerial(agencyID: d.agencyID, year: year)
                 d.indexNumber = indexRule.render(creditCode: identity.agency.creditCode, year: year, serial: serial)
             }
-            if d.workflow.status == .published {
-                d.publishedOn = today
-                let redactions = findings.filter { $0.resolution == .redacted }.map(\.finding)
-                d.redactedBody =
-                    redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.body, redactions)
-                if d.disclosure.attribute.reachesPortal {
-                    try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
-                }
-            }
+            if d.workflow.status == .published { try await Self.goLive(&d, findings: findings, today: today, stores: stores) }
             if d.workflow.status == .withdrawn { try await stores.search.remove(documentID: d.id) }
             try await stores.catalog.update(d, expecting: expected)
             let actionName: String =
@@ -160,6 +162,7 @@ public struct CatalogService: Sendable {
                 case .approve: "approve"
                 case .reject: "reject"
                 case .publish: "publish"
+                case .schedule: "schedule"
                 case .withdraw: "withdraw"
                 }
             let isReview: Bool = if case .approve = step { true } else if case .reject = step { true } else { false }
@@ -178,6 +181,77 @@ public struct CatalogService: Sendable {
         case .success(let d): return d
         case .failure(let blocked): throw blocked
         }
+    }
+
+    /// What going live does to a document: the publication date, the redacted public copy, and
+    /// the search index, all in the caller's transaction.
+    static func goLive(_ d: inout CatalogDocument, findings: [StoredFinding], today: CivilDate, stores: any Stores) async throws {
+        d.publishedOn = today
+        d.scheduledAtMillis = nil
+        let redactions = findings.filter { $0.resolution == .redacted }.map(\.finding)
+        d.redactedBody = redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.body, redactions)
+        if d.disclosure.attribute.reachesPortal {
+            try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+        }
+    }
+
+    /// Publishes scheduled documents whose time has come and takes expired ones off the portal.
+    /// A scheduled document whose new screening finds something unresolved stays scheduled and
+    /// is reported. Runs as "system" and is archived like any other step.
+    public func runDue() async throws -> (published: [Int64], expired: [Int64], blocked: [Int64]) {
+        let at = env.nowMillis
+        let today = env.today
+        let system = AuditActor(agencyID: nil, userID: nil, name: "system", address: "local")
+        var published: [Int64] = []
+        var expired: [Int64] = []
+        var blocked: [Int64] = []
+        let baseScreener = screener
+        for due in try await database.stores.catalog.dueForPublication(atMillis: at, limit: 100) {
+            let went: Bool = try await database.transaction { stores in
+                guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .scheduled else { return false }
+                var screener = baseScreener
+                screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
+                let existing = try await stores.catalog.findings(documentID: d.id)
+                let findings = try await stores.catalog.replaceOpenFindings(
+                    documentID: d.id, with: Self.unresolved(screener.scan(d.body), existing))
+                if findings.contains(where: { $0.resolution == .open }) { return false }
+                let expected = d.workflow
+                d.workflow = WorkflowState(status: .published)
+                d.updatedAtMillis = at
+                try await Self.goLive(&d, findings: findings, today: today, stores: stores)
+                try await stores.catalog.update(d, expecting: expected)
+                try await stores.catalog.appendStep(
+                    ReviewStep(
+                        documentID: d.id, revision: d.revision, action: "publish", actorID: nil, actorName: "定时发布", atMillis: at))
+                try await stores.audit.append(
+                    system.event(
+                        "document.publish", recordType: "document", recordID: String(d.id), agencyID: d.agencyID,
+                        after: CanonicalJSON.text(d), detail: "scheduled"),
+                    atMillis: at)
+                return true
+            }
+            if went { published.append(due.id) } else { blocked.append(due.id) }
+        }
+        for due in try await database.stores.catalog.dueForExpiry(today: today, limit: 100) {
+            try await database.transaction { stores in
+                guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .published else { return }
+                let expected = d.workflow
+                d.workflow = WorkflowState(status: .expired)
+                d.updatedAtMillis = at
+                try await stores.search.remove(documentID: d.id)
+                try await stores.catalog.update(d, expecting: expected)
+                try await stores.catalog.appendStep(
+                    ReviewStep(
+                        documentID: d.id, revision: d.revision, action: "expire", actorID: nil, actorName: "自动下线", atMillis: at))
+                try await stores.audit.append(
+                    system.event(
+                        "document.expire", recordType: "document", recordID: String(d.id), agencyID: d.agencyID,
+                        after: CanonicalJSON.text(d), detail: "expires_on \(d.expiresOn?.description ?? "")"),
+                    atMillis: at)
+            }
+            expired.append(due.id)
+        }
+        return (published, expired, blocked)
     }
 
     /// A fresh scan without the findings a reviewer has already decided on (the same text at the

@@ -29,6 +29,10 @@ struct ConsolePage {
                 .ul(
                     .if(identity.holds(anyOf: [.auditor]), .li(.a(.href(SiteRoute.audit(AuditQuery()).path), .text("审计档案：查询与导出")))),
                     .if(identity.holds(anyOf: [.officeAdmin]), .li(.a(.href(SiteRoute.calendar.path), .text("工作日历：录入节假日安排")))),
+                    .if(identity.holds(anyOf: [.officeAdmin]), .li(.a(.href(SiteRoute.wordList.path), .text("错敏词库：维护发布前审查用词")))),
+                    .if(
+                        identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]),
+                        .li(.a(.href(SiteRoute.consoleDocuments.path), .text("主动公开：起草、审核、发布")))),
                     .if(identity.holds(anyOf: [.systemAdmin]), .li(.a(.href(SiteRoute.users.path), .text("账号管理：新建、解锁、重置密码")))),
                     .li(.a(.href(SiteRoute.home.path), .text("查看公众门户")))
                 )

@@ -1,0 +1,95 @@
+import Domain
+import Hummingbird
+import Plot
+import Storage
+
+/// The disclosure office's list of wrong or sensitive words (错敏词库), used by screening.
+struct WordListController: Sendable {
+    let env: WebEnvironment
+    let pages: PageRenderer
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.staff(.get, "/console/sensitive-words", .roles([.officeAdmin]), use: page)
+        router.staff(.post, "/console/sensitive-words", .roles([.officeAdmin]), use: change)
+    }
+
+    func render(
+        _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
+        errors: [String: String] = [:], word: String = "", replacement: String = "", status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let words = try await env.database.stores.catalog.sensitiveWords(agencyID: identity.agency.id)
+        return try await pages.respond("错敏词库", area: .console, request: request, context: context, status: status) { chrome in
+            .div(
+                .h1(.text("错敏词库")),
+                .p(.text("文件提交审核和发布时，正文中出现下列词语将被标出，须修改或由审核人说明理由后方可发布。")),
+                Fragments.alert(message, kind: "ok"),
+                .form(
+                    .method(.post), .action(SiteRoute.wordList.path),
+                    .div(
+                        Fragments.csrfField(chrome.csrf),
+                        .input(.type(.hidden), .name("op"), .value("add")),
+                        Fragments.textField("词语", name: "word", value: word, errors: errors),
+                        Fragments.textField("建议改为", name: "replacement", value: replacement, errors: errors, required: false),
+                        .button(.type(.submit), .text("添加"))
+                    )
+                ),
+                words.isEmpty
+                    ? .p(.class("empty"), .text("词库为空。"))
+                    : .table(
+                        .thead(.tr(.th(.text("词语")), .th(.text("建议改为")), .th(.text("操作")))),
+                        .tbody(
+                            .forEach(words) { w in
+                                .tr(
+                                    .td(.text(w.word)), .td(.text(w.replacement ?? "")),
+                                    .td(
+                                        .form(
+                                            .method(.post), .action(SiteRoute.wordList.path),
+                                            .div(
+                                                Fragments.csrfField(chrome.csrf), .input(.type(.hidden), .name("op"), .value("remove")),
+                                                .input(.type(.hidden), .name("word"), .value(attr(w.word))),
+                                                .button(.type(.submit), .class("secondary"), .text("删除“\(w.word)”"))
+                                            )
+                                        ))
+                                )
+                            })
+                    )
+            )
+        }
+    }
+
+    @Sendable func page(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        try await render(identity, request, context)
+    }
+
+    @Sendable func change(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        let word = form["word"]
+        let replacement = form["replacement"]
+        let actor = AuditActor(identity, address: context.remoteAddress)
+        let at = env.nowMillis
+        do {
+            guard (1...50).contains(word.count) else { throw DomainError.invalid("word", "词语须为 1-50 个字") }
+            guard replacement.count <= 50 else { throw DomainError.invalid("replacement", "建议词不超过 50 个字") }
+            let agencyID = identity.agency.id
+            let adding = form["op"] == "add"
+            try await env.database.transaction { stores in
+                if adding {
+                    try await stores.catalog.addSensitiveWord(
+                        agencyID: agencyID, SensitiveWord(word: word, replacement: replacement.isEmpty ? nil : replacement), atMillis: at)
+                } else {
+                    try await stores.catalog.removeSensitiveWord(agencyID: agencyID, word: word)
+                }
+                try await stores.audit.append(
+                    actor.event(
+                        adding ? "wordlist.add" : "wordlist.remove", recordType: "sensitive-word", recordID: word,
+                        detail: replacement), atMillis: at)
+            }
+            return try await render(identity, request, context, message: adding ? "已添加“\(word)”。" : "已删除“\(word)”。")
+        } catch let error as DomainError {
+            return try await render(
+                identity, request, context, errors: [error.field ?? "word": error.message], word: word, replacement: replacement,
+                status: .unprocessableContent)
+        }
+    }
+}
