@@ -46,6 +46,6 @@ public protocol SearchIndex: Sendable {
     func put(documentID: Int64, title: String, body: String) async throws
     func remove(documentID: Int64) async throws
     /// Matching documents, title matches first, then by relevance.
-    func search(_ query: String, categoryCode: String?, agencyID: Int64?, year: Int?, limit: Int, offset: Int) async throws
+    func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws
         -> (total: Int, hits: [SearchHit])
 }

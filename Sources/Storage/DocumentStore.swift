@@ -10,7 +10,26 @@ public protocol DocumentStore: Sendable {
     /// Published interpretations of a document.
     func interpretations(of id: Int64) async throws -> [CatalogDocument]
     /// Published documents, newest first, optionally of one category, agency and year.
-    func list(categoryCode: String?, agencyID: Int64?, year: Int?, limit: Int, offset: Int) async throws -> (
+    func list(_ filter: CatalogFilter, limit: Int, offset: Int) async throws -> (
         total: Int, items: [CatalogDocument]
     )
+}
+
+/// Narrows public listings and searches. Empty fields do not filter.
+public struct CatalogFilter: Sendable, Hashable {
+    public var categoryCode: String?
+    public var agencyID: Int64?
+    /// Year of the 发布日期.
+    public var year: Int?
+    /// The recorded 有效性 of normative documents.
+    public var validity: ValidityStatus?
+
+    public init(categoryCode: String? = nil, agencyID: Int64? = nil, year: Int? = nil, validity: ValidityStatus? = nil) {
+        self.categoryCode = categoryCode
+        self.agencyID = agencyID
+        self.year = year
+        self.validity = validity
+    }
+
+    public static let none = CatalogFilter()
 }

@@ -220,6 +220,22 @@ import Web
                 let mine = found.intersection(corpus.keys)
                 #expect(mine == expected, "\(q): found \(mine.sorted()) expected \(expected.sorted())")
             }
+            // Filters narrow the same search; bad filter values are 422 on the API and the page.
+            let q = "%E5%8D%AB%E7%94%9F"  // 卫生
+            #expect(try await client.getJSON("/api/v1/public/documents?q=\(q)&category=licensing").json()["total"] as? Int == 0)
+            let all = try #require(try await client.getJSON("/api/v1/public/documents?q=\(q)").json()["total"] as? Int)
+            // Two demo documents containing 卫生 are filed under 卫生监督执法 and 其他, not 政策文件.
+            let policy = all - 2
+            #expect(try await client.getJSON("/api/v1/public/documents?q=\(q)&year=2026&category=policy").json()["total"] as? Int == policy)
+            #expect(try await client.getJSON("/api/v1/public/documents?q=\(q)&year=2025").json()["total"] as? Int == 0)
+            #expect(try await client.getJSON("/api/v1/public/documents?q=\(q)&agency=1").json()["total"] as? Int == all)
+            #expect(try await client.getJSON("/api/v1/public/documents?q=\(q)&validity=effective").json()["total"] as? Int == 0)
+            for bad in ["validity=bogus", "agency=x", "year=99"] {
+                #expect(try await client.getJSON("/api/v1/public/documents?q=\(q)&\(bad)").status == .unprocessableContent, "\(bad)")
+            }
+            let filtered = try await client.getPage("/search?q=\(q)&category=policy&year=2026")
+            #expect(filtered.status == .ok && filtered.text.contains("共找到 \(policy) 条结果"))
+            #expect(try await client.getPage("/search?q=\(q)&year=abc").status == .unprocessableContent)
             // Title matches come first.
             let r = try await client.getJSON("/api/v1/public/documents?q=%E7%96%AB%E6%83%85")  // 疫情
             let first = try #require(try r.json()["items"] as? [[String: Any]]).first

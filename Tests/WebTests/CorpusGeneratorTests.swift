@@ -9,12 +9,12 @@ import Web
         let b = try await Harness.make("sqlite", demo: true)
         _ = try await CorpusGenerator.generate(a.env, count: 120, seed: 7, batch: 50)
         _ = try await CorpusGenerator.generate(b.env, count: 120, seed: 7, batch: 50)
-        let (total, items) = try await a.db.stores.documents.list(categoryCode: nil, agencyID: nil, year: nil, limit: 500, offset: 0)
+        let (total, items) = try await a.db.stores.documents.list(.none, limit: 500, offset: 0)
         #expect(total == 123)  // three demo documents plus the corpus
-        let other = try await b.db.stores.documents.list(categoryCode: nil, agencyID: nil, year: nil, limit: 500, offset: 0).items
+        let other = try await b.db.stores.documents.list(.none, limit: 500, offset: 0).items
         #expect(items.map(\.title) == other.map(\.title))
         #expect(items.filter { $0.body.utf8.count > 1200 }.count == 120)  // about 1.5 KB each
-        let hits = try await a.db.stores.search.search("卫生", categoryCode: nil, agencyID: nil, year: nil, limit: 5, offset: 0)
+        let hits = try await a.db.stores.search.search("卫生", .none, limit: 5, offset: 0)
         #expect(hits.total > 100)
         #expect(try await a.db.stores.audit.count(AuditFilter(action: "document.import")) == 3)
         await a.close()

@@ -35,14 +35,15 @@ struct SQLDocumentStore: DocumentStore {
         try await select().where("interprets_id", .equal, SQLBind(id)).orderBy("id").all().map(Self.publicCopy)
     }
 
-    func list(categoryCode: String?, agencyID: Int64?, year: Int?, limit: Int, offset: Int) async throws -> (
+    func list(_ filter: CatalogFilter, limit: Int, offset: Int) async throws -> (
         total: Int, items: [CatalogDocument]
     ) {
         func filtered(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
             var q = q
-            if let categoryCode { q = q.where("category_code", .equal, SQLBind(categoryCode)) }
-            if let agencyID { q = q.where("agency_id", .equal, SQLBind(agencyID)) }
-            if let year { q = q.where("published_on", .like, SQLBind("\(year)-%")) }
+            if let c = filter.categoryCode { q = q.where("category_code", .equal, SQLBind(c)) }
+            if let a = filter.agencyID { q = q.where("agency_id", .equal, SQLBind(a)) }
+            if let y = filter.year { q = q.where("published_on", .like, SQLBind("\(y)-%")) }
+            if let v = filter.validity { q = q.where("validity_status", .equal, SQLBind(v.rawValue)) }
             return q
         }
         let total =

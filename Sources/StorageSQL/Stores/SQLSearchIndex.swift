@@ -42,20 +42,21 @@ struct SQLSearchIndex: SearchIndex {
     }
 
     /// The catalog filters every search applies: public and published, plus the caller's.
-    private func filters(categoryCode: String?, agencyID: Int64?, year: Int?) -> SQLQueryString {
+    private func filters(_ filter: CatalogFilter) -> SQLQueryString {
         var sql: SQLQueryString = " AND d.status = 'published' AND d.disclosure IN ('public', 'redacted')"
-        if let categoryCode { sql += " AND d.category_code = \(bind: categoryCode)" }
-        if let agencyID { sql += " AND d.agency_id = \(bind: agencyID)" }
-        if let year { sql += " AND d.published_on LIKE \(bind: "\(year)-%")" }
+        if let c = filter.categoryCode { sql += " AND d.category_code = \(bind: c)" }
+        if let a = filter.agencyID { sql += " AND d.agency_id = \(bind: a)" }
+        if let y = filter.year { sql += " AND d.published_on LIKE \(bind: "\(y)-%")" }
+        if let v = filter.validity { sql += " AND d.validity_status = \(bind: v.rawValue)" }
         return sql
     }
 
-    func search(_ query: String, categoryCode: String?, agencyID: Int64?, year: Int?, limit: Int, offset: Int) async throws
+    func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws
         -> (total: Int, hits: [SearchHit])
     {
         let parts = ChineseSegmenter.query(query)
         if parts.isEmpty { return (0, []) }
-        let filter = filters(categoryCode: categoryCode, agencyID: agencyID, year: year)
+        let conditions = filters(filter)
         if isSQLite {
             // FTS5 phrases, each limited to the bigram or unigram columns.
             func expression(titleOnly: Bool) -> String {
@@ -69,10 +70,10 @@ struct SQLSearchIndex: SearchIndex {
             let title = expression(titleOnly: true)
             let from: SQLQueryString =
                 "FROM document_search JOIN catalog_documents d ON d.id = document_search.rowid WHERE document_search MATCH \(bind: all)"
-            let total = try await db.raw("SELECT count(*) AS n " + from + filter).first()?.decode(column: "n", as: Int.self) ?? 0
+            let total = try await db.raw("SELECT count(*) AS n " + from + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await db.raw(
                 "SELECT document_search.rowid AS id, (document_search.rowid IN (SELECT rowid FROM document_search WHERE document_search MATCH \(bind: title))) AS in_title, bm25(document_search, 10.0, 10.0, 1.0, 1.0) AS rank "
-                    + from + filter + " ORDER BY in_title DESC, rank, d.published_on DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+                    + from + conditions + " ORDER BY in_title DESC, rank, d.published_on DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
             ).all()
             return (
                 total,
@@ -90,9 +91,9 @@ struct SQLSearchIndex: SearchIndex {
         let from: SQLQueryString =
             "FROM document_search s JOIN catalog_documents d ON d.id = s.document_id CROSS JOIN (SELECT " + tsquery
             + " AS q) AS query WHERE s.tsv @@ query.q"
-        let total = try await db.raw("SELECT count(*) AS n " + from + filter).first()?.decode(column: "n", as: Int.self) ?? 0
+        let total = try await db.raw("SELECT count(*) AS n " + from + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await db.raw(
-            "SELECT s.document_id AS id, (s.title_tsv @@ query.q) AS in_title, ts_rank(s.tsv, query.q) AS rank " + from + filter
+            "SELECT s.document_id AS id, (s.title_tsv @@ query.q) AS in_title, ts_rank(s.tsv, query.q) AS rank " + from + conditions
                 + " ORDER BY in_title DESC, rank DESC, d.published_on DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
         ).all()
         return (

@@ -308,6 +308,10 @@ enum OpenAPIDocument {
                         parameters: [
                             query("q", string, required: false, "检索词，中文任意长度"), query("category", string, required: false, "分类名称或代码"),
                             query("year", ["type": "integer"], required: false, "发布年份"),
+                            query("agency", ["type": "integer"], required: false, "发布机关编号"),
+                            query(
+                                "validity", ["type": "string", "enum": ["effective", "expired", "repealed", "revised"]], required: false,
+                                "有效性"),
                             query("page", ["type": "integer", "minimum": 1], required: false, "页码"),
                             query("per", ["type": "integer", "minimum": 1, "maximum": 100], required: false, "每页条数"),
                         ],

@@ -142,26 +142,41 @@ struct DocumentsController: Sendable {
         let q = request.uri.queryParameters
         let page = try Self.positive(q["page"].map(String.init), "page", default: 1, max: 10_000)
         let per = try Self.positive(q["per"].map(String.init), "per", default: 20, max: 100)
-        let category = try q["category"].map { try catalog.category(String($0)).code }
         let query = (q["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
-        let yearText = q["year"].map(String.init)
-        let year = try yearText.map { text throws(DomainError) -> Int in
-            guard let y = Int(text), (1949...2100).contains(y) else { throw .invalid("year", "year 须为四位年份") }
-            return y
-        }
+        let filter = try Self.filter(
+            q["category"].map(String.init), year: q["year"].map(String.init), agency: q["agency"].map(String.init),
+            validity: q["validity"].map(String.init), catalog: catalog)
         let stores = env.database.stores
         if query.isEmpty {
             let (total, items) = try await stores.documents.list(
-                categoryCode: category, agencyID: nil, year: year, limit: per, offset: (page - 1) * per)
+                filter, limit: per, offset: (page - 1) * per)
             return PublicList(items: items.map { Self.item($0, query: "") }, total: total, page: page, per: per)
         }
         let (total, hits) = try await stores.search.search(
-            query, categoryCode: category, agencyID: nil, year: year, limit: per, offset: (page - 1) * per)
+            query, filter, limit: per, offset: (page - 1) * per)
         var items: [PublicItem] = []
         for hit in hits {
             if let d = try await stores.documents.find(id: hit.documentID) { items.append(Self.item(d, query: query)) }
         }
         return PublicList(items: items, total: total, page: page, per: per)
+    }
+
+    /// The public filters from query parameters, with a 422 naming a bad one.
+    static func filter(_ category: String?, year: String?, agency: String?, validity: String?, catalog: CatalogService) throws(DomainError)
+        -> CatalogFilter
+    {
+        var filter = CatalogFilter()
+        if let category, !category.isEmpty { filter.categoryCode = try catalog.category(category).code }
+        if let year, !year.isEmpty {
+            guard let y = Int(year), (1949...2100).contains(y) else { throw .invalid("year", "year 须为四位年份") }
+            filter.year = y
+        }
+        if let agency, !agency.isEmpty {
+            guard let a = Int64(agency) else { throw .invalid("agency", "agency 须为机关编号") }
+            filter.agencyID = a
+        }
+        if let validity, !validity.isEmpty { filter.validity = try DocumentInput.parse(validity, "validity") as ValidityStatus? }
+        return filter
     }
 
     static func positive(_ text: String?, _ field: String, default fallback: Int, max: Int) throws(DomainError) -> Int {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Reports
+import Storage
 
 /// Machine-readable views of the public catalog: sitemap.xml and Atom feeds per category.
 /// Both read the public catalog only, so a withdrawn document leaves them at once.
@@ -28,7 +29,7 @@ struct FeedsController: Sendable {
 
     static func sitemapXML(_ env: WebEnvironment, origin: String) async throws -> String {
         let (_, docs) = try await env.database.stores.documents.list(
-            categoryCode: nil, agencyID: nil, year: nil, limit: Self.sitemapLimit, offset: 0)
+            .none, limit: Self.sitemapLimit, offset: 0)
         var xml =
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         xml += "<url><loc>\(attr(origin))/</loc></url>\n"
@@ -60,7 +61,7 @@ struct FeedsController: Sendable {
         let name = (category?.code ?? "all") + ".atom"
         let agency = try await env.database.stores.agencies.root()
         let (_, docs) = try await env.database.stores.documents.list(
-            categoryCode: category?.code, agencyID: nil, year: nil, limit: 50, offset: 0)
+            CatalogFilter(categoryCode: category?.code), limit: 50, offset: 0)
         let title = (agency?.name ?? "政府信息公开") + " · " + (category?.name ?? "最新公开")
         let updated = docs.first?.publishedOn?.description ?? env.today.description
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">"# + "\n"

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Storage
 
 /// The public portal: home, documents, the stylesheet and the display-mode switch.
 struct PublicController: Sendable {
@@ -66,11 +67,15 @@ struct PublicController: Sendable {
     @Sendable func search(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 500))
-        var result = SearchPage(query: query, total: 0, page: page, items: [])
+        let q = request.uri.queryParameters
+        let service = CatalogService(env: env)
+        let filter = try DocumentsController.filter(
+            q["category"].map(String.init), year: q["year"].map(String.init), agency: nil, validity: nil, catalog: service)
+        var result = SearchPage(query: query, total: 0, page: page, items: [], filter: filter, categories: service.categories)
         if !query.isEmpty {
             let stores = env.database.stores
             let (total, hits) = try await stores.search.search(
-                query, categoryCode: nil, agencyID: nil, year: nil, limit: SearchPage.perPage, offset: (page - 1) * SearchPage.perPage)
+                query, filter, limit: SearchPage.perPage, offset: (page - 1) * SearchPage.perPage)
             result.total = total
             for hit in hits {
                 if let d = try await stores.documents.find(id: hit.documentID) {
@@ -91,7 +96,7 @@ struct PublicController: Sendable {
         }
         let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 10_000))
         let (total, items) = try await env.database.stores.documents.list(
-            categoryCode: category.code, agencyID: nil, year: nil, limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
+            CatalogFilter(categoryCode: category.code), limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
         let shown = CatalogPage(category: category, categories: service.categories, total: total, page: page, items: items)
         return try await pages.respond(category.name, area: .portal, request: request, context: context) { chrome in shown.content(chrome) }
     }

@@ -39,7 +39,7 @@ public enum StaticSite {
                 let file = path == "/" ? "index.html" : String(path.dropFirst()) + "/index.html"
                 try write(file, Layout.render(chrome, content(chrome)))
             }
-            let (total, all) = try await stores.documents.list(categoryCode: nil, agencyID: nil, year: nil, limit: 10_000_000, offset: 0)
+            let (total, all) = try await stores.documents.list(.none, limit: 10_000_000, offset: 0)
             let recent = root == nil ? [] : try await stores.documents.recent(agencyID: root!.id, limit: 20)
             try page("首页", path: "/") { HomePage(agency: root, documents: recent, categories: service.categories).content($0) }
             for doc in all {

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Storage
 
 /// The search box, a GET form that works without JavaScript.
 enum SearchBox {
@@ -19,13 +20,52 @@ struct SearchPage {
     var total: Int
     var page: Int
     var items: [(document: CatalogDocument, snippet: String)]
+    var filter = CatalogFilter()
+    var categories: [CatalogCategory] = []
     static let perPage = 20
+
+    /// The same search on another page, keeping the filters.
+    func link(page: Int) -> String {
+        var path = SiteRoute.search(query: query, page: page).path
+        if let c = filter.categoryCode { path += "&category=" + SiteRoute.encode(c) }
+        if let y = filter.year { path += "&year=\(y)" }
+        return path
+    }
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         return .div(
             .h1(.text(query.isEmpty ? "搜索" : "“\(query)”的搜索结果")),
             SearchBox.form(query: query),
+            .form(
+                .method(.get), .action("/search"), .class("filters"),
+                .input(.type(.hidden), .name("q"), .value(attr(query))),
+                .div(
+                    .class("field"),
+                    .label(.for("category"), .text("栏目")),
+                    .select(
+                        .attribute(named: "id", value: "category"), .attribute(named: "name", value: "category"),
+                        .group(
+                            ([("", "全部栏目")] + categories.map { ($0.code, $0.name) }).map { option -> Node<HTML.SelectContext> in
+                                .element(
+                                    named: "option",
+                                    nodes: [
+                                        .attribute(named: "value", value: attr(option.0), ignoreIfValueIsEmpty: false),
+                                        .attribute(named: "selected", value: option.0 == (filter.categoryCode ?? "") ? "selected" : nil),
+                                        .text(option.1),
+                                    ])
+                            })
+                    )
+                ),
+                .div(
+                    .class("field"),
+                    .label(.for("year"), .text("发布年份")),
+                    .input(
+                        .type(.number), .id("year"), .name("year"), .value(filter.year.map(String.init) ?? ""),
+                        .attribute(named: "min", value: "1949"), .attribute(named: "max", value: "2100"))
+                ),
+                .div(.class("field"), .button(.type(.submit), .class("secondary"), .text("筛选")))
+            ),
             .if(!query.isEmpty, .p(.attribute(named: "role", value: "status"), .text("共找到 \(total) 条结果"))),
             .ol(
                 .class("doc-list results"),
@@ -44,8 +84,8 @@ struct SearchPage {
                 }),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: "分页"),
-                .if(page > 1, .a(.href(attr(SiteRoute.search(query: query, page: page - 1).path)), .text("上一页"))),
-                .if(page < pages, .a(.href(attr(SiteRoute.search(query: query, page: page + 1).path)), .text("下一页")))
+                .if(page > 1, .a(.href(attr(link(page: page - 1))), .text("上一页"))),
+                .if(page < pages, .a(.href(attr(link(page: page + 1))), .text("下一页")))
             )
         )
     }
