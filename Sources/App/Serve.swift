@@ -26,6 +26,10 @@ struct Serve: AsyncParsableCommand {
         let db = try openDatabase()
         let applied = try await MigrationRunner(database: db).migrate()
         logger.info("database ready", metadata: ["kind": "\(db.kind)", "migrationsApplied": "\(applied)"])
+        if try await !db.indexesChinese() {
+            logger.critical(
+                "PostgreSQL drops Chinese terms from full-text search: create the database with a UTF-8 LC_CTYPE (e.g. C.UTF-8)")
+        }
         let calendar = CalendarService()
         try await calendar.reload(from: db.stores)
         let env = WebEnvironment(database: db, settings: settings, calendar: calendar, metrics: registry)

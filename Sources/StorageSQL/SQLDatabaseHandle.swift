@@ -80,6 +80,15 @@ public final class SQLDatabaseHandle: GongkaiDatabase, @unchecked Sendable {
         }
     }
 
+    /// Whether the full-text engine keeps Chinese terms. PostgreSQL's default parser treats Han
+    /// characters as word characters only under a UTF-8 ctype; a cluster created with
+    /// `LC_CTYPE=C` silently drops them and search finds nothing. SQLite's FTS5 always keeps them.
+    public func indexesChinese() async throws -> Bool {
+        guard kind == "postgres" else { return true }
+        let row = try await sql.raw("SELECT length(to_tsvector('simple', '疫情 情防')) AS n").first()
+        return try row?.decode(column: "n", as: Int.self) == 2
+    }
+
     public func isReachable() async -> Bool {
         do {
             _ = try await sql.raw("SELECT 1 AS one").first()

@@ -130,4 +130,10 @@ import Testing
         #expect(try await db.stores.calendar.notices() == [notice])
         await db.shutdown()
     }
+
+    @Test(arguments: locations) func fullTextEngineKeepsChineseTerms(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        #expect(try await db.indexesChinese())
+        await db.shutdown()
+    }
 }
