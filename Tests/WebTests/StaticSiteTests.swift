@@ -20,6 +20,7 @@ import Web
         let home = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
         #expect(home.contains("示范市卫生健康委员会2026年政务公开工作要点"))
         #expect(home.contains(#"action="https://app.example.org/search""#))
+        #expect(!home.contains("mode-switch"))  // a post from another host would be refused
         #expect(fm.fileExists(atPath: dir + "/documents/1/index.html"))
         #expect(!fm.fileExists(atPath: dir + "/documents/\(hidden.id)/index.html"))
         #expect(try String(contentsOfFile: dir + "/sitemap.xml", encoding: .utf8).contains("https://gk.example.org/documents/1</loc>"))

@@ -60,7 +60,8 @@ enum Layout {
                     .attribute(named: "aria-label", value: "主导航"),
                     .ul(navigation(chrome))
                 ),
-                modeSwitch(chrome)
+                // A static export is served from another host; a post from there would be refused as cross-site.
+                .if(chrome.serverOrigin.isEmpty, modeSwitch(chrome))
             )
         )
     }
