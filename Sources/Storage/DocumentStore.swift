@@ -5,6 +5,8 @@ public import Domain
 /// redacted or internal copy, so a page cannot show what it must not.
 public protocol DocumentStore: Sendable {
     func find(id: Int64) async throws -> CatalogDocument?
+    /// Several public documents in one query, in the order of `ids`; ids that are not public are skipped.
+    func find(ids: [Int64]) async throws -> [CatalogDocument]
     /// The newest published documents of an agency, newest first.
     func recent(agencyID: Int64, limit: Int) async throws -> [CatalogDocument]
     /// Published interpretations of a document.

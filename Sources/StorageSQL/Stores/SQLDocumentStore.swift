@@ -26,6 +26,13 @@ struct SQLDocumentStore: DocumentStore {
         try await select().where("id", .equal, SQLBind(id)).first().map(Self.publicCopy)
     }
 
+    func find(ids: [Int64]) async throws -> [CatalogDocument] {
+        if ids.isEmpty { return [] }
+        let found = try await select().where("id", .in, SQLBind.group(ids)).all().map(Self.publicCopy)
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byID[$0] }
+    }
+
     func recent(agencyID: Int64, limit: Int) async throws -> [CatalogDocument] {
         try await select().where("agency_id", .equal, SQLBind(agencyID)).orderBy("published_on", .descending)
             .orderBy("id", .descending).limit(limit).all().map(Self.publicCopy)

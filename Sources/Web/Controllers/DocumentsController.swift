@@ -155,9 +155,7 @@ struct DocumentsController: Sendable {
         let (total, hits) = try await stores.search.search(
             query, filter, limit: per, offset: (page - 1) * per)
         var items: [PublicItem] = []
-        for hit in hits {
-            if let d = try await stores.documents.find(id: hit.documentID) { items.append(Self.item(d, query: query)) }
-        }
+        for d in try await stores.documents.find(ids: hits.map(\.documentID)) { items.append(Self.item(d, query: query)) }
         return PublicList(items: items, total: total, page: page, per: per)
     }
 

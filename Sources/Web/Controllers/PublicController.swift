@@ -77,10 +77,8 @@ struct PublicController: Sendable {
             let (total, hits) = try await stores.search.search(
                 query, filter, limit: SearchPage.perPage, offset: (page - 1) * SearchPage.perPage)
             result.total = total
-            for hit in hits {
-                if let d = try await stores.documents.find(id: hit.documentID) {
-                    result.items.append((d, Snippet.make(d.body, query: query)))
-                }
+            for d in try await stores.documents.find(ids: hits.map(\.documentID)) {
+                result.items.append((d, Snippet.make(d.body, query: query)))
             }
         }
         let shown = result
