@@ -19,7 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.wait import WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -98,10 +98,22 @@ class BrowserTests(unittest.TestCase):
         self.driver.get(self.server.base + path)
 
     def submit(self, button):
-        """Clicks a button that posts a form, and waits for the next page to replace this one."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
+        """Clicks a button that loads a new page, and waits until the new page has replaced this one.
+
+        A marker set on this page's window is gone once the next page has loaded. (Selenium's
+        staleness_of can raise a plain WebDriverException mid-navigation instead of reporting
+        staleness, which made this flaky.)"""
+        self.driver.execute_script("window.__gongkaiOldPage = true")
         button.click()
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(page))
+
+        def replaced(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__gongkaiOldPage === undefined && document.readyState === 'complete'")
+            except WebDriverException:
+                return False
+
+        WebDriverWait(self.driver, 10).until(replaced)
 
     def sign_in(self, username, password=PASSWORD):
         self.open("/login")
