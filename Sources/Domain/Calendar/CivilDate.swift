@@ -69,6 +69,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d
     }
 
+    /// An optional date typed into a form: empty means none; anything else must be YYYY-MM-DD.
+    public static func parse(optional text: String, field: String) throws(DomainError) -> CivilDate? {
+        if text.isEmpty { return nil }
+        guard let date = CivilDate(iso: text) else { throw .invalid(field, "日期格式应为 YYYY-MM-DD") }
+        return date
+    }
+
     /// The date in the form used on Chinese notices: 2025年10月13日.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 

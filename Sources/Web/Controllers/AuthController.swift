@@ -41,7 +41,7 @@ struct AuthController: Sendable {
             return response
         } catch let error as DomainError {
             page.message = error.message
-            let status: HTTPResponse.Status = if case .locked = error { .init(code: 423, reasonPhrase: "Locked") } else { .unauthorized }
+            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
             return try await pages.respond("登录", area: .portal, request: request, context: context, status: status, anonymousForm: true) {
                 chrome in
                 page.content(chrome)

@@ -49,7 +49,7 @@ struct ConsoleDocumentsController: Sendable {
             switch d.workflow.status {
             case .inReview:
                 let findings = try await env.database.stores.catalog.findings(documentID: d.id)
-                let levels = service.levels(for: d, flagged: findings.contains { $0.resolution == .accepted })
+                let levels = service.levels(for: d, findings: findings)
                 if levels.indices.contains(d.workflow.level), identity.user.roles.contains(levels[d.workflow.level].role),
                     d.drafterID != identity.user.id
                 {
@@ -87,8 +87,8 @@ struct ConsoleDocumentsController: Sendable {
         do {
             let input = DocumentInput(
                 title: values.title, body: values.body, category: values.category, disclosure: values.disclosure,
-                documentNumber: values.documentNumber, writtenOn: try Self.date(values.writtenOn, "writtenOn"),
-                formedOn: try Self.date(values.formedOn, "formedOn"), kind: values.kind,
+                documentNumber: values.documentNumber, writtenOn: try CivilDate.parse(optional: values.writtenOn, field: "writtenOn"),
+                formedOn: try CivilDate.parse(optional: values.formedOn, field: "formedOn"), kind: values.kind,
                 exemption: values.exemption.isEmpty ? nil : values.exemption, legalBasis: values.legalBasis, keywords: values.keywords,
                 important: values.important, needsInterpretation: values.needsInterpretation)
             let created = try await catalog.create(
@@ -103,12 +103,6 @@ struct ConsoleDocumentsController: Sendable {
         }
     }
 
-    static func date(_ text: String, _ field: String) throws(DomainError) -> CivilDate? {
-        if text.isEmpty { return nil }
-        guard let d = CivilDate(iso: text) else { throw .invalid(field, "日期格式应为 YYYY-MM-DD") }
-        return d
-    }
-
     func render(
         _ id: Int64, identity: StaffIdentity, request: Request, context: GongkaiRequestContext, message: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
@@ -117,7 +111,7 @@ struct ConsoleDocumentsController: Sendable {
         let stores = env.database.stores
         let findings = try await stores.catalog.findings(documentID: id)
         let page = DocumentReviewPage(
-            document: d, levels: catalog.levels(for: d, flagged: findings.contains { $0.resolution == .accepted }),
+            document: d, levels: catalog.levels(for: d, findings: findings),
             steps: try await stores.catalog.steps(documentID: id), findings: findings, identity: identity, message: message, error: error)
         return try await pages.respond(d.title, area: .console, request: request, context: context, status: status) { page.content($0) }
     }
@@ -143,8 +137,7 @@ struct ConsoleDocumentsController: Sendable {
                 id, identity: identity, request: request, context: context,
                 error: "发布前审查发现 \(blocked.findings.count) 处需处理的内容，请逐项处理后再发布。", status: .unprocessableContent)
         } catch let error as DomainError {
-            let status: HTTPResponse.Status =
-                if case .forbidden = error { .forbidden } else if case .conflict = error { .conflict } else { .unprocessableContent }
+            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
             return try await render(id, identity: identity, request: request, context: context, error: error.message, status: status)
         }
     }

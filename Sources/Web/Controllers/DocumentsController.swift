@@ -63,7 +63,7 @@ struct DocumentsController: Sendable {
         let stores = env.database.stores
         let findings = try await stores.catalog.findings(documentID: d.id)
         return DocumentDTO(
-            d, levels: catalog.levels(for: d, flagged: findings.contains { $0.resolution == .accepted }),
+            d, levels: catalog.levels(for: d, findings: findings),
             steps: try await stores.catalog.steps(documentID: d.id), findings: findings)
     }
 

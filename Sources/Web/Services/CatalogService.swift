@@ -31,8 +31,14 @@ public struct CatalogService: Sendable {
         return c
     }
 
-    public func levels(for d: CatalogDocument, flagged: Bool) -> [ReviewLevel] {
-        ReviewLevel.applicable(chain, important: d.important, flagged: flagged)
+    /// The review levels that apply to a document: its importance, and any screening finding a
+    /// reviewer chose to keep, can add the extra sign-off level.
+    public func levels(for d: CatalogDocument, findings: [StoredFinding]) -> [ReviewLevel] {
+        Self.levels(chain, for: d, findings: findings)
+    }
+
+    static func levels(_ chain: [ReviewLevel], for d: CatalogDocument, findings: [StoredFinding]) -> [ReviewLevel] {
+        ReviewLevel.applicable(chain, important: d.important, flagged: findings.contains { $0.resolution == .accepted })
     }
 
     /// Stores a new draft of the actor's agency.
@@ -102,7 +108,7 @@ public struct CatalogService: Sendable {
         let indexRule = self.indexRule
         let chain = self.chain
         let chainLevels: @Sendable (CatalogDocument, [StoredFinding]) -> [ReviewLevel] = { d, findings in
-            ReviewLevel.applicable(chain, important: d.important, flagged: findings.contains { $0.resolution == .accepted })
+            Self.levels(chain, for: d, findings: findings)
         }
         let outcome: Result<CatalogDocument, ScreeningBlocked> = try await database.transaction { stores in
             var d = before

@@ -42,8 +42,7 @@ struct AuditQuery: Sendable, Equatable {
     /// The store filter, or a field error for a malformed date. Dates are days in China (UTC+8).
     func filter(agencyID: Int64?) throws(DomainError) -> AuditFilter {
         func millis(_ text: String, field: String, endOfDay: Bool) throws(DomainError) -> Int64? {
-            if text.isEmpty { return nil }
-            guard let date = CivilDate(iso: text) else { throw .invalid(field, "日期格式应为 YYYY-MM-DD") }
+            guard let date = try CivilDate.parse(optional: text, field: field) else { return nil }
             let day = Int64(date.daysSinceEpoch + (endOfDay ? 1 : 0)) * 86_400_000 - 8 * 3_600_000
             return endOfDay ? day - 1 : day
         }
