@@ -25,6 +25,12 @@ public protocol CatalogStore: Sendable {
     func dueForPublication(atMillis: Int64, limit: Int) async throws -> [CatalogDocument]
     /// Published documents (any agency) whose expiry day has passed.
     func dueForExpiry(today: CivilDate, limit: Int) async throws -> [CatalogDocument]
+    /// The revision of a document still being drafted, reviewed or waiting to go live, if any.
+    func openRevision(of id: Int64) async throws -> CatalogDocument?
+    /// Records a version that went live; (document, revision) is unique.
+    func appendVersion(_ version: DocumentVersion) async throws
+    /// The versions of a document that went live, oldest first.
+    func versions(documentID: Int64) async throws -> [DocumentVersion]
     /// Documents of an agency in the given states, newest change first (for queues).
     func list(agencyID: Int64, statuses: Set<DocumentStatus>, limit: Int, offset: Int) async throws -> [CatalogDocument]
 }

@@ -81,8 +81,10 @@ import Testing
         #expect(throws: DomainError.self) { try s.applying(.withdraw(reason: " "), by: publisher, drafterID: 1, levels: levels) }
         s = try s.applying(.withdraw(reason: "内容有误"), by: office, drafterID: 1, levels: levels)
         #expect(s.status == .withdrawn)
-        s = try s.applying(.revise, by: drafter, drafterID: 1, levels: levels)
-        #expect(s.status == .draft)
+        // Revising leaves the document as it is; the revision is a new draft.
+        #expect(try s.applying(.revise, by: drafter, drafterID: 1, levels: levels) == s)
+        #expect(throws: DomainError.self) { try s.applying(.revise, by: reviewer, drafterID: 1, levels: levels) }
+        #expect(throws: DomainError.self) { try WorkflowState().applying(.revise, by: drafter, drafterID: 1, levels: levels) }
     }
 
     @Test func importantDocumentsGoToThePrincipalLeader() {

@@ -106,10 +106,10 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .get, headers: headers)
     }
 
-    func postJSON(_ uri: String, _ body: String, token: String? = nil) async throws -> TestResponse {
+    func postJSON(_ uri: String, _ body: String, token: String? = nil, method: HTTPRequest.Method = .post) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Signs in through the JSON API and returns the bearer token.

@@ -82,6 +82,9 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
     public var scheduledAtMillis: Int64?
     /// After this day the document leaves the portal automatically (e.g. a notice of an event).
     public var expiresOn: CivilDate?
+    /// For a revision: the document it revises. When the revision is published its content
+    /// replaces the document's, which keeps its id, 索引号 and address.
+    public var revisionOf: Int64?
 
     public init(
         id: Int64, agencyID: Int64, departmentID: Int64? = nil, drafterID: Int64? = nil, kind: DocumentKind = .general, title: String,
@@ -90,7 +93,7 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         keywords: String = "", subject: String = "", validity: Validity? = nil, interpretsID: Int64? = nil,
         interpretationForm: InterpretationForm? = nil, needsInterpretation: Bool = false, important: Bool = false,
         workflow: WorkflowState = WorkflowState(), revision: Int = 1, redactedBody: String? = nil, createdAtMillis: Int64 = 0,
-        updatedAtMillis: Int64 = 0, scheduledAtMillis: Int64? = nil, expiresOn: CivilDate? = nil
+        updatedAtMillis: Int64 = 0, scheduledAtMillis: Int64? = nil, expiresOn: CivilDate? = nil, revisionOf: Int64? = nil
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -120,6 +123,7 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         self.updatedAtMillis = updatedAtMillis
         self.scheduledAtMillis = scheduledAtMillis
         self.expiresOn = expiresOn
+        self.revisionOf = revisionOf
     }
 
     /// Whether the public may see it: published, and 主动公开 or 删减后公开.

@@ -15,6 +15,9 @@ public enum DocumentStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case withdrawn
     /// Past its automatic expiry; off the portal like a withdrawal.
     case expired
+    /// A revision of a published document whose content has gone live on the original
+    /// (修订已发布); kept for the archive.
+    case merged
 
     public var label: String {
         switch self {
@@ -26,6 +29,7 @@ public enum DocumentStatus: String, Hashable, Sendable, Codable, CaseIterable {
         case .published: "已发布"
         case .withdrawn: "已撤回"
         case .expired: "已过期下线"
+        case .merged: "修订已发布"
         }
     }
 }
@@ -85,7 +89,9 @@ public enum WorkflowAction: Hashable, Sendable {
     case schedule(atMillis: Int64, openFindings: Int)
     case withdraw(reason: String)
     case expire
-    /// Start a new revision of a published document; it goes through review again.
+    /// Start a new revision of a document that has been online. The document itself keeps its
+    /// state (a published one stays online); the revision is a new draft that goes through
+    /// review and, when published, replaces the content.
     case revise
 }
 
@@ -150,7 +156,7 @@ public struct WorkflowState: Hashable, Sendable, Codable {
             return WorkflowState(status: .expired)
         case (.revise, .published), (.revise, .withdrawn), (.revise, .expired):
             guard actor.roles.contains(.drafter) || actor.roles.contains(.officeAdmin) else { throw .forbidden("只有起草人或政务公开办公室可以修订") }
-            return WorkflowState(status: .draft)
+            return self
         default:
             throw .conflict("文件当前状态为“\(status.label)”，不能执行此操作")
         }

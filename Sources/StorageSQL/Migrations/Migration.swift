@@ -19,4 +19,5 @@ let allMigrations: [any Migration] = [
     M006CreateCatalog(),
     M007CreateSearchIndex(),
     M008AddSchedulingAndWordList(),
+    M009AddRevisions(),
 ]

@@ -10,6 +10,7 @@ struct SQLCatalogStore: CatalogStore {
         "exemption", "legal_basis", "index_number", "written_on", "published_on", "formed_on", "keywords", "subject", "validity_status",
         "effective_from", "effective_until", "superseded_by", "interprets_id", "interpretation_form", "needs_interpretation", "important",
         "status", "review_level", "revision", "redacted_body", "created_at_ms", "updated_at_ms", "scheduled_at_ms", "expires_on",
+        "revision_of",
     ]
 
     /// Column values of a document, in `columns` order without the id.
@@ -26,7 +27,7 @@ struct SQLCatalogStore: CatalogStore {
             SQLBind(d.needsInterpretation ? 1 : 0),
             SQLBind(d.important ? 1 : 0), SQLBind(d.workflow.status.rawValue), SQLBind(d.workflow.level), SQLBind(d.revision),
             SQLBind(d.redactedBody), SQLBind(d.createdAtMillis), SQLBind(d.updatedAtMillis), SQLBind(d.scheduledAtMillis),
-            SQLBind(d.expiresOn?.description),
+            SQLBind(d.expiresOn?.description), SQLBind(d.revisionOf),
         ]
     }
 
@@ -62,7 +63,8 @@ struct SQLCatalogStore: CatalogStore {
             workflow: WorkflowState(status: try enumValue("status", DocumentStatus.self), level: try row.decode(column: "review_level")),
             revision: try row.decode(column: "revision"), redactedBody: try optText("redacted_body"),
             createdAtMillis: try row.decode(column: "created_at_ms"), updatedAtMillis: try row.decode(column: "updated_at_ms"),
-            scheduledAtMillis: try row.decode(column: "scheduled_at_ms", as: Int64?.self), expiresOn: try date("expires_on"))
+            scheduledAtMillis: try row.decode(column: "scheduled_at_ms", as: Int64?.self), expiresOn: try date("expires_on"),
+            revisionOf: try row.decode(column: "revision_of", as: Int64?.self))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("catalog_documents") }
@@ -197,5 +199,32 @@ struct SQLCatalogStore: CatalogStore {
     func dueForExpiry(today: CivilDate, limit: Int) async throws -> [CatalogDocument] {
         try await select().where("status", .equal, SQLBind(DocumentStatus.published.rawValue))
             .where("expires_on", .lessThan, SQLBind(today.description)).orderBy("id").limit(limit).all().map(Self.decode)
+    }
+
+    func openRevision(of id: Int64) async throws -> CatalogDocument? {
+        let open: [DocumentStatus] = [.draft, .inReview, .returned, .approved, .scheduled]
+        return try await select().where("revision_of", .equal, SQLBind(id)).where("status", .in, SQLBind.group(open.map(\.rawValue)))
+            .orderBy("id", .descending).first().map(Self.decode)
+    }
+
+    func appendVersion(_ v: DocumentVersion) async throws {
+        try await db.insert(into: "document_versions")
+            .columns("document_id", "revision", "title", "body", "public_body", "published_at_ms", "published_by")
+            .values(
+                SQLBind(v.documentID), SQLBind(v.revision), SQLBind(v.title), SQLBind(v.body), SQLBind(v.publicBody),
+                SQLBind(v.publishedAtMillis), SQLBind(v.publishedBy)
+            ).run()
+    }
+
+    func versions(documentID: Int64) async throws -> [DocumentVersion] {
+        try await db.select().columns("document_id", "revision", "title", "body", "public_body", "published_at_ms", "published_by")
+            .from("document_versions").where("document_id", .equal, SQLBind(documentID)).orderBy("revision").all()
+            .map { row in
+                DocumentVersion(
+                    documentID: try row.decode(column: "document_id"), revision: try row.decode(column: "revision"),
+                    title: try row.decode(column: "title"), body: try row.decode(column: "body"),
+                    publicBody: try row.decode(column: "public_body"), publishedAtMillis: try row.decode(column: "published_at_ms"),
+                    publishedBy: try row.decode(column: "published_by"))
+            }
     }
 }

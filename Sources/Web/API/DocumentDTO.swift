@@ -78,6 +78,8 @@ struct DocumentDTO: ResponseEncodable {
     var scheduledAt: String?
     var expiresOn: CivilDate?
     var revision: Int
+    /// For a revision: the document it revises.
+    var revisionOf: Int64?
     var history: [Step]
     var findings: [Finding]
 
@@ -117,6 +119,7 @@ struct DocumentDTO: ResponseEncodable {
         scheduledAt = d.scheduledAtMillis.map(AuditExport.beijingTime)
         expiresOn = d.expiresOn
         revision = d.revision
+        revisionOf = d.revisionOf
         history = steps.map {
             Step(action: $0.action, level: $0.levelName, actor: $0.actorName, comment: $0.comment, at: AuditExport.beijingTime($0.atMillis))
         }

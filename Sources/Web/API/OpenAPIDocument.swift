@@ -255,7 +255,61 @@ enum OpenAPIDocument {
                 "/api/v1/documents/{id}": [
                     "get": op(
                         "文件及其审核记录、审查结果（本机关工作人员）", tag: "documents", secured: true, parameters: [pathID("id")],
-                        responses: ["200": answer("文件", ref("Document")), "404": answer("不存在或属于其他机关", ref("Error"))])
+                        responses: ["200": answer("文件", ref("Document")), "404": answer("不存在或属于其他机关", ref("Error"))]),
+                    "put": op(
+                        "修改草稿或退回的文件（起草人、政务公开办公室）；已发布的文件须发起修订", tag: "documents", secured: true,
+                        parameters: [pathID("id")], body: jsonBody(ref("DocumentInput")),
+                        responses: ["200": answer("已保存", ref("Document")), "409": answer("当前状态不能修改", ref("Error"))]),
+                ],
+                "/api/v1/documents/{id}/revise": [
+                    "post": op(
+                        "发起修订：生成一份修订稿，重新走审核；发布后替换原文件内容，原文件在此期间保持在线", tag: "documents", secured: true,
+                        parameters: [pathID("id")],
+                        responses: ["201": answer("修订稿（revisionOf 指向原文件）", ref("Document")), "409": answer("已有进行中的修订稿", ref("Error"))])
+                ],
+                "/api/v1/documents/{id}/versions": [
+                    "get": op(
+                        "文件上线过的各个版本", tag: "documents", secured: true, parameters: [pathID("id")],
+                        responses: [
+                            "200": answer(
+                                "版本列表",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "items": [
+                                            "type": "array",
+                                            "items": [
+                                                "type": "object",
+                                                "properties": [
+                                                    "revision": ["type": "integer"], "title": string, "publishedAt": string,
+                                                    "publishedBy": string,
+                                                ],
+                                            ],
+                                        ]
+                                    ],
+                                ])
+                        ])
+                ],
+                "/api/v1/documents/{id}/diff": [
+                    "get": op(
+                        "修订对照：修订稿对现行版本；或两个已上线版本（from、to 为版本号）", tag: "documents", secured: true,
+                        parameters: [
+                            pathID("id"), query("from", ["type": "integer"], required: false, "旧版本号"),
+                            query("to", ["type": "integer"], required: false, "新版本号"),
+                        ],
+                        responses: [
+                            "200": answer(
+                                "逐行对照，lines[].kind 为 same、added、removed，segments 标出行内改动",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "from": string, "to": string, "added": ["type": "integer"], "removed": ["type": "integer"],
+                                        "title": ["type": "array", "items": string],
+                                        "lines": ["type": "array", "items": ["type": "object"]],
+                                    ],
+                                ]),
+                            "404": answer("没有可对照的版本", ref("Error")),
+                        ])
                 ],
                 "/api/v1/documents/{id}/submit": [
                     "post": op(

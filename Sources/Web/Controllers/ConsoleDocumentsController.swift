@@ -16,6 +16,9 @@ struct ConsoleDocumentsController: Sendable {
         router.staff(.get, "/console/documents/new", .roles([.drafter, .officeAdmin]), use: newForm)
         router.staff(.post, "/console/documents/new", .roles([.drafter, .officeAdmin]), use: create)
         router.staff(.get, "/console/documents/:id", .roles(Self.workers), use: show)
+        router.staff(.get, "/console/documents/:id/edit", .roles([.drafter, .officeAdmin]), use: edit)
+        router.staff(.post, "/console/documents/:id/edit", .roles([.drafter, .officeAdmin]), use: update)
+        router.staff(.post, "/console/documents/:id/revise", .roles([.drafter, .officeAdmin]), use: revise)
         router.staff(.post, "/console/documents/:id/submit", .roles([.drafter, .officeAdmin])) { request, context, identity in
             try await self.act(request, context, identity) { _ in .submit }
         }
@@ -77,29 +80,66 @@ struct ConsoleDocumentsController: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, request: request, context: context)
-        let values = DocumentForm.Values(
-            title: form["title"], body: form.raw("body").replacingOccurrences(of: "\r\n", with: "\n"), category: form["category"],
-            kind: form["kind"], disclosure: form["disclosure"], exemption: form["exemption"], legalBasis: form["legalBasis"],
-            documentNumber: form["documentNumber"], writtenOn: form["writtenOn"], keywords: form["keywords"],
-            important: form["important"] == "1", needsInterpretation: form["needsInterpretation"] == "1", formedOn: form["formedOn"])
+        try await save(request, context, identity, form: DocumentForm(categories: catalog.categories)) { content in
+            try await catalog.create(content, by: identity, from: context.remoteAddress)
+        }
+    }
+
+    /// The form for a draft, a returned document or a revision.
+    func editForm(_ d: CatalogDocument) -> DocumentForm {
+        DocumentForm(
+            action: SiteRoute.documentAction(d.id, "edit").path,
+            heading: d.revisionOf == nil ? "修改文件" : "修改修订稿（第 \(d.revision) 版）", values: DocumentForm.values(d),
+            categories: catalog.categories)
+    }
+
+    @Sendable func edit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
+        let form = editForm(try await catalog.document(id, for: identity))
+        return try await pages.respond(form.heading, area: .console, request: request, context: context) { form.content($0) }
+    }
+
+    @Sendable func update(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
+        let form = editForm(try await catalog.document(id, for: identity))
+        return try await save(request, context, identity, form: form) { content in
+            try await catalog.edit(id, with: content, by: identity, from: context.remoteAddress)
+        }
+    }
+
+    /// Reads the drafting form and saves it, or shows it again with the problem marked.
+    func save(
+        _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, form blank: DocumentForm,
+        _ write: (CatalogDocument) async throws -> CatalogDocument
+    ) async throws -> Response {
+        let body = try await FormBody.read(request, context: context)
+        try CSRF.verify(body, request: request, context: context)
+        let values = DocumentForm.values(body)
         do {
-            let input = DocumentInput(
-                title: values.title, body: values.body, category: values.category, disclosure: values.disclosure,
-                documentNumber: values.documentNumber, writtenOn: try CivilDate.parse(optional: values.writtenOn, field: "writtenOn"),
-                formedOn: try CivilDate.parse(optional: values.formedOn, field: "formedOn"), kind: values.kind,
-                exemption: values.exemption.isEmpty ? nil : values.exemption, legalBasis: values.legalBasis, keywords: values.keywords,
-                important: values.important, needsInterpretation: values.needsInterpretation)
-            let created = try await catalog.create(
-                try input.document(category: try catalog.category(values.category)), by: identity,
-                from: context.remoteAddress)
-            return .redirect(to: SiteRoute.consoleDocument(created.id).path, type: .normal)
+            let input = try DocumentForm.input(values)
+            let saved = try await write(try input.document(category: try catalog.category(values.category)))
+            return .redirect(to: SiteRoute.consoleDocument(saved.id).path, type: .normal)
         } catch let error as DomainError {
-            let page = DocumentForm(values: values, errors: [error.field ?? "title": error.message], categories: catalog.categories)
-            return try await pages.respond("起草文件", area: .console, request: request, context: context, status: .unprocessableContent) {
+            var page = blank
+            page.values = values
+            page.errors = [error.field ?? "form": error.message]
+            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
+            return try await pages.respond(page.heading, area: .console, request: request, context: context, status: status) {
                 page.content($0)
             }
+        }
+    }
+
+    @Sendable func revise(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
+        do {
+            let revision = try await catalog.revise(id, by: identity, from: context.remoteAddress)
+            return .redirect(to: SiteRoute.documentAction(revision.id, "edit").path, type: .normal)
+        } catch let error as DomainError {
+            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
+            return try await render(id, identity: identity, request: request, context: context, error: error.message, status: status)
         }
     }
 
@@ -112,7 +152,10 @@ struct ConsoleDocumentsController: Sendable {
         let findings = try await stores.catalog.findings(documentID: id)
         let page = DocumentReviewPage(
             document: d, levels: catalog.levels(for: d, findings: findings),
-            steps: try await stores.catalog.steps(documentID: id), findings: findings, identity: identity, message: message, error: error)
+            steps: try await stores.catalog.steps(documentID: id), findings: findings, identity: identity, message: message, error: error,
+            comparison: try await catalog.comparison(id, from: nil, to: nil, for: identity),
+            versions: try await stores.catalog.versions(documentID: id),
+            openRevision: d.revisionOf == nil ? try await stores.catalog.openRevision(of: id) : nil)
         return try await pages.respond(d.title, area: .console, request: request, context: context, status: status) { page.content($0) }
     }
 

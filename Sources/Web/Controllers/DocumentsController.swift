@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Reports
 import Storage
 
 /// The catalog's JSON API: drafting and the review workflow for staff, and the public listing,
@@ -12,6 +13,10 @@ struct DocumentsController: Sendable {
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.post, "/api/v1/documents", .roles([.drafter, .officeAdmin]), use: create)
         router.staff(.get, "/api/v1/documents/:id", .anyStaff, use: show)
+        router.staff(.put, "/api/v1/documents/:id", .roles([.drafter, .officeAdmin]), use: edit)
+        router.staff(.post, "/api/v1/documents/:id/revise", .roles([.drafter, .officeAdmin]), use: revise)
+        router.staff(.get, "/api/v1/documents/:id/versions", .anyStaff, use: versions)
+        router.staff(.get, "/api/v1/documents/:id/diff", .anyStaff, use: diff)
         router.staff(.post, "/api/v1/documents/:id/submit", .roles([.drafter, .officeAdmin])) { request, context, identity in
             try await self.step(.submit, request, context, identity)
         }
@@ -78,6 +83,62 @@ struct DocumentsController: Sendable {
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
         try await dto(try await catalog.document(try id(context), for: identity))
+    }
+
+    @Sendable func edit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
+        let input = try await request.decodeJSON(DocumentInput.self, context: context)
+        let content = try input.document(category: try catalog.category(input.category))
+        return try await dto(try await catalog.edit(try id(context), with: content, by: identity, from: context.remoteAddress))
+    }
+
+    @Sendable func revise(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
+        DocumentDTO
+    > {
+        let created = try await catalog.revise(try id(context), by: identity, from: context.remoteAddress)
+        return EditedResponse(status: .created, response: try await dto(created))
+    }
+
+    struct VersionList: ResponseEncodable {
+        struct Version: Encodable {
+            var revision: Int
+            var title: String
+            var publishedAt: String
+            var publishedBy: String
+        }
+        var items: [Version]
+    }
+
+    @Sendable func versions(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> VersionList {
+        let d = try await catalog.document(try id(context), for: identity)
+        let versions = try await env.database.stores.catalog.versions(documentID: d.id)
+        return VersionList(
+            items: versions.map {
+                .init(
+                    revision: $0.revision, title: $0.title, publishedAt: AuditExport.beijingTime($0.publishedAtMillis),
+                    publishedBy: $0.publishedBy)
+            })
+    }
+
+    struct DiffBody: ResponseEncodable {
+        var from: String
+        var to: String
+        var title: [String]
+        var added: Int
+        var removed: Int
+        var lines: [TextDiff.Line]
+    }
+
+    @Sendable func diff(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DiffBody {
+        let q = request.uri.queryParameters
+        let from = try q["from"].map { try Self.positive(String($0), "from", default: 1, max: 100_000) }
+        let to = try q["to"].map { try Self.positive(String($0), "to", default: 1, max: 100_000) }
+        guard let c = try await catalog.comparison(try id(context), from: from, to: to, for: identity) else {
+            throw DomainError.notFound("可对照的版本（文件只有一个版本）")
+        }
+        let (added, removed) = TextDiff.summary(c.lines)
+        return DiffBody(
+            from: c.fromLabel, to: c.toLabel, title: c.titleChanged ? [c.fromTitle, c.toTitle] : [c.toTitle], added: added,
+            removed: removed, lines: c.lines)
     }
 
     func step(_ step: CatalogService.Step, _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity) async throws
@@ -186,7 +247,7 @@ struct DocumentsController: Sendable {
     static func item(_ d: CatalogDocument, query: String) -> PublicItem {
         PublicItem(
             id: d.id, title: d.title, indexNumber: d.indexNumber, documentNumber: d.documentNumber, publishedOn: d.publishedOn,
-            category: d.categoryCode, snippet: Snippet.make(d.body, query: query))
+            category: d.categoryCode, snippet: Snippet.make(RichText.plain(d.body), query: query))
     }
 
     struct PublicDocument: ResponseEncodable {

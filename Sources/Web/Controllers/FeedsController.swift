@@ -72,7 +72,7 @@ struct FeedsController: Sendable {
             xml += "<entry><title>\(attr(d.title))</title><id>\(attr(url))</id><link href=\"\(attr(url))\"/>"
             xml += "<updated>\(d.publishedOn?.description ?? updated)T00:00:00+08:00</updated>"
             xml += "<author><name>\(attr(agency?.name ?? ""))</name></author>"
-            xml += "<summary>\(attr(Snippet.make(d.body, query: "", radius: 60)))</summary></entry>\n"
+            xml += "<summary>\(attr(Snippet.make(RichText.plain(d.body), query: "", radius: 60)))</summary></entry>\n"
         }
         xml += "</feed>\n"
         return xml

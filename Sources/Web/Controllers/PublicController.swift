@@ -78,7 +78,7 @@ struct PublicController: Sendable {
                 query, filter, limit: SearchPage.perPage, offset: (page - 1) * SearchPage.perPage)
             result.total = total
             for d in try await stores.documents.find(ids: hits.map(\.documentID)) {
-                result.items.append((d, Snippet.make(d.body, query: query)))
+                result.items.append((d, Snippet.make(RichText.plain(d.body), query: query)))
             }
         }
         let shown = result

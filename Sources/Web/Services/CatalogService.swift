@@ -59,11 +59,7 @@ public struct CatalogService: Sendable {
         let toStore = d
         let at = env.nowMillis
         return try await database.transaction { stores in
-            if let target = toStore.interpretsID {
-                guard let policy = try await stores.catalog.find(id: target), policy.agencyID == toStore.agencyID else {
-                    throw DomainError.invalid("interprets", "被解读的文件不存在")
-                }
-            }
+            try await Self.checkInterpretationTarget(toStore, stores: stores)
             let created = try await stores.catalog.create(toStore)
             try await stores.catalog.appendStep(
                 ReviewStep(
@@ -154,12 +150,14 @@ public struct CatalogService: Sendable {
             let expected = d.workflow
             d.workflow = try d.workflow.applying(action, by: actor, drafterID: d.drafterID ?? -1, levels: chainLevels(d, findings))
             d.updatedAtMillis = at
-            if d.workflow.status == .approved, d.indexNumber == nil {
+            if d.workflow.status == .approved, d.indexNumber == nil, d.revisionOf == nil {
                 let year = (d.writtenOn ?? today).year
                 let serial = try await stores.catalog.nextIndexSerial(agencyID: d.agencyID, year: year)
                 d.indexNumber = indexRule.render(creditCode: identity.agency.creditCode, year: year, serial: serial)
             }
-            if d.workflow.status == .published { try await Self.goLive(&d, findings: findings, today: today, stores: stores) }
+            if d.workflow.status == .published {
+                try await Self.goLive(&d, findings: findings, today: today, at: at, by: identity.user.displayName, stores: stores)
+            }
             if d.workflow.status == .withdrawn { try await stores.search.remove(documentID: d.id) }
             try await stores.catalog.update(d, expecting: expected)
             let actionName: String =
@@ -189,16 +187,48 @@ public struct CatalogService: Sendable {
         }
     }
 
-    /// What going live does to a document: the publication date, the redacted public copy, and
-    /// the search index, all in the caller's transaction.
-    static func goLive(_ d: inout CatalogDocument, findings: [StoredFinding], today: CivilDate, stores: any Stores) async throws {
-        d.publishedOn = today
+    /// What going live does to a document: the publication date, the redacted public copy, the
+    /// search index and the archived version, all in the caller's transaction. A revision goes
+    /// live on the document it revises, which keeps its id, 索引号, address and first
+    /// publication date; the revision itself is kept as `merged`.
+    static func goLive(
+        _ d: inout CatalogDocument, findings: [StoredFinding], today: CivilDate, at: Int64, by name: String, stores: any Stores
+    ) async throws {
         d.scheduledAtMillis = nil
         let redactions = findings.filter { $0.resolution == .redacted }.map(\.finding)
-        d.redactedBody = redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.body, redactions)
-        if d.disclosure.attribute.reachesPortal {
-            try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+        let redacted = redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.body, redactions)
+        var live: CatalogDocument
+        if let originalID = d.revisionOf {
+            guard let original = try await stores.catalog.find(id: originalID) else { throw DomainError.notFound("被修订的文件") }
+            guard [.published, .withdrawn, .expired].contains(original.workflow.status) else {
+                throw DomainError.conflict("被修订的文件当前状态为“\(original.workflow.status.label)”，修订不能发布")
+            }
+            live = Self.merging(d, into: original)
+            live.redactedBody = redacted
+            live.publishedOn = original.publishedOn ?? today
+            live.workflow = WorkflowState(status: .published)
+            live.updatedAtMillis = at
+            try await stores.catalog.update(live, expecting: original.workflow)
+            try await stores.catalog.appendStep(
+                ReviewStep(
+                    documentID: original.id, revision: live.revision, action: "revision_published", actorID: nil, actorName: name,
+                    comment: "第 \(live.revision) 版（修订稿 #\(d.id)）上线", atMillis: at))
+            d.workflow = WorkflowState(status: .merged)
+            d.publishedOn = today
+        } else {
+            d.redactedBody = redacted
+            d.publishedOn = today
+            live = d
         }
+        if live.disclosure.attribute.reachesPortal {
+            try await stores.search.put(documentID: live.id, title: live.title, body: RichText.plain(live.publicBody))
+        } else {
+            try await stores.search.remove(documentID: live.id)
+        }
+        try await stores.catalog.appendVersion(
+            DocumentVersion(
+                documentID: live.id, revision: live.revision, title: live.title, body: live.body, publicBody: live.publicBody,
+                publishedAtMillis: at, publishedBy: name))
     }
 
     /// Publishes scheduled documents whose time has come and takes expired ones off the portal.
@@ -224,7 +254,7 @@ public struct CatalogService: Sendable {
                 let expected = d.workflow
                 d.workflow = WorkflowState(status: .published)
                 d.updatedAtMillis = at
-                try await Self.goLive(&d, findings: findings, today: today, stores: stores)
+                try await Self.goLive(&d, findings: findings, today: today, at: at, by: "定时发布", stores: stores)
                 try await stores.catalog.update(d, expecting: expected)
                 try await stores.catalog.appendStep(
                     ReviewStep(

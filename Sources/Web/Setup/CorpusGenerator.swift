@@ -75,7 +75,7 @@ public enum CorpusGenerator {
             try await env.database.transaction { stores in
                 for d in batchDocs {
                     let created = try await stores.catalog.create(d)
-                    try await stores.search.put(documentID: created.id, title: created.title, body: created.body)
+                    try await stores.search.put(documentID: created.id, title: created.title, body: RichText.plain(created.body))
                 }
                 try await stores.audit.append(
                     AuditActor.commandLine.event(

@@ -29,7 +29,7 @@ enum DemoContent {
     static let documents: [(title: String, number: String, category: String, written: String, published: String, body: String)] = [
         (
             "示范市卫生健康委员会2026年政务公开工作要点", "示卫办发〔2026〕3号", "policy", "2026-03-18", "2026-03-20",
-            "为深入贯彻《中华人民共和国政府信息公开条例》，进一步做好本委政务公开工作，现提出以下要点。\n一、强化政策发布解读，做到政策文件与解读材料同步组织、同步审签、同步部署。\n二、做好依申请公开工作，严格按法定时限答复，规范答复文书。\n三、加强政府信息公开平台建设，及时更新政府信息公开目录。\n四、将本要点落实情况纳入政府信息公开工作年度报告予以公开。"
+            "为深入贯彻《中华人民共和国政府信息公开条例》，进一步做好本委政务公开工作，现提出以下要点。\n# 一、强化政策发布解读\n做到政策文件与解读材料同步组织、同步审签、同步部署。\n# 二、做好依申请公开工作\n严格按法定时限答复，规范答复文书。\n# 三、加强平台建设\n- 及时更新政府信息公开目录；\n- 做好政策文件库的清理和有效性标注。\n# 四、任务分工\n| 任务 | 牵头科室 | 完成时限 |\n|---|---|---|\n| 政策解读 | 政策法规科 | 文件发布后 3 个工作日内 |\n| 年度报告 | 办公室 | 1 月 31 日前 |"
         ),
         (
             "关于印发示范市医疗机构依法执业自查工作方案的通知", "示卫发〔2026〕12号", "supervision", "2026-05-06", "2026-05-09",
@@ -70,7 +70,11 @@ enum DemoContent {
                         documentNumber: doc.number, categoryCode: doc.category, indexNumber: index, writtenOn: written,
                         publishedOn: published,
                         formedOn: written, workflow: WorkflowState(status: .published), createdAtMillis: at, updatedAtMillis: at))
-                try await stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+                try await stores.search.put(documentID: d.id, title: d.title, body: RichText.plain(d.publicBody))
+                try await stores.catalog.appendVersion(
+                    DocumentVersion(
+                        documentID: d.id, revision: d.revision, title: d.title, body: d.body, publicBody: d.publicBody,
+                        publishedAtMillis: at, publishedBy: "示范数据"))
                 try await stores.audit.append(
                     actor.event(
                         "document.publish", recordType: "document", recordID: String(d.id),

@@ -12,6 +12,10 @@ struct DocumentReviewPage {
     var identity: StaffIdentity
     var message: String?
     var error: String?
+    /// For a revision: against the version online; otherwise the last two versions, if any.
+    var comparison: CatalogService.Comparison?
+    var versions: [DocumentVersion] = []
+    var openRevision: CatalogDocument?
 
     var currentLevel: ReviewLevel? {
         document.workflow.status == .inReview && levels.indices.contains(document.workflow.level) ? levels[document.workflow.level] : nil
@@ -27,11 +31,26 @@ struct DocumentReviewPage {
         let canPublish = d.workflow.status == .approved && roles.contains(.publisher)
         let canWithdraw = d.workflow.status == .published && (roles.contains(.publisher) || roles.contains(.officeAdmin))
         let canResolve = !roles.isDisjoint(with: [.reviewer, .officeAdmin, .leader])
+        let canEdit = canSubmit && (d.drafterID == identity.user.id || roles.contains(.officeAdmin))
+        let canRevise =
+            d.revisionOf == nil && openRevision == nil && [.published, .withdrawn, .expired].contains(d.workflow.status)
+            && (roles.contains(.drafter) || roles.contains(.officeAdmin))
         let open = findings.filter { $0.resolution == .open }
         return .div(
             .h1(.text(d.title)),
             Fragments.alert(message, kind: "ok"),
             Fragments.alert(error),
+            .unwrap(d.revisionOf) { original in
+                .p(
+                    .class("alert alert-ok"),
+                    .text("这是文件 "), .a(.href(SiteRoute.consoleDocument(original).path), .text("#\(original)")),
+                    .text(" 的修订稿（第 \(d.revision) 版）。原文件在修订稿发布前保持在线；修订稿发布后替换原文件内容，索引号和网址不变。"))
+            },
+            .unwrap(openRevision) { r in
+                .p(
+                    .class("alert alert-ok"),
+                    .text("本文件有进行中的修订稿："), .a(.href(SiteRoute.consoleDocument(r.id).path), .text("#\(r.id)（\(r.workflow.status.label)）")))
+            },
             .table(
                 .class("doc-info"),
                 .caption(.text("文件信息")),
@@ -41,10 +60,20 @@ struct DocumentReviewPage {
                     .tr(.th(.text("文号")), .td(.text(d.documentNumber.isEmpty ? "无" : d.documentNumber))),
                     .tr(.th(.text("公开属性")), .td(.text(d.disclosure.attribute.label))),
                     .tr(.th(.text("成文日期")), .td(.text(d.writtenOn?.chinese ?? ""))),
-                    .tr(.th(.text("发布日期")), .td(.text(d.publishedOn?.chinese ?? "")))
+                    .tr(.th(.text("发布日期")), .td(.text(d.publishedOn?.chinese ?? ""))),
+                    .tr(.th(.text("版本")), .td(.text("第 \(d.revision) 版")))
                 )
             ),
-            .div(.class("doc-body"), .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { .p(.text(String($0))) }),
+            Fragments.richText(d.body),
+            .unwrap(comparison) { Self.comparisonSection($0) },
+            .if(
+                versions.count > 1,
+                .section(
+                    .h2(.text("上线版本")),
+                    .ul(
+                        .forEach(versions) { v in
+                            .li(.text("第 \(v.revision) 版：\(v.title)（\(AuditExport.beijingTime(v.publishedAtMillis))，\(v.publishedBy)）"))
+                        }))),
             .section(
                 .h2(.text("发布前审查")),
                 findings.isEmpty
@@ -62,6 +91,7 @@ struct DocumentReviewPage {
             ),
             .section(
                 .h2(.text("操作")),
+                .if(canEdit, .p(.a(.class("button secondary"), .href(SiteRoute.documentAction(d.id, "edit").path), .text("修改")))),
                 .if(canSubmit, actionForm("submit", "提交审核", chrome: chrome)),
                 .if(canReview, reviewForm(level, chrome: chrome)),
                 .if(
@@ -70,7 +100,8 @@ struct DocumentReviewPage {
                         ? actionForm("publish", "发布", chrome: chrome)
                         : .p(.class("alert"), .text("还有 \(open.count) 处审查发现待处理，处理后方可发布。"))),
                 .if(canWithdraw, withdrawForm(chrome: chrome)),
-                .if(!(canSubmit || canReview || canPublish || canWithdraw), .p(.class("empty"), .text("当前没有需要您处理的操作。")))
+                .if(canRevise, actionForm("revise", "发起修订", chrome: chrome)),
+                .if(!(canSubmit || canReview || canPublish || canWithdraw || canRevise), .p(.class("empty"), .text("当前没有需要您处理的操作。")))
             ),
             .section(
                 .h2(.text("审核记录")),
@@ -89,7 +120,33 @@ struct DocumentReviewPage {
     }
 
     static func actionLabel(_ action: String) -> String {
-        ["create": "起草", "submit": "提交审核", "approve": "审核通过", "reject": "退回", "publish": "发布", "withdraw": "撤回"][action] ?? action
+        [
+            "create": "起草", "edit": "修改", "submit": "提交审核", "approve": "审核通过", "reject": "退回", "publish": "发布", "schedule": "定时发布",
+            "withdraw": "撤回", "expire": "自动下线", "revise": "发起修订", "revision_published": "修订版上线",
+        ][action] ?? action
+    }
+
+    /// The comparison as two columns of marked lines: removed text struck through, added text
+    /// underlined, so it reads without colour too.
+    static func comparisonSection(_ c: CatalogService.Comparison) -> Node<HTML.BodyContext> {
+        let (added, removed) = TextDiff.summary(c.lines)
+        return .section(
+            .class("diff"),
+            .h2(.text("修订对照：\(c.fromLabel) → \(c.toLabel)")),
+            .p(.class("hint"), .text(added + removed == 0 && !c.titleChanged ? "正文没有改动。" : "新增或改动 \(added) 行，删除或改动 \(removed) 行。")),
+            .if(c.titleChanged, .p(.text("标题："), .del(.text(c.fromTitle)), .text(" → "), .ins(.text(c.toTitle)))),
+            .ol(
+                .class("diff-lines"),
+                .forEach(c.lines) { line in
+                    .li(
+                        .class("diff-\(line.kind.rawValue)"),
+                        .span(.class("diff-mark"), .text(line.kind == .added ? "＋" : line.kind == .removed ? "－" : "　")),
+                        .forEach(line.segments) { seg -> Node<HTML.BodyContext> in
+                            if !seg.changed || line.kind == .same { return .text(seg.text) }
+                            return line.kind == .added ? .ins(.text(seg.text)) : .del(.text(seg.text))
+                        })
+                })
+        )
     }
 
     private func actionForm(_ action: String, _ label: String, chrome: PageChrome) -> Node<HTML.BodyContext> {

@@ -94,9 +94,7 @@ struct DocumentPage {
             .unwrap(supersededBy) { s in
                 .p(.class("alert"), .text("本文件已被替代，现行文件："), .a(.href(SiteRoute.document(s.id).path), .text(s.title)))
             },
-            .div(
-                .class("doc-body"),
-                .forEach(d.body.split(separator: "\n", omittingEmptySubsequences: true)) { para in .p(.text(String(para))) }),
+            Fragments.richText(d.body),
             .unwrap(interprets) { policy in
                 .section(.h2(.text("解读的文件")), .p(.a(.href(SiteRoute.document(policy.id).path), .text(policy.title))))
             },

@@ -55,6 +55,15 @@ enum Stylesheet {
         .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
         .filters .field input{max-width:14rem}
         .doc-body{max-width:48rem}
+        .doc-body h2,.doc-body h3,.doc-body h4{border:0;padding:0;margin:1.25rem 0 .5rem}
+        .table-wrap{overflow-x:auto}
+        .diff-lines{list-style:none;padding:0;font-size:.95rem;max-width:56rem}
+        .diff-lines li{padding:.1rem .5rem;white-space:pre-wrap;border-left:4px solid transparent}
+        .diff-added{background:#e9f5ea;border-color:#1b6e20!important}
+        .diff-removed{background:#fdecee;border-color:#b00020!important}
+        .diff-mark{display:inline-block;width:1.5em;font-weight:bold}
+        ins{background:#b7e1b9;text-decoration:underline}
+        del{background:#f6c1c8;text-decoration:line-through}
         .search-box{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
         .search-box label{font-weight:bold;width:100%}
         .search-box input{flex:1 1 12rem;font:inherit;padding:.5rem;border:2px solid #4a4a4a;border-radius:4px}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The structured body of a document (正文): paragraphs, headings, lists and tables, kept as
+/// plain text with a small line-based markup so that screening, redaction, search and the
+/// revision diff all work on the same characters the drafter typed:
+///
+///     # 一级标题            ## 二级标题            ### 三级标题
+///     - 列表项              1. 编号列表项
+///     | 表头 | 表头 |       |---|---|              | 单元格 | 单元格 |
+///
+/// Every other non-empty line is a paragraph. There is deliberately no inline markup: the
+/// asterisks of a redacted ID number (110105********002X) must stay text.
+public enum RichText {
+    public enum Block: Hashable, Sendable {
+        case heading(level: Int, text: String)
+        case paragraph(String)
+        case list(ordered: Bool, items: [String])
+        /// Rows of cells; `header` when the first row is a header row.
+        case table(header: Bool, rows: [[String]])
+    }
+
+    /// The blocks of a body.
+    public static func parse(_ body: String) -> [Block] {
+        var blocks: [Block] = []
+        var tableRows: [[String]] = []
+        var tableHeader = false
+        var listItems: [String] = []
+        var listOrdered = false
+        func flushTable() {
+            if !tableRows.isEmpty { blocks.append(.table(header: tableHeader, rows: tableRows)) }
+            tableRows = []
+            tableHeader = false
+        }
+        func flushList() {
+            if !listItems.isEmpty { blocks.append(.list(ordered: listOrdered, items: listItems)) }
+            listItems = []
+        }
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("|") {
+                flushList()
+                let cells = cells(of: line)
+                if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-: ".contains($0) } }) {
+                    // The separator under a header row.
+                    if tableRows.count == 1 { tableHeader = true }
+                    continue
+                }
+                tableRows.append(cells)
+                continue
+            }
+            flushTable()
+            if let (ordered, item) = listItem(line) {
+                if !listItems.isEmpty && ordered != listOrdered { flushList() }
+                listOrdered = ordered
+                listItems.append(item)
+                continue
+            }
+            flushList()
+            if line.isEmpty { continue }
+            if let (level, text) = heading(line) {
+                blocks.append(.heading(level: level, text: text))
+            } else {
+                blocks.append(.paragraph(line))
+            }
+        }
+        flushTable()
+        flushList()
+        return blocks
+    }
+
+    static func cells(of line: String) -> [String] {
+        var inner = Substring(line)
+        if inner.hasPrefix("|") { inner = inner.dropFirst() }
+        if inner.hasSuffix("|") { inner = inner.dropLast() }
+        return inner.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    static func heading(_ line: String) -> (Int, String)? {
+        for level in (1...3).reversed() {
+            let marker = String(repeating: "#", count: level) + " "
+            if line.hasPrefix(marker) { return (level, String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)) }
+        }
+        return nil
+    }
+
+    static func listItem(_ line: String) -> (Bool, String)? {
+        for marker in ["- ", "• "] where line.hasPrefix(marker) {
+            return (false, String(line.dropFirst(marker.count)))
+        }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = line.dropFirst(digits.count)
+            if rest.hasPrefix(". ") { return (true, String(rest.dropFirst(2))) }
+        }
+        return nil
+    }
+
+    /// The text without markup, one block per line: what search indexes and snippets show.
+    public static func plain(_ body: String) -> String {
+        parse(body).map { block -> String in
+            switch block {
+            case .heading(_, let text), .paragraph(let text): text
+            case .list(_, let items): items.joined(separator: "\n")
+            case .table(_, let rows): rows.map { $0.joined(separator: " ") }.joined(separator: "\n")
+            }
+        }.joined(separator: "\n")
+    }
+}

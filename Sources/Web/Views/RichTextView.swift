@@ -1,0 +1,36 @@
+import Domain
+import Plot
+
+extension Fragments {
+    /// A document body in HTML: headings under the page's title, lists, and tables with a
+    /// header row where the drafter marked one. All text is escaped.
+    static func richText(_ body: String) -> Node<HTML.BodyContext> {
+        .div(
+            .class("doc-body"),
+            .forEach(RichText.parse(body)) { block -> Node<HTML.BodyContext> in
+                switch block {
+                case .heading(let level, let text):
+                    switch level {
+                    case 1: return .h2(inline(text))
+                    case 2: return .h3(inline(text))
+                    default: return .h4(inline(text))
+                    }
+                case .paragraph(let text): return .p(inline(text))
+                case .list(let ordered, let items):
+                    let lis = items.map { item -> Node<HTML.ListContext> in .li(inline(item)) }
+                    return ordered ? .ol(.group(lis)) : .ul(.group(lis))
+                case .table(let header, let rows):
+                    let head = header ? rows.first : nil
+                    let bodyRows = header ? Array(rows.dropFirst()) : rows
+                    return .div(
+                        .class("table-wrap"),
+                        .table(
+                            .unwrap(head) { cells in .thead(.tr(.forEach(cells) { .th(inline($0)) })) },
+                            .tbody(.forEach(bodyRows) { cells in .tr(.forEach(cells) { .td(inline($0)) }) })
+                        ))
+                }
+            })
+    }
+
+    static func inline<C: HTML.BodyContext>(_ text: String) -> Node<C> { .text(text) }
+}

@@ -1,0 +1,46 @@
+import Domain
+import Testing
+
+@Suite struct TextDiffTests {
+    @Test func unchangedTextHasOnlySameLines() {
+        let lines = TextDiff.lines("甲\n乙", "甲\n乙")
+        #expect(lines.map(\.kind) == [.same, .same])
+        #expect(TextDiff.summary(lines) == (0, 0))
+    }
+
+    @Test func editedLineMarksTheChangedCharacters() {
+        let lines = TextDiff.lines("第一条\n报名时间为十月一日。\n第三条", "第一条\n报名时间为十月八日。\n第三条\n附则")
+        #expect(lines.map(\.kind) == [.same, .removed, .added, .same, .added])
+        #expect(lines[1].segments.filter(\.changed).map(\.text) == ["一"])
+        #expect(lines[2].segments.filter(\.changed).map(\.text) == ["八"])
+        #expect(lines[2].segments.map(\.text).joined() == "报名时间为十月八日。")
+        #expect(lines[4].segments == [TextDiff.Segment(text: "附则", changed: true)])
+    }
+
+    @Test func insertionAndDeletionInTheMiddle() {
+        let lines = TextDiff.lines("a\nb\nc\nd", "a\nc\nx\nd")
+        #expect(lines.filter { $0.kind == .removed }.map(\.text) == ["b"])
+        #expect(lines.filter { $0.kind == .added }.map(\.text) == ["x"])
+        #expect(lines.filter { $0.kind == .same }.map(\.text) == ["a", "c", "d"])
+    }
+}
+
+@Suite struct RichTextTests {
+    @Test func blocks() {
+        let body = "导语\n# 一、总体要求\n## （一）目标\n- 甲\n- 乙\n1. 第一\n2. 第二\n| 任务 | 科室 |\n|---|---|\n| 解读 | 法规科 |\n结语 110105********002X"
+        #expect(
+            RichText.parse(body) == [
+                .paragraph("导语"), .heading(level: 1, text: "一、总体要求"), .heading(level: 2, text: "（一）目标"),
+                .list(ordered: false, items: ["甲", "乙"]), .list(ordered: true, items: ["第一", "第二"]),
+                .table(header: true, rows: [["任务", "科室"], ["解读", "法规科"]]), .paragraph("结语 110105********002X"),
+            ])
+        #expect(RichText.plain(body).contains("结语 110105********002X"))
+        #expect(!RichText.plain(body).contains("|"))
+    }
+
+    @Test func plainLinesStayParagraphs() {
+        // Government numbering such as "一、" and "2026." is text, not markup.
+        #expect(RichText.parse("一、总则\n2026.10 起施行\n#标签") == [.paragraph("一、总则"), .paragraph("2026.10 起施行"), .paragraph("#标签")])
+        #expect(RichText.parse("|a|b|") == [.table(header: false, rows: [["a", "b"]])])
+    }
+}
