@@ -44,3 +44,26 @@ import Testing
         #expect(RichText.parse("|a|b|") == [.table(header: false, rows: [["a", "b"]])])
     }
 }
+
+@Suite struct RedactionMarksTests {
+    @Test func cutsMarkedSpans() throws {
+        let body = "申请人：【删减】张三，住址某路 1 号【/删减】\n事项：换证。【删减】内部意见【/删减】"
+        try RedactionMarks.validate(body)
+        #expect(RedactionMarks.apply(body) == "申请人：（此处依法删减）\n事项：换证。（此处依法删减）")
+        #expect(RedactionMarks.apply("无标记") == "无标记")
+    }
+
+    @Test(arguments: ["【删减】没有结束", "多余的【/删减】", "【删减】a【删减】b【/删减】【/删减】", "【/删减】反了【删减】"])
+    func refusesUnpairedMarks(_ body: String) {
+        #expect(throws: DomainError.self) { try RedactionMarks.validate(body) }
+    }
+
+    @Test func redactedDisclosureNeedsMarks() throws {
+        var d = CatalogDocument(
+            id: 1, agencyID: 1, title: "许可结果", body: "全文公开", categoryCode: "policy", disclosure: .init(attribute: .redacted))
+        #expect(throws: DomainError.self) { try d.validate(categories: CatalogCategory.defaults) }
+        d.body = "许可对象：【删减】李四【/删减】"
+        try d.validate(categories: CatalogCategory.defaults)
+        #expect(d.publicBase == "许可对象：（此处依法删减）")
+    }
+}

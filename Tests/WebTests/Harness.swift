@@ -97,6 +97,7 @@ extension TestResponse {
     }
 
     var errorCode: String? { ((try? json())?["error"] as? [String: Any])?["code"] as? String }
+    var errorField: String? { ((try? json())?["error"] as? [String: Any])?["field"] as? String }
 }
 
 extension TestClientProtocol {

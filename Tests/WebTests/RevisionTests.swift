@@ -127,4 +127,32 @@ import Testing
             #expect(try await client.postJSON("/api/v1/documents/\(id)/revise", "", token: t["office"]).status == .created)
         }
     }
+
+    @Test(arguments: Harness.kinds) func redactedDisclosurePublishesOnlyTheCutCopy(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let t = try await Self.tokens(client)
+            let unmarked = try await client.postJSON(
+                "/api/v1/documents", #"{"title":"行政许可决定","body":"许可对象：某诊所","category":"行政许可","disclosure":"redacted"}"#,
+                token: t["drafter"])
+            #expect(unmarked.status == .unprocessableContent)
+            #expect(unmarked.errorField == "body")
+            let created = try await client.postJSON(
+                "/api/v1/documents",
+                #"{"title":"行政许可决定","body":"许可对象：某诊所\n负责人：【删减】王五，身份证号11010519491231002X【/删减】","category":"行政许可","disclosure":"redacted"}"#,
+                token: t["drafter"])
+            let id = try #require(try created.json()["id"] as? Int, "\(created.text)")
+            try await Self.review(client, t, id)
+            // The ID number inside the cut is not public, so screening has nothing to block.
+            let published = try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: t["publisher"])
+            #expect(published.status == .ok, "\(published.text)")
+            let body = try #require(try await client.getJSON("/api/v1/public/documents/\(id)").json()["body"] as? String)
+            #expect(body == "许可对象：某诊所\n负责人：（此处依法删减）")
+            #expect(try await client.getJSON("/api/v1/public/documents?q=%E7%8E%8B%E4%BA%94").json()["total"] as? Int == 0)
+            #expect(!(try await client.getPage("/documents/\(id)").text.contains("王五")))
+            // Staff still see the original.
+            let original = try await client.getJSON("/api/v1/documents/\(id)", token: t["office"]).json()
+            #expect((original["body"] as? String)?.contains("王五") == true)
+        }
+    }
 }

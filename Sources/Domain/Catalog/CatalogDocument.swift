@@ -133,6 +133,11 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
     /// and whenever a screening finding was resolved by redaction), else the body.
     public var publicBody: String { redactedBody ?? (disclosure.attribute == .redacted ? "" : body) }
 
+    /// The text that will go public before screening redactions: for 删减后公开 the body with
+    /// the drafter's marked spans cut, otherwise the body. Screening scans this text, and its
+    /// findings' offsets refer to it.
+    public var publicBase: String { disclosure.attribute == .redacted ? RedactionMarks.apply(body) : body }
+
     /// Checks the content fields a drafter sets.
     public func validate(categories: [CatalogCategory]) throws(DomainError) {
         let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -140,6 +145,10 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         if body.count > 1_000_000 { throw .invalid("body", "正文过长（超过 100 万字）") }
         if !categories.contains(where: { $0.code == categoryCode }) { throw .invalid("category", "未知的目录分类“\(categoryCode)”") }
         try disclosure.validate()
+        try RedactionMarks.validate(body)
+        if disclosure.attribute == .redacted && !RedactionMarks.hasMarks(body) {
+            throw .invalid("body", "删减后公开的文件须在正文中用【删减】…【/删减】标出不公开的内容")
+        }
         if keywords.count > 200 { throw .invalid("keywords", "关键词不超过 200 字") }
         if let written = writtenOn, let formed = formedOn, formed < written {
             throw .invalid("formedOn", "信息形成日期不能早于成文日期")

@@ -119,7 +119,7 @@ public struct CatalogService: Sendable {
             case .submit:
                 try d.validate(categories: categories)
                 findings = try await stores.catalog.replaceOpenFindings(
-                    documentID: id, with: Self.unresolved(screener.scan(d.body), findings))
+                    documentID: id, with: Self.unresolved(screener.scan(d.publicBase), findings))
                 action = .submit
             case .approve(let c, let cleared):
                 comment = c
@@ -129,7 +129,7 @@ public struct CatalogService: Sendable {
                 action = .reject(comment: c)
             case .publish, .schedule:
                 findings = try await stores.catalog.replaceOpenFindings(
-                    documentID: id, with: Self.unresolved(screener.scan(d.body), findings))
+                    documentID: id, with: Self.unresolved(screener.scan(d.publicBase), findings))
                 let open = findings.filter { $0.resolution == .open }
                 if !open.isEmpty, d.workflow.status == .approved || d.workflow.status == .scheduled,
                     identity.user.roles.contains(.publisher)
@@ -196,7 +196,8 @@ public struct CatalogService: Sendable {
     ) async throws {
         d.scheduledAtMillis = nil
         let redactions = findings.filter { $0.resolution == .redacted }.map(\.finding)
-        let redacted = redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.body, redactions)
+        let redacted =
+            redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.publicBase, redactions)
         var live: CatalogDocument
         if let originalID = d.revisionOf {
             guard let original = try await stores.catalog.find(id: originalID) else { throw DomainError.notFound("被修订的文件") }
@@ -249,7 +250,7 @@ public struct CatalogService: Sendable {
                 screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
                 let existing = try await stores.catalog.findings(documentID: d.id)
                 let findings = try await stores.catalog.replaceOpenFindings(
-                    documentID: d.id, with: Self.unresolved(screener.scan(d.body), existing))
+                    documentID: d.id, with: Self.unresolved(screener.scan(d.publicBase), existing))
                 if findings.contains(where: { $0.resolution == .open }) { return false }
                 let expected = d.workflow
                 d.workflow = WorkflowState(status: .published)

@@ -110,6 +110,7 @@ struct DocumentForm {
                     select(
                         "公开属性", name: "disclosure", options: DisclosureAttribute.allCases.map { ($0.rawValue, $0.label) },
                         selected: values.disclosure),
+                    .p(.class("hint"), .text("删减后公开：在正文中用【删减】不公开的内容【/删减】标出要删去的部分，网站只显示删减后的版本，原文留存内部。")),
                     select(
                         "不予公开理由（仅不予公开时选择）", name: "exemption",
                         options: [("", "（不适用）")] + ExemptionReason.allCases.map { ($0.rawValue, "\($0.label)（\($0.article)）") },

@@ -65,6 +65,12 @@ struct DocumentReviewPage {
                 )
             ),
             Fragments.richText(d.body),
+            .if(
+                d.disclosure.attribute == .redacted,
+                .section(
+                    .h2(.text("公开版本预览（删减后公开）")),
+                    .p(.class("hint"), .text("以下为网站上将显示的内容：【删减】与【/删减】之间的文字不公开。")),
+                    Fragments.richText(d.redactedBody ?? d.publicBase))),
             .unwrap(comparison) { Self.comparisonSection($0) },
             .if(
                 versions.count > 1,
