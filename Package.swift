@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .target(name: "Domain", resources: [.copy("Resources/cn-holidays.json")], swiftSettings: strict),
@@ -47,10 +49,16 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["Domain"], swiftSettings: strict),
         .target(
+            name: "OfficeFiles",
+            dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Web",
             dependencies: [
-                "Domain", "Storage", "Reports",
+                "Domain", "Storage", "Reports", "OfficeFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Plot", package: "Plot"),
@@ -77,6 +85,11 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Domain", "Reports"], swiftSettings: strict),
+        .testTarget(
+            name: "OfficeFilesTests",
+            dependencies: ["Domain", "OfficeFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "StorageSQLTests",
             dependencies: [

@@ -8,7 +8,8 @@ import Foundation
 ///     - 列表项              1. 编号列表项
 ///     | 表头 | 表头 |       |---|---|              | 单元格 | 单元格 |
 ///
-/// Every other non-empty line is a paragraph. There is deliberately no inline markup: the
+/// Every other non-empty line is a paragraph; a leading backslash keeps a line that looks like
+/// markup a paragraph (`\# 号楼`). There is deliberately no inline markup: the
 /// asterisks of a redacted ID number (110105********002X) must stay text.
 public enum RichText {
     public enum Block: Hashable, Sendable {
@@ -37,6 +38,13 @@ public enum RichText {
         }
         for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("\\") {
+                // An escaped line is a paragraph whatever it starts with ("\# 号楼").
+                flushTable()
+                flushList()
+                blocks.append(.paragraph(String(line.dropFirst())))
+                continue
+            }
             if line.hasPrefix("|") {
                 flushList()
                 let cells = cells(of: line)
