@@ -26,6 +26,7 @@ public protocol Stores: Sendable {
     var documents: any DocumentStore { get }
     var catalog: any CatalogStore { get }
     var search: any SearchIndex { get }
+    var attachments: any AttachmentStore { get }
 }
 
 extension GongkaiDatabase {

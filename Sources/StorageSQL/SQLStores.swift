@@ -16,6 +16,7 @@ struct SQLStores: Stores {
     var documents: any DocumentStore { SQLDocumentStore(db: db) }
     var catalog: any CatalogStore { SQLCatalogStore(db: db) }
     var search: any SearchIndex { SQLSearchIndex(db: db) }
+    var attachments: any AttachmentStore { SQLAttachmentStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

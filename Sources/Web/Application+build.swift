@@ -23,6 +23,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     ConsoleDocumentsController(env: env, pages: pages).register(on: router)
     FeedsController(env: env).register(on: router)
     WordListController(env: env, pages: pages).register(on: router)
+    AttachmentsController(env: env, pages: pages).register(on: router)
     return router
 }
 

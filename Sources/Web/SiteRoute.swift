@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Every page of the site, used to build links so that a renamed path changes in one place.
@@ -23,6 +24,9 @@ enum SiteRoute {
     case timeliness
     case wordList
     case newDocument
+    case importDocument
+    case publicAttachment(Int64, Attachment)
+    case consoleAttachment(Int64, Int64)
     case consoleDocument(Int64)
     case documentAction(Int64, String)
     case documentFinding(Int64, Int64)
@@ -49,10 +53,17 @@ enum SiteRoute {
         case .timeliness: "/console/timeliness"
         case .wordList: "/console/sensitive-words"
         case .newDocument: "/console/documents/new"
+        case .importDocument: "/console/documents/import"
+        case .publicAttachment(let id, let a): "/documents/\(id)/attachments/\(a.id)/" + Self.encodePath(a.fileName)
+        case .consoleAttachment(let id, let a): "/console/documents/\(id)/attachments/\(a)"
         case .consoleDocument(let id): "/console/documents/\(id)"
         case .documentAction(let id, let action): "/console/documents/\(id)/\(action)"
         case .documentFinding(let id, let finding): "/console/documents/\(id)/findings/\(finding)"
         }
+    }
+
+    static func encodePath(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? "file"
     }
 
     static func encode(_ value: String) -> String {

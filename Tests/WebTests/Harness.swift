@@ -113,6 +113,28 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form with one file field named `file`.
+    func postFile(
+        _ uri: String, fileName: String, data: Data, fields: [(String, String)] = [], token: String? = nil,
+        cookies: [String: String] = [:]
+    ) async throws -> TestResponse {
+        let boundary = "----gongkai-test-boundary"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     /// Signs in through the JSON API and returns the bearer token.
     func token(_ username: String, password: String = Harness.password) async throws -> String {
         let r = try await postJSON("/api/v1/auth/login", #"{"username":"\#(username)","password":"\#(password)"}"#)

@@ -199,7 +199,7 @@ class BrowserTests(unittest.TestCase):
         self.driver.find_element(By.ID, "title").send_keys("关于做好婴幼儿托育服务的通知")
         self.driver.find_element(By.ID, "body").send_keys("各有关单位：\n请做好托育机构备案工作。\n联系人手机13812345678。")
         self.driver.find_element(By.ID, "documentNumber").send_keys("示卫发[2026]31号")
-        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='保存草稿']"))
         self.assertIn("示卫发〔2026〕31号", self.driver.find_element(By.TAG_NAME, "main").text)
         doc_url = self.driver.current_url
         self.submit(self.driver.find_element(By.XPATH, "//button[text()='提交审核']"))
@@ -256,6 +256,75 @@ class BrowserTests(unittest.TestCase):
         self.assertIn("页面不存在", self.driver.find_element(By.TAG_NAME, "main").text)
         self.open("/search?q=%E6%89%98%E8%82%B2")
         self.assertEqual(self.driver.find_elements(By.LINK_TEXT, "关于做好婴幼儿托育服务的通知"), [])
+
+    def api(self, method, path, token=None, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.server.base + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", "Bearer " + token)
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return json.loads(r.read() or b"{}")
+
+    def token(self, username):
+        return self.api("POST", "/api/v1/auth/login", body={"username": username, "password": PASSWORD})["token"]
+
+    def review_by_api(self, doc_id):
+        self.api("POST", f"/api/v1/documents/{doc_id}/submit", self.token("drafter"))
+        for who, body in [("reviewer", {}), ("office", {"confidentialityCleared": True}), ("leader", {})]:
+            self.api("POST", f"/api/v1/documents/{doc_id}/approve", self.token(who), body)
+
+    def test_revision_with_a_table_and_an_attachment(self):
+        # A published notice with a table (set up through the API).
+        body = "报名安排如下。\n| 地点 | 时间 |\n|---|---|\n| 人民医院 | 周一 |"
+        doc = self.api("POST", "/api/v1/documents", self.token("drafter"),
+                       {"title": "关于开展免费体检的通知", "body": body, "category": "医疗服务", "writtenOn": "2026-11-02"})
+        self.review_by_api(doc["id"])
+        self.api("POST", f"/api/v1/documents/{doc['id']}/publish", self.token("publisher"))
+        self.open(f"/documents/{doc['id']}")
+        cells = [td.text for td in self.driver.find_elements(By.CSS_SELECTOR, ".doc-body td")]
+        self.assertEqual(cells, ["人民医院", "周一"])
+
+        # The drafter revises it in the console and attaches a photo with its camera data.
+        self.as_user("drafter")
+        self.open(f"/console/documents/{doc['id']}")
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='发起修订']"))
+        area = self.driver.find_element(By.ID, "body")
+        area.clear()
+        area.send_keys(body.replace("周一", "周三") + "\n请空腹。")
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='保存草稿']"))
+        main = self.driver.find_element(By.TAG_NAME, "main")
+        self.assertIn("修订对照", main.text)
+        self.assertEqual([e.text for e in main.find_elements(By.CSS_SELECTOR, ".diff ins")], ["三", "请空腹。"])
+        photo = os.path.join(self.server.dir, "现场.png")
+        with open(photo, "wb") as f:
+            chunk = lambda kind, data: len(data).to_bytes(4, "big") + kind + data + b"\0\0\0\0"
+            f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", b"\1" * 13) + chunk(b"tEXt", b"Author\0Zhang San")
+                    + chunk(b"IDAT", b"\1\2") + chunk(b"IEND", b""))
+        self.driver.find_element(By.ID, "attachment-file").send_keys(photo)
+        self.submit(self.driver.find_element(By.XPATH, "//button[text()='上传']"))
+        self.assertIn("已上传附件“现场.png”。公开版已清除：文字信息", self.driver.find_element(By.TAG_NAME, "main").text)
+        revision_id = int(self.driver.current_url.rstrip("/").split("/")[-2 if "attachments" in self.driver.current_url else -1])
+
+        # Reviewed and published through the API; the photo needs a person's check first.
+        findings = self.api("POST", f"/api/v1/documents/{revision_id}/submit", self.token("drafter"))["findings"]
+        self.assertEqual([f["kind"] for f in findings], ["unreadable_attachment"])
+        self.api("POST", f"/api/v1/documents/{revision_id}/findings/{findings[0]['id']}", self.token("reviewer"),
+                 {"resolution": "accepted", "reason": "已人工核对照片"})
+        for who, body in [("reviewer", {}), ("office", {"confidentialityCleared": True}), ("leader", {}), ("leader", {})]:
+            self.api("POST", f"/api/v1/documents/{revision_id}/approve", self.token(who), body)
+        self.api("POST", f"/api/v1/documents/{revision_id}/publish", self.token("publisher"))
+
+        # The public page at the same address shows the new version and the stripped photo.
+        self.driver.delete_all_cookies()
+        self.open(f"/documents/{doc['id']}")
+        main = self.driver.find_element(By.TAG_NAME, "main").text
+        self.assertIn("周三", main)
+        self.assertIn("请空腹。", main)
+        link = self.driver.find_element(By.LINK_TEXT, "现场.png").get_attribute("href")
+        with urllib.request.urlopen(link, timeout=10) as r:
+            self.assertNotIn(b"Zhang San", r.read())
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "revised.png"))
 
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")

@@ -10,6 +10,9 @@ public struct ScreeningFinding: Hashable, Sendable, Codable {
         case address
         case classification
         case sensitiveWord = "sensitive_word"
+        /// An attachment whose text cannot be read automatically (PDF, images): a person must
+        /// check it and say so.
+        case unreadableAttachment = "unreadable_attachment"
 
         public var label: String {
             switch self {
@@ -20,6 +23,7 @@ public struct ScreeningFinding: Hashable, Sendable, Codable {
             case .address: "个人住址"
             case .classification: "密级标志"
             case .sensitiveWord: "错敏词"
+            case .unreadableAttachment: "附件须人工核对"
             }
         }
     }
@@ -37,8 +41,13 @@ public struct ScreeningFinding: Hashable, Sendable, Codable {
     public var context: String
     /// The replacement the agency's word list suggests (错敏词 only).
     public var suggestion: String?
+    /// Where it was found: empty for the body, `attachment:<id>` for an attachment's text.
+    public var source: String
 
-    public init(kind: Kind, match: String, offset: Int, length: Int, masked: String, context: String, suggestion: String? = nil) {
+    public init(
+        kind: Kind, match: String, offset: Int, length: Int, masked: String, context: String, suggestion: String? = nil,
+        source: String = ""
+    ) {
         self.kind = kind
         self.match = match
         self.offset = offset
@@ -46,7 +55,11 @@ public struct ScreeningFinding: Hashable, Sendable, Codable {
         self.masked = masked
         self.context = context
         self.suggestion = suggestion
+        self.source = source
     }
+
+    /// The attachment it was found in, if any.
+    public var attachmentID: Int64? { source.hasPrefix("attachment:") ? Int64(source.dropFirst("attachment:".count)) : nil }
 }
 
 /// An entry of an agency's list of wrong or sensitive words (错敏词库).

@@ -20,4 +20,5 @@ let allMigrations: [any Migration] = [
     M007CreateSearchIndex(),
     M008AddSchedulingAndWordList(),
     M009AddRevisions(),
+    M010AddAttachments(),
 ]

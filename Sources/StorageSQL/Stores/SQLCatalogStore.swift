@@ -131,12 +131,13 @@ struct SQLCatalogStore: CatalogStore {
             try await db.insert(into: "screening_findings")
                 .columns(
                     "document_id", "kind", "match_text", "match_offset", "match_length", "masked", "context", "suggestion", "resolution",
-                    "resolved_by", "reason"
+                    "resolved_by", "reason", "source"
                 )
                 .values(
                     SQLBind(documentID), SQLBind(f.kind.rawValue), SQLBind(f.match), SQLBind(f.offset), SQLBind(f.length),
                     SQLBind(f.masked),
-                    SQLBind(f.context), SQLBind(f.suggestion), SQLBind(StoredFinding.Resolution.open.rawValue), SQLBind(""), SQLBind("")
+                    SQLBind(f.context), SQLBind(f.suggestion), SQLBind(StoredFinding.Resolution.open.rawValue), SQLBind(""), SQLBind(""),
+                    SQLBind(f.source)
                 ).run()
         }
         return try await self.findings(documentID: documentID)
@@ -151,7 +152,8 @@ struct SQLCatalogStore: CatalogStore {
                 let finding = ScreeningFinding(
                     kind: kind, match: try row.decode(column: "match_text"), offset: try row.decode(column: "match_offset"),
                     length: try row.decode(column: "match_length"), masked: try row.decode(column: "masked"),
-                    context: try row.decode(column: "context"), suggestion: try row.decode(column: "suggestion", as: String?.self))
+                    context: try row.decode(column: "context"), suggestion: try row.decode(column: "suggestion", as: String?.self),
+                    source: try row.decode(column: "source", as: String?.self) ?? "")
                 return StoredFinding(
                     id: try row.decode(column: "id"), documentID: documentID, finding: finding, resolution: resolution,
                     resolvedBy: try row.decode(column: "resolved_by"), reason: try row.decode(column: "reason"))

@@ -82,6 +82,7 @@ struct DocumentDTO: ResponseEncodable {
     var revisionOf: Int64?
     var history: [Step]
     var findings: [Finding]
+    var attachments: [AttachmentsController.AttachmentDTO]
 
     struct Step: Codable {
         var action: String
@@ -98,11 +99,13 @@ struct DocumentDTO: ResponseEncodable {
         var context: String
         var offset: Int
         var suggestion: String?
+        /// "" for the body, "attachment:<id>" for an attachment.
+        var source: String
         var resolution: String
         var reason: String
     }
 
-    init(_ d: CatalogDocument, levels: [ReviewLevel], steps: [ReviewStep], findings: [StoredFinding]) {
+    init(_ d: CatalogDocument, levels: [ReviewLevel], steps: [ReviewStep], findings: [StoredFinding], attachments: [Attachment] = []) {
         id = d.id
         status = d.workflow.status.rawValue
         statusLabel = d.workflow.status.label
@@ -124,11 +127,12 @@ struct DocumentDTO: ResponseEncodable {
             Step(action: $0.action, level: $0.levelName, actor: $0.actorName, comment: $0.comment, at: AuditExport.beijingTime($0.atMillis))
         }
         self.findings = findings.map(Self.finding)
+        self.attachments = attachments.map(AttachmentsController.AttachmentDTO.init)
     }
 
     static func finding(_ f: StoredFinding) -> Finding {
         Finding(
             id: f.id, kind: f.finding.kind.rawValue, masked: f.finding.masked, context: f.finding.context, offset: f.finding.offset,
-            suggestion: f.finding.suggestion, resolution: f.resolution.rawValue, reason: f.reason)
+            suggestion: f.finding.suggestion, source: f.finding.source, resolution: f.resolution.rawValue, reason: f.reason)
     }
 }

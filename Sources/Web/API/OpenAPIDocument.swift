@@ -13,6 +13,20 @@ enum OpenAPIDocument {
 
     static func jsonBody(_ schema: Object) -> Object { ["required": true, "content": ["application/json": ["schema": schema]]] }
 
+    static func fileBody(_ description: String) -> Object {
+        [
+            "required": true,
+            "content": [
+                "multipart/form-data": [
+                    "schema": [
+                        "type": "object", "required": ["file"],
+                        "properties": ["file": ["type": "string", "format": "binary", "description": description]],
+                    ]
+                ]
+            ],
+        ]
+    }
+
     static func answer(_ description: String, _ schema: Object? = nil) -> Object {
         guard let schema else { return ["description": description] }
         return ["description": description, "content": ["application/json": ["schema": schema]]]
@@ -260,6 +274,38 @@ enum OpenAPIDocument {
                         "修改草稿或退回的文件（起草人、政务公开办公室）；已发布的文件须发起修订", tag: "documents", secured: true,
                         parameters: [pathID("id")], body: jsonBody(ref("DocumentInput")),
                         responses: ["200": answer("已保存", ref("Document")), "409": answer("当前状态不能修改", ref("Error"))]),
+                ],
+                "/api/v1/documents/{id}/attachments": [
+                    "post": op(
+                        "上传附件（草稿或退回的文件）：PDF、DOCX、XLSX、OFD、JPEG、PNG；公开版清除文件属性，原件内部留存", tag: "documents", secured: true,
+                        parameters: [pathID("id")], body: fileBody("附件文件"),
+                        responses: [
+                            "201": answer(
+                                "已上传",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "id": ["type": "integer"], "fileName": string, "kind": string, "size": ["type": "integer"],
+                                        "sha256": string, "removedMetadata": ["type": "array", "items": string],
+                                        "textReadable": ["type": "boolean"],
+                                    ],
+                                ]),
+                            "422": answer("格式不支持或文件损坏", ref("Error")),
+                        ])
+                ],
+                "/api/v1/documents/{id}/attachments/{attachment}": [
+                    "delete": op(
+                        "移除附件（存档保留）", tag: "documents", secured: true, parameters: [pathID("id"), pathID("attachment")],
+                        responses: ["204": answer("已移除"), "404": answer("附件不存在", ref("Error"))])
+                ],
+                "/api/v1/imports": [
+                    "post": op(
+                        "把 .docx、.html、.txt 转为正文（保留标题、列表、表格），第一个标题作为建议标题；不保存任何内容", tag: "documents",
+                        secured: true, body: fileBody("要导入的文件"),
+                        responses: [
+                            "200": answer("正文", ["type": "object", "properties": ["title": string, "body": string]]),
+                            "422": answer("无法导入", ref("Error")),
+                        ])
                 ],
                 "/api/v1/documents/{id}/revise": [
                     "post": op(

@@ -155,7 +155,8 @@ struct ConsoleDocumentsController: Sendable {
             steps: try await stores.catalog.steps(documentID: id), findings: findings, identity: identity, message: message, error: error,
             comparison: try await catalog.comparison(id, from: nil, to: nil, for: identity),
             versions: try await stores.catalog.versions(documentID: id),
-            openRevision: d.revisionOf == nil ? try await stores.catalog.openRevision(of: id) : nil)
+            openRevision: d.revisionOf == nil ? try await stores.catalog.openRevision(of: id) : nil,
+            attachments: try await stores.attachments.list(documentID: id))
         return try await pages.respond(d.title, area: .console, request: request, context: context, status: status) { page.content($0) }
     }
 

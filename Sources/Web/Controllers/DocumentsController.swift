@@ -69,7 +69,8 @@ struct DocumentsController: Sendable {
         let findings = try await stores.catalog.findings(documentID: d.id)
         return DocumentDTO(
             d, levels: catalog.levels(for: d, findings: findings),
-            steps: try await stores.catalog.steps(documentID: d.id), findings: findings)
+            steps: try await stores.catalog.steps(documentID: d.id), findings: findings,
+            attachments: try await stores.attachments.list(documentID: d.id))
     }
 
     @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<

@@ -46,7 +46,7 @@ struct PublicController: Sendable {
             interpretations: try await stores.documents.interpretations(of: doc.id),
             interprets: try await doc.interpretsID.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
             supersededBy: try await doc.validity?.supersededBy.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
-            today: env.today)
+            today: env.today, attachments: try await stores.attachments.list(documentID: doc.id))
     }
 
     @Sendable func guide(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -1,9 +1,21 @@
 import Foundation
 import Hummingbird
+import MultipartKit
 
-/// An `application/x-www-form-urlencoded` body as submitted by an HTML form.
+/// A file sent with a `multipart/form-data` form.
+struct UploadedFile: Sendable {
+    var fileName: String
+    var data: Data
+}
+
+/// A form body as submitted by an HTML form: `application/x-www-form-urlencoded`, or
+/// `multipart/form-data` when it carries files.
 struct FormBody: Sendable {
     private var values: [String: [String]] = [:]
+    /// Files by field name (the first file of each field).
+    private(set) var files: [String: UploadedFile] = [:]
+
+    init() {}
 
     init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
@@ -23,7 +35,59 @@ struct FormBody: Sendable {
     static func read(_ request: Request, context: GongkaiRequestContext) async throws -> FormBody {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            return try multipart(buffer, contentType: contentType)
+        }
         return FormBody(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    /// Parses a multipart body: text parts become fields, parts with a file name become files.
+    static func multipart(_ buffer: ByteBuffer, contentType: String) throws -> FormBody {
+        guard let boundary = Self.parameter("boundary", in: contentType), !boundary.isEmpty else {
+            throw HTTPError(.badRequest, message: "表单格式有误（缺少 boundary）")
+        }
+        var form = FormBody()
+        var disposition = ""
+        var data = Data()
+        var complete = false
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in
+            if name.lowercased() == "content-disposition" { disposition = value }
+        }
+        parser.onBody = { chunk in data.append(contentsOf: chunk.readableBytesView) }
+        parser.onPartComplete = {
+            defer {
+                disposition = ""
+                data = Data()
+            }
+            guard let name = Self.parameter("name", in: disposition) else { return }
+            if let fileName = Self.parameter("filename", in: disposition) {
+                if form.files[name] == nil, !fileName.isEmpty { form.files[name] = UploadedFile(fileName: fileName, data: data) }
+            } else {
+                form.values[name, default: []].append(String(decoding: data, as: UTF8.self))
+            }
+            complete = true
+        }
+        do {
+            try parser.execute(buffer)
+        } catch {
+            throw HTTPError(.badRequest, message: "表单格式有误")
+        }
+        if !complete && buffer.readableBytes > 0 { throw HTTPError(.badRequest, message: "表单格式有误") }
+        return form
+    }
+
+    /// A `key=value` or `key="value"` parameter of a header value.
+    static func parameter(_ key: String, in header: String) -> String? {
+        for part in header.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == key else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            return value
+        }
+        return nil
     }
 
     /// The first value of a field, trimmed; empty when absent.

@@ -35,13 +35,7 @@ extension CatalogService {
     public func edit(_ id: Int64, with content: CatalogDocument, by identity: StaffIdentity, from address: String) async throws
         -> CatalogDocument
     {
-        let before = try await document(id, for: identity)
-        guard before.workflow.status == .draft || before.workflow.status == .returned else {
-            throw DomainError.conflict("文件当前状态为“\(before.workflow.status.label)”，只有草稿和退回的文件可以修改；已发布的文件请发起修订")
-        }
-        guard before.drafterID == identity.user.id || identity.holds(anyOf: [.officeAdmin]) else {
-            throw DomainError.forbidden("只有起草人或政务公开办公室可以修改")
-        }
+        let before = try await editable(id, by: identity)
         var d = Self.merging(content, into: before)
         d.revision = before.revision
         d.documentNumber = try DocumentNumber.normalize(d.documentNumber)
@@ -99,6 +93,7 @@ extension CatalogService {
             draft.createdAtMillis = at
             draft.updatedAtMillis = at
             let created = try await stores.catalog.create(draft)
+            try await stores.attachments.copyAll(from: id, to: created.id)
             for (documentID, comment) in [(id, "发起修订稿 #\(created.id)"), (created.id, "修订文件 #\(id) 的第 \(original.revision) 版")] {
                 try await stores.catalog.appendStep(
                     ReviewStep(

@@ -118,8 +118,8 @@ public struct CatalogService: Sendable {
             switch step {
             case .submit:
                 try d.validate(categories: categories)
-                findings = try await stores.catalog.replaceOpenFindings(
-                    documentID: id, with: Self.unresolved(screener.scan(d.publicBase), findings))
+                let scan = Self.scan(d, attachments: try await stores.attachments.list(documentID: id), with: screener)
+                findings = try await stores.catalog.replaceOpenFindings(documentID: id, with: Self.unresolved(scan, findings))
                 action = .submit
             case .approve(let c, let cleared):
                 comment = c
@@ -128,8 +128,8 @@ public struct CatalogService: Sendable {
                 comment = c
                 action = .reject(comment: c)
             case .publish, .schedule:
-                findings = try await stores.catalog.replaceOpenFindings(
-                    documentID: id, with: Self.unresolved(screener.scan(d.publicBase), findings))
+                let scan = Self.scan(d, attachments: try await stores.attachments.list(documentID: id), with: screener)
+                findings = try await stores.catalog.replaceOpenFindings(documentID: id, with: Self.unresolved(scan, findings))
                 let open = findings.filter { $0.resolution == .open }
                 if !open.isEmpty, d.workflow.status == .approved || d.workflow.status == .scheduled,
                     identity.user.roles.contains(.publisher)
@@ -195,7 +195,7 @@ public struct CatalogService: Sendable {
         _ d: inout CatalogDocument, findings: [StoredFinding], today: CivilDate, at: Int64, by name: String, stores: any Stores
     ) async throws {
         d.scheduledAtMillis = nil
-        let redactions = findings.filter { $0.resolution == .redacted }.map(\.finding)
+        let redactions = findings.filter { $0.resolution == .redacted && $0.finding.source.isEmpty }.map(\.finding)
         let redacted =
             redactions.isEmpty && d.disclosure.attribute != .redacted ? nil : ContentScreener.redact(d.publicBase, redactions)
         var live: CatalogDocument
@@ -210,6 +210,8 @@ public struct CatalogService: Sendable {
             live.workflow = WorkflowState(status: .published)
             live.updatedAtMillis = at
             try await stores.catalog.update(live, expecting: original.workflow)
+            try await stores.attachments.retireAll(documentID: original.id, atMillis: at)
+            try await stores.attachments.copyAll(from: d.id, to: original.id)
             try await stores.catalog.appendStep(
                 ReviewStep(
                     documentID: original.id, revision: live.revision, action: "revision_published", actorID: nil, actorName: name,
@@ -249,8 +251,8 @@ public struct CatalogService: Sendable {
                 var screener = baseScreener
                 screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
                 let existing = try await stores.catalog.findings(documentID: d.id)
-                let findings = try await stores.catalog.replaceOpenFindings(
-                    documentID: d.id, with: Self.unresolved(screener.scan(d.publicBase), existing))
+                let scan = Self.scan(d, attachments: try await stores.attachments.list(documentID: d.id), with: screener)
+                let findings = try await stores.catalog.replaceOpenFindings(documentID: d.id, with: Self.unresolved(scan, existing))
                 if findings.contains(where: { $0.resolution == .open }) { return false }
                 let expected = d.workflow
                 d.workflow = WorkflowState(status: .published)
@@ -295,8 +297,10 @@ public struct CatalogService: Sendable {
     /// same place). Titles are screened by the drafter's own eyes; offsets refer to the body.
     static func unresolved(_ scan: [ScreeningFinding], _ existing: [StoredFinding]) -> [ScreeningFinding] {
         let decided = Set(
-            existing.filter { $0.resolution != .open }.map { "\($0.finding.kind.rawValue)|\($0.finding.offset)|\($0.finding.match)" })
-        return scan.filter { !decided.contains("\($0.kind.rawValue)|\($0.offset)|\($0.match)") }
+            existing.filter { $0.resolution != .open }.map {
+                "\($0.finding.source)|\($0.finding.kind.rawValue)|\($0.finding.offset)|\($0.finding.match)"
+            })
+        return scan.filter { !decided.contains("\($0.source)|\($0.kind.rawValue)|\($0.offset)|\($0.match)") }
     }
 
     /// A reviewer's decision on a screening finding: redact it in the public copy, or keep it
@@ -310,6 +314,12 @@ public struct CatalogService: Sendable {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if resolution == .accepted && trimmed.isEmpty { throw DomainError.invalid("reason", "保留审查发现的内容须说明理由") }
         let d = try await document(id, for: identity)
+        if resolution == .redacted,
+            let f = try await database.stores.catalog.findings(documentID: d.id).first(where: { $0.id == findingID }),
+            !f.finding.source.isEmpty
+        {
+            throw DomainError.invalid("resolution", "附件中的内容无法自动删除：请退回起草人替换附件，或核对后说明理由保留")
+        }
         let at = env.nowMillis
         try await database.transaction { stores in
             try await stores.catalog.resolveFinding(

@@ -22,10 +22,11 @@ public enum StaticSite {
         let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).staging-\(UUID().uuidString)")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         var files = 0
-        func write(_ path: String, _ text: String) throws {
+        func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
+        func write(_ path: String, _ data: Data) throws {
             let url = staging.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
+            try data.write(to: url)
             files += 1
         }
         do {
@@ -45,6 +46,12 @@ public enum StaticSite {
             for doc in all {
                 let model = try await PublicController.documentPage(doc, env: env)
                 try page(doc.title, path: SiteRoute.document(doc.id).path) { model.content($0) }
+                // Attachments under their public path; the file keeps its (cleaned) name, so the
+                // web server picks the content type from the extension.
+                for a in model.attachments {
+                    guard let data = try await stores.attachments.publicCopy(id: a.id) else { continue }
+                    try write("documents/\(doc.id)/attachments/\(a.id)/\(a.fileName)", data)
+                }
             }
             for category in service.categories {
                 let items = all.filter { $0.categoryCode == category.code }

@@ -34,6 +34,8 @@ struct DocumentForm {
     var values = Values()
     var errors: [String: String] = [:]
     var categories: [CatalogCategory]
+    /// A note shown above the form (e.g. after an import).
+    var notice: String?
 
     /// The fields the drafter filled in, as the JSON API would take them.
     static func input(_ v: Values) throws(DomainError) -> DocumentInput {
@@ -86,6 +88,8 @@ struct DocumentForm {
         .div(
             .h1(.text(heading)),
             Fragments.alert(errors.isEmpty ? nil : "请修改标出的问题后重新提交。" + unplacedErrors),
+            Fragments.alert(notice, kind: "ok"),
+            .if(action == SiteRoute.newDocument.path, importForm(chrome)),
             .form(
                 .method(.post), .action(action),
                 .div(
@@ -169,10 +173,30 @@ struct DocumentForm {
         )
     }
 
+    /// Filling the form from a Word, web or text file.
+    private func importForm(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteRoute.importDocument.path), .enctype(.multipartData), .class("import"),
+            .div(
+                Fragments.csrfField(chrome.csrf),
+                .div(
+                    .class(errors["file"] == nil ? "field" : "field has-error"),
+                    .label(.for("import-file"), .text("从文件导入正文（可选）")),
+                    .p(.id("import-hint"), .class("hint"), .text("支持 .docx、.html、.txt，保留标题、列表和表格；导入后可继续修改。")),
+                    Fragments.fieldError(errors, "file"),
+                    .input(
+                        .type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".docx,.html,.htm,.txt"),
+                        .attribute(named: "aria-describedby", value: "import-hint"))
+                ),
+                .button(.type(.submit), .class("secondary"), .text("导入"))
+            )
+        )
+    }
+
     static let fieldNames: Set<String> = [
         "title", "body", "category", "kind", "disclosure", "exemption", "legalBasis", "documentNumber", "writtenOn", "formedOn",
         "subject", "keywords", "expiresOn", "interprets", "interpretationForm", "validity", "effectiveFrom", "effectiveUntil",
-        "supersededBy",
+        "supersededBy", "file",
     ]
 
     /// Errors about fields the form has no place for (e.g. a rule spanning several fields).

@@ -16,6 +16,7 @@ struct DocumentReviewPage {
     var comparison: CatalogService.Comparison?
     var versions: [DocumentVersion] = []
     var openRevision: CatalogDocument?
+    var attachments: [Attachment] = []
 
     var currentLevel: ReviewLevel? {
         document.workflow.status == .inReview && levels.indices.contains(document.workflow.level) ? levels[document.workflow.level] : nil
@@ -65,6 +66,7 @@ struct DocumentReviewPage {
                 )
             ),
             Fragments.richText(d.body),
+            attachmentsSection(canEdit: canEdit, chrome: chrome),
             .if(
                 d.disclosure.attribute == .redacted,
                 .section(
@@ -128,7 +130,7 @@ struct DocumentReviewPage {
     static func actionLabel(_ action: String) -> String {
         [
             "create": "起草", "edit": "修改", "submit": "提交审核", "approve": "审核通过", "reject": "退回", "publish": "发布", "schedule": "定时发布",
-            "withdraw": "撤回", "expire": "自动下线", "revise": "发起修订", "revision_published": "修订版上线",
+            "withdraw": "撤回", "expire": "自动下线", "revise": "发起修订", "revision_published": "修订版上线", "attach": "上传附件", "detach": "移除附件",
         ][action] ?? action
     }
 
@@ -152,6 +154,52 @@ struct DocumentReviewPage {
                             return line.kind == .added ? .ins(.text(seg.text)) : .del(.text(seg.text))
                         })
                 })
+        )
+    }
+
+    private func attachmentsSection(canEdit: Bool, chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("附件")),
+            attachments.isEmpty
+                ? .p(.class("empty"), .text("没有附件。"))
+                : .ul(
+                    .class("attachments"),
+                    .forEach(attachments) { a in
+                        .li(
+                            .a(.href(SiteRoute.consoleAttachment(document.id, a.id).path), .text(a.fileName)),
+                            .span(.class("doc-meta"), .text("（\(a.kind.uppercased())，\(a.sizeLabel)）")),
+                            .if(
+                                !a.removedMetadata.isEmpty,
+                                .span(.class("doc-meta"), .text(" 公开版已清除：" + a.removedMetadata.joined(separator: "、")))),
+                            .if(a.text == nil, .span(.class("doc-meta"), .text(" 无法自动审查文字，须人工核对"))),
+                            .if(
+                                canEdit,
+                                .form(
+                                    .method(.post), .action(SiteRoute.documentAction(document.id, "attachments/\(a.id)/remove").path),
+                                    .class("inline"),
+                                    .div(
+                                        .class("inline"), Fragments.csrfField(chrome.csrf),
+                                        .button(.type(.submit), .class("link-button"), .text("移除"))))))
+                    }),
+            .if(
+                canEdit,
+                .form(
+                    .method(.post), .action(SiteRoute.documentAction(document.id, "attachments").path), .enctype(.multipartData),
+                    .div(
+                        Fragments.csrfField(chrome.csrf),
+                        .div(
+                            .class("field"),
+                            .label(.for("attachment-file"), .text("上传附件")),
+                            .p(
+                                .id("attachment-hint"), .class("hint"),
+                                .text("PDF、Word(.docx)、Excel(.xlsx)、OFD、JPEG、PNG，每个不超过 20 MB。公开版会自动清除作者、修改时间、拍摄位置等文件属性，原件仅内部留存。")),
+                            .input(
+                                .type(.file), .id("attachment-file"), .name("file"),
+                                .attribute(named: "accept", value: ".pdf,.docx,.xlsx,.ofd,.jpg,.jpeg,.png"),
+                                .attribute(named: "aria-describedby", value: "attachment-hint"))
+                        ),
+                        .button(.type(.submit), .class("secondary"), .text("上传"))
+                    )))
         )
     }
 

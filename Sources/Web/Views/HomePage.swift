@@ -74,6 +74,7 @@ struct DocumentPage {
     var interprets: CatalogDocument?
     var supersededBy: CatalogDocument?
     var today: CivilDate
+    var attachments: [Attachment] = []
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let d = document
@@ -95,6 +96,17 @@ struct DocumentPage {
                 .p(.class("alert"), .text("本文件已被替代，现行文件："), .a(.href(SiteRoute.document(s.id).path), .text(s.title)))
             },
             Fragments.richText(d.body),
+            .if(
+                !attachments.isEmpty,
+                .section(
+                    .h2(.text("附件")),
+                    .ul(
+                        .class("attachments"),
+                        .forEach(attachments) { a in
+                            .li(
+                                .a(.href(SiteRoute.publicAttachment(d.id, a).path), .text(a.fileName)),
+                                .span(.class("doc-meta"), .text("（\(a.kind.uppercased())，\(a.sizeLabel)）")))
+                        }))),
             .unwrap(interprets) { policy in
                 .section(.h2(.text("解读的文件")), .p(.a(.href(SiteRoute.document(policy.id).path), .text(policy.title))))
             },
