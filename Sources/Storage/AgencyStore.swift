@@ -13,4 +13,7 @@ public protocol AgencyStore: Sendable {
     func departments(of agencyID: Int64) async throws -> [Department]
     /// Creates a department. Throws `DomainError.conflict` when the agency already has one of that name.
     func createDepartment(agencyID: Int64, name: String) async throws -> Department
+    /// The agency's catalog configuration, or nil when it uses the defaults.
+    func catalogSettings(agencyID: Int64) async throws -> CatalogSettings?
+    func saveCatalogSettings(agencyID: Int64, _ settings: CatalogSettings, atMillis: Int64) async throws
 }

@@ -24,6 +24,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     FeedsController(env: env).register(on: router)
     WordListController(env: env, pages: pages).register(on: router)
     AttachmentsController(env: env, pages: pages).register(on: router)
+    CatalogSettingsController(env: env, pages: pages).register(on: router)
     return router
 }
 

@@ -23,6 +23,7 @@ enum SiteRoute {
     case consoleDocuments
     case timeliness
     case wordList
+    case catalogSettings
     case newDocument
     case importDocument
     case publicAttachment(Int64, Attachment)
@@ -52,6 +53,7 @@ enum SiteRoute {
         case .consoleDocuments: "/console/documents"
         case .timeliness: "/console/timeliness"
         case .wordList: "/console/sensitive-words"
+        case .catalogSettings: "/console/catalog-settings"
         case .newDocument: "/console/documents/new"
         case .importDocument: "/console/documents/import"
         case .publicAttachment(let id, let a): "/documents/\(id)/attachments/\(a.id)/" + Self.encodePath(a.fileName)

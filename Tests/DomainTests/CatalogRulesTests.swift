@@ -96,3 +96,40 @@ import Testing
         #expect(CatalogCategory.defaults.first { $0.code == "licensing" }?.publishWithinWorkdays == 7)
     }
 }
+
+@Suite struct CatalogSettingsRulesTests {
+    @Test func chainLinesRoundTrip() throws {
+        let text = ReviewLevel.formatLines(ReviewLevel.standardChain)
+        #expect(try ReviewLevel.parseLines(text) == ReviewLevel.standardChain)
+        let chinese = try ReviewLevel.parseLines("科室审核 | 审核人\n办公室 | 政务公开办公室 | 总是 | 是\n主要领导 | leader | 重要文件")
+        #expect(chinese.map(\.role) == [.reviewer, .officeAdmin, .leader])
+        #expect(chinese.map(\.condition) == [.always, .always, .important])
+        #expect(chinese[1].confidentialityReview)
+        #expect(throws: DomainError.self) { try ReviewLevel.parseLines("只有名称") }
+        #expect(throws: DomainError.self) { try ReviewLevel.parseLines("a | reviewer | sometimes") }
+    }
+
+    @Test func validation() throws {
+        try CatalogSettings.standard.validate()
+        var s = CatalogSettings()
+        s.extraCategories = [CatalogCategory(code: "policy", name: "重复")]
+        #expect(throws: DomainError.self) { try s.validate() }
+        s.extraCategories = [CatalogCategory(code: "covid", name: "政策文件")]
+        #expect(throws: DomainError.self) { try s.validate() }
+        s.extraCategories = [CatalogCategory(code: "covid", name: "疫情防控专栏", publishWithinWorkdays: 5)]
+        try s.validate()
+        s.chain = [ReviewLevel(name: "发布人审", role: .publisher, confidentialityReview: true)]
+        #expect(throws: DomainError.self) { try s.validate() }
+        s.chain = [ReviewLevel(name: "办公室", role: .officeAdmin, condition: .important, confidentialityReview: true)]
+        #expect(throws: DomainError.self) { try s.validate() }  // the secrecy check must always run
+        s.chain = ReviewLevel.standardChain
+        s.categoryChains = ["nope": ReviewLevel.standardChain]
+        #expect(throws: DomainError.self) { try s.validate() }
+        s.categoryChains = [:]
+        s.deadlineOverrides = ["licensing": 0]
+        #expect(throws: DomainError.self) { try s.validate() }
+        s.deadlineOverrides = ["covid": 3]
+        try s.validate()
+        #expect(s.categories.first { $0.code == "covid" }?.publishWithinWorkdays == 3)
+    }
+}

@@ -21,4 +21,5 @@ let allMigrations: [any Migration] = [
     M008AddSchedulingAndWordList(),
     M009AddRevisions(),
     M010AddAttachments(),
+    M011AddCatalogSettings(),
 ]

@@ -83,4 +83,24 @@ struct SQLAgencyStore: AgencyStore {
             throw DomainError.conflict("本机关已有名为“\(name)”的科室")
         }
     }
+
+    func catalogSettings(agencyID: Int64) async throws -> CatalogSettings? {
+        guard
+            let json = try await db.select().column("settings_json").from("agency_catalog_settings")
+                .where("agency_id", .equal, SQLBind(agencyID)).first()?.decode(column: "settings_json", as: String.self)
+        else { return nil }
+        return try JSONDecoder().decode(CatalogSettings.self, from: Data(json.utf8))
+    }
+
+    func saveCatalogSettings(agencyID: Int64, _ settings: CatalogSettings, atMillis: Int64) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(settings), as: UTF8.self)
+        try await db.raw(
+            """
+            INSERT INTO agency_catalog_settings (agency_id, settings_json, updated_at_ms) VALUES (\(bind: agencyID), \(bind: json), \(bind: atMillis))
+            ON CONFLICT (agency_id) DO UPDATE SET settings_json = excluded.settings_json, updated_at_ms = excluded.updated_at_ms
+            """
+        ).run()
+    }
 }

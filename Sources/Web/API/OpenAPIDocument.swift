@@ -144,6 +144,34 @@ enum OpenAPIDocument {
                             "findings": ["type": "array", "items": ["type": "object"]],
                         ],
                     ],
+                    "ReviewLevel": [
+                        "type": "object", "required": ["name", "role", "condition", "confidentialityReview"],
+                        "properties": [
+                            "name": string, "role": ref("Role"),
+                            "condition": ["type": "string", "enum": ["always", "important", "important_or_flagged"]],
+                            "confidentialityReview": ["type": "boolean"],
+                        ],
+                    ],
+                    "Category": [
+                        "type": "object", "required": ["code", "name", "publishWithinWorkdays"],
+                        "properties": [
+                            "code": string, "name": string, "statutoryItem": ["type": ["integer", "null"]],
+                            "publishWithinWorkdays": ["type": "integer"],
+                        ],
+                    ],
+                    "CatalogSettings": [
+                        "type": "object",
+                        "required": ["extraCategories", "deadlineOverrides", "chain", "categoryChains", "indexRule", "reviewDueWorkdays"],
+                        "properties": [
+                            "extraCategories": ["type": "array", "items": ref("Category")],
+                            "deadlineOverrides": ["type": "object", "additionalProperties": ["type": "integer"]],
+                            "chain": ["type": "array", "items": ref("ReviewLevel")],
+                            "categoryChains": ["type": "object", "additionalProperties": ["type": "array", "items": ref("ReviewLevel")]],
+                            "indexRule": ["type": "object", "properties": ["template": string]],
+                            "reviewDueWorkdays": ["type": "integer"],
+                            "categories": ["type": "array", "items": ref("Category"), "description": "生效的分类表（只读）"],
+                        ],
+                    ],
                     "Decision": [
                         "type": "object",
                         "properties": [
@@ -297,6 +325,15 @@ enum OpenAPIDocument {
                     "delete": op(
                         "移除附件（存档保留）", tag: "documents", secured: true, parameters: [pathID("id"), pathID("attachment")],
                         responses: ["204": answer("已移除"), "404": answer("附件不存在", ref("Error"))])
+                ],
+                "/api/v1/catalog/settings": [
+                    "get": op(
+                        "本机关的目录与审核设置（审核链、按分类的审核链、自设分类、公开时限、索引号规则、每级审核时限）及生效的分类表", tag: "catalog",
+                        secured: true, responses: ["200": answer("设置", ref("CatalogSettings"))]),
+                    "put": op(
+                        "替换本机关的目录与审核设置（政务公开办公室）；审核链须含每次都经过的保密审查层级", tag: "catalog", secured: true,
+                        body: jsonBody(ref("CatalogSettings")),
+                        responses: ["200": answer("已保存", ref("CatalogSettings")), "422": answer("设置无效", ref("Error"))]),
                 ],
                 "/api/v1/imports": [
                     "post": op(

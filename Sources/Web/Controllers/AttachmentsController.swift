@@ -9,7 +9,10 @@ import Storage
 struct AttachmentsController: Sendable {
     let env: WebEnvironment
     let pages: PageRenderer
-    var catalog: CatalogService { CatalogService(env: env) }
+    /// The catalog service with the signed-in person's agency settings.
+    func catalog(_ identity: StaffIdentity) async throws -> CatalogService {
+        try await CatalogService.load(env, agencyID: identity.agency.id)
+    }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.post, "/api/v1/documents/:id/attachments", .roles([.drafter, .officeAdmin]), use: apiAttach)
@@ -56,6 +59,7 @@ struct AttachmentsController: Sendable {
     @Sendable func apiAttach(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
         AttachmentDTO
     > {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         let file = try Self.file(form)
         let stored = try await catalog.attach(
@@ -64,6 +68,7 @@ struct AttachmentsController: Sendable {
     }
 
     @Sendable func apiDetach(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let (document, attachment) = try ids(context)
         guard let attachment else { throw DomainError.notFound("附件") }
         try await catalog.detach(attachment, from: document, by: identity, from: context.remoteAddress)
@@ -99,6 +104,7 @@ struct AttachmentsController: Sendable {
     // MARK: - Console
 
     @Sendable func consoleAttach(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         let id = try ids(context).document
@@ -117,6 +123,7 @@ struct AttachmentsController: Sendable {
     }
 
     @Sendable func consoleDetach(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         let (id, attachment) = try ids(context)
@@ -134,6 +141,7 @@ struct AttachmentsController: Sendable {
 
     /// The drafting form filled from an imported file; nothing is saved until the drafter does.
     @Sendable func consoleImport(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         var page = DocumentForm(values: .init(writtenOn: env.today.description), categories: catalog.categories)
@@ -152,6 +160,7 @@ struct AttachmentsController: Sendable {
 
     /// The original upload, for staff of the agency.
     @Sendable func original(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let (id, attachment) = try ids(context)
         let d = try await catalog.document(id, for: identity)
         let stores = env.database.stores

@@ -41,14 +41,11 @@ enum Agenda {
                         detail: "核实本人后可解锁", link: SiteRoute.users.path))
             }
         }
-        for d in try await ConsoleDocumentsController.awaiting(identity, in: env) {
-            let what: String =
-                switch d.workflow.status {
-                case .inReview: "待审核"
-                case .approved: "待发布"
-                default: "已退回，请修改后重新提交"
-                }
-            items.append(Item(title: d.title, detail: what, link: SiteRoute.consoleDocument(d.id).path))
+        for q in try await ReviewQueue.items(for: identity, env: env) {
+            items.append(
+                Item(
+                    title: q.document.title, detail: "\(q.task)，\(q.overdue ? "已超期，" : "")应于\(q.due.chinese)前办理",
+                    link: SiteRoute.consoleDocument(q.document.id).path))
         }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today

@@ -8,7 +8,10 @@ import Storage
 struct ConsoleDocumentsController: Sendable {
     let env: WebEnvironment
     let pages: PageRenderer
-    var catalog: CatalogService { CatalogService(env: env) }
+    /// The catalog service with the signed-in person's agency settings.
+    func catalog(_ identity: StaffIdentity) async throws -> CatalogService {
+        try await CatalogService.load(env, agencyID: identity.agency.id)
+    }
     static let workers: Set<Role> = [.drafter, .reviewer, .officeAdmin, .leader, .publisher]
 
     func register(on router: Router<GongkaiRequestContext>) {
@@ -41,33 +44,8 @@ struct ConsoleDocumentsController: Sendable {
         router.staff(.get, "/console/timeliness", .roles([.officeAdmin, .leader]), use: oversight)
     }
 
-    /// Documents waiting for this person: a review at their level, publication, or their own
-    /// returned drafts.
-    static func awaiting(_ identity: StaffIdentity, in env: WebEnvironment) async throws -> [CatalogDocument] {
-        let service = CatalogService(env: env)
-        let docs = try await env.database.stores.catalog.list(
-            agencyID: identity.agency.id, statuses: [.inReview, .approved, .returned], limit: 500, offset: 0)
-        var out: [CatalogDocument] = []
-        for d in docs {
-            switch d.workflow.status {
-            case .inReview:
-                let findings = try await env.database.stores.catalog.findings(documentID: d.id)
-                let levels = service.levels(for: d, findings: findings)
-                if levels.indices.contains(d.workflow.level), identity.user.roles.contains(levels[d.workflow.level].role),
-                    d.drafterID != identity.user.id
-                {
-                    out.append(d)
-                }
-            case .approved where identity.user.roles.contains(.publisher): out.append(d)
-            case .returned where d.drafterID == identity.user.id: out.append(d)
-            default: break
-            }
-        }
-        return out
-    }
-
     @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
-        let awaiting = try await Self.awaiting(identity, in: env)
+        let awaiting = try await ReviewQueue.items(for: identity, env: env)
         let recent = try await env.database.stores.catalog.list(
             agencyID: identity.agency.id, statuses: Set(DocumentStatus.allCases), limit: 50, offset: 0)
         let page = DocumentListPage(awaiting: awaiting, recent: recent, canDraft: identity.holds(anyOf: [.drafter, .officeAdmin]))
@@ -75,33 +53,37 @@ struct ConsoleDocumentsController: Sendable {
     }
 
     @Sendable func newForm(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = DocumentForm(values: .init(writtenOn: env.today.description), categories: catalog.categories)
         return try await pages.respond("起草文件", area: .console, request: request, context: context) { form.content($0) }
     }
 
     @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
-        try await save(request, context, identity, form: DocumentForm(categories: catalog.categories)) { content in
+        let catalog = try await self.catalog(identity)
+        return try await save(request, context, identity, form: DocumentForm(categories: catalog.categories)) { content in
             try await catalog.create(content, by: identity, from: context.remoteAddress)
         }
     }
 
     /// The form for a draft, a returned document or a revision.
-    func editForm(_ d: CatalogDocument) -> DocumentForm {
+    func editForm(_ d: CatalogDocument, categories: [CatalogCategory]) -> DocumentForm {
         DocumentForm(
             action: SiteRoute.documentAction(d.id, "edit").path,
             heading: d.revisionOf == nil ? "修改文件" : "修改修订稿（第 \(d.revision) 版）", values: DocumentForm.values(d),
-            categories: catalog.categories)
+            categories: categories)
     }
 
     @Sendable func edit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
-        let form = editForm(try await catalog.document(id, for: identity))
+        let form = editForm(try await catalog.document(id, for: identity), categories: catalog.categories)
         return try await pages.respond(form.heading, area: .console, request: request, context: context) { form.content($0) }
     }
 
     @Sendable func update(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
-        let form = editForm(try await catalog.document(id, for: identity))
+        let form = editForm(try await catalog.document(id, for: identity), categories: catalog.categories)
         return try await save(request, context, identity, form: form) { content in
             try await catalog.edit(id, with: content, by: identity, from: context.remoteAddress)
         }
@@ -112,6 +94,7 @@ struct ConsoleDocumentsController: Sendable {
         _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, form blank: DocumentForm,
         _ write: (CatalogDocument) async throws -> CatalogDocument
     ) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let body = try await FormBody.read(request, context: context)
         try CSRF.verify(body, request: request, context: context)
         let values = DocumentForm.values(body)
@@ -131,6 +114,7 @@ struct ConsoleDocumentsController: Sendable {
     }
 
     @Sendable func revise(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
@@ -147,6 +131,7 @@ struct ConsoleDocumentsController: Sendable {
         _ id: Int64, identity: StaffIdentity, request: Request, context: GongkaiRequestContext, message: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let d = try await catalog.document(id, for: identity)
         let stores = env.database.stores
         let findings = try await stores.catalog.findings(documentID: id)
@@ -169,6 +154,7 @@ struct ConsoleDocumentsController: Sendable {
         _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity,
         _ step: (FormBody) throws(DomainError) -> CatalogService.Step
     ) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
@@ -187,6 +173,7 @@ struct ConsoleDocumentsController: Sendable {
     }
 
     @Sendable func oversight(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let stores = env.database.stores
         let docs = try await stores.catalog.list(
             agencyID: identity.agency.id, statuses: Set(DocumentStatus.allCases), limit: 100_000, offset: 0)
@@ -206,6 +193,7 @@ struct ConsoleDocumentsController: Sendable {
     }
 
     @Sendable func resolve(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         guard let id = context.parameters.get("id", as: Int64.self), let finding = context.parameters.get("finding", as: Int64.self) else {

@@ -8,7 +8,10 @@ import Storage
 /// search and documents.
 struct DocumentsController: Sendable {
     let env: WebEnvironment
-    var catalog: CatalogService { CatalogService(env: env) }
+    /// The catalog service with the signed-in person's agency settings.
+    func catalog(_ identity: StaffIdentity) async throws -> CatalogService {
+        try await CatalogService.load(env, agencyID: identity.agency.id)
+    }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.post, "/api/v1/documents", .roles([.drafter, .officeAdmin]), use: create)
@@ -64,7 +67,7 @@ struct DocumentsController: Sendable {
         return id
     }
 
-    func dto(_ d: CatalogDocument) async throws -> DocumentDTO {
+    func dto(_ d: CatalogDocument, _ catalog: CatalogService) async throws -> DocumentDTO {
         let stores = env.database.stores
         let findings = try await stores.catalog.findings(documentID: d.id)
         return DocumentDTO(
@@ -76,27 +79,31 @@ struct DocumentsController: Sendable {
     @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
         DocumentDTO
     > {
+        let catalog = try await self.catalog(identity)
         let input = try await request.decodeJSON(DocumentInput.self, context: context)
         let draft = try input.document(category: try catalog.category(input.category))
         let created = try await catalog.create(draft, by: identity, from: context.remoteAddress)
-        return EditedResponse(status: .created, response: try await dto(created))
+        return EditedResponse(status: .created, response: try await dto(created, catalog))
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
-        try await dto(try await catalog.document(try id(context), for: identity))
+        let catalog = try await self.catalog(identity)
+        return try await dto(try await catalog.document(try id(context), for: identity), catalog)
     }
 
     @Sendable func edit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
+        let catalog = try await self.catalog(identity)
         let input = try await request.decodeJSON(DocumentInput.self, context: context)
         let content = try input.document(category: try catalog.category(input.category))
-        return try await dto(try await catalog.edit(try id(context), with: content, by: identity, from: context.remoteAddress))
+        return try await dto(try await catalog.edit(try id(context), with: content, by: identity, from: context.remoteAddress), catalog)
     }
 
     @Sendable func revise(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
         DocumentDTO
     > {
+        let catalog = try await self.catalog(identity)
         let created = try await catalog.revise(try id(context), by: identity, from: context.remoteAddress)
-        return EditedResponse(status: .created, response: try await dto(created))
+        return EditedResponse(status: .created, response: try await dto(created, catalog))
     }
 
     struct VersionList: ResponseEncodable {
@@ -110,6 +117,7 @@ struct DocumentsController: Sendable {
     }
 
     @Sendable func versions(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> VersionList {
+        let catalog = try await self.catalog(identity)
         let d = try await catalog.document(try id(context), for: identity)
         let versions = try await env.database.stores.catalog.versions(documentID: d.id)
         return VersionList(
@@ -130,6 +138,7 @@ struct DocumentsController: Sendable {
     }
 
     @Sendable func diff(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DiffBody {
+        let catalog = try await self.catalog(identity)
         let q = request.uri.queryParameters
         let from = try q["from"].map { try Self.positive(String($0), "from", default: 1, max: 100_000) }
         let to = try q["to"].map { try Self.positive(String($0), "to", default: 1, max: 100_000) }
@@ -145,9 +154,10 @@ struct DocumentsController: Sendable {
     func step(_ step: CatalogService.Step, _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity) async throws
         -> Response
     {
+        let catalog = try await self.catalog(identity)
         do {
             let d = try await catalog.apply(step, to: try id(context), by: identity, from: context.remoteAddress)
-            return try await dto(d).response(from: request, context: context)
+            return try await dto(d, catalog).response(from: request, context: context)
         } catch let blocked as ScreeningBlocked {
             struct Body: Encodable {
                 struct Detail: Encodable { var code: String, message: String, findings: [DocumentDTO.Finding] }
@@ -170,6 +180,7 @@ struct DocumentsController: Sendable {
     }
 
     @Sendable func resolve(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> DocumentDTO {
+        let catalog = try await self.catalog(identity)
         let body = try await request.decodeJSON(Resolution.self, context: context)
         guard let findingID = context.parameters.get("finding", as: Int64.self) else { throw DomainError.notFound("审查结果") }
         guard let resolution = StoredFinding.Resolution(rawValue: body.resolution), resolution != .open else {
@@ -178,7 +189,7 @@ struct DocumentsController: Sendable {
         let documentID = try id(context)
         try await catalog.resolve(
             findingID: findingID, of: documentID, as: resolution, reason: body.reason ?? "", by: identity, from: context.remoteAddress)
-        return try await dto(try await catalog.document(documentID, for: identity))
+        return try await dto(try await catalog.document(documentID, for: identity), catalog)
     }
 
     // MARK: - Public
@@ -205,6 +216,7 @@ struct DocumentsController: Sendable {
         let page = try Self.positive(q["page"].map(String.init), "page", default: 1, max: 10_000)
         let per = try Self.positive(q["per"].map(String.init), "per", default: 20, max: 100)
         let query = (q["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let catalog = try await CatalogService.load(env, agencyID: try await env.database.stores.agencies.root()?.id)
         let filter = try Self.filter(
             q["category"].map(String.init), year: q["year"].map(String.init), agency: q["agency"].map(String.init),
             validity: q["validity"].map(String.init), catalog: catalog)

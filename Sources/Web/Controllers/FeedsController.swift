@@ -33,7 +33,7 @@ struct FeedsController: Sendable {
         var xml =
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         xml += "<url><loc>\(attr(origin))/</loc></url>\n"
-        for c in CatalogService(env: env).categories {
+        for c in try await CatalogService.portal(env).categories {
             xml += "<url><loc>\(attr(origin + SiteRoute.catalog(category: c.code, page: 1).path))</loc></url>\n"
         }
         for d in docs {
@@ -49,7 +49,7 @@ struct FeedsController: Sendable {
     @Sendable func feed(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         guard let name = context.parameters.get("feed"), name.hasSuffix(".atom") else { throw DomainError.notFound("该订阅源") }
         let code = String(name.dropLast(5))
-        let category: CatalogCategory? = code == "all" ? nil : try? CatalogService(env: env).category(code)
+        let category: CatalogCategory? = code == "all" ? nil : try? await CatalogService.portal(env).category(code)
         if code != "all" && category == nil { throw DomainError.notFound("该订阅源") }
         let xml = try await Self.atomXML(env, category: category, origin: Self.origin(request, context))
         return Response(

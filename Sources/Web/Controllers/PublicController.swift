@@ -42,7 +42,7 @@ struct PublicController: Sendable {
         let stores = env.database.stores
         return DocumentPage(
             document: doc, agency: try await stores.agencies.find(id: doc.agencyID),
-            category: CatalogService(env: env).categories.first { $0.code == doc.categoryCode },
+            category: try await CatalogService.load(env, agencyID: doc.agencyID).categories.first { $0.code == doc.categoryCode },
             interpretations: try await stores.documents.interpretations(of: doc.id),
             interprets: try await doc.interpretsID.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
             supersededBy: try await doc.validity?.supersededBy.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
@@ -56,7 +56,7 @@ struct PublicController: Sendable {
                 try await stores.agencies.root()
             }
         guard let agency else { throw DomainError.notFound("该机关") }
-        let service = CatalogService(env: env)
+        let service = try await CatalogService.load(env, agencyID: agency.id)
         let page = GuidePage(
             agency: agency, categories: service.categories,
             subordinates: try await stores.agencies.all().filter { $0.parentID == agency.id },
@@ -68,7 +68,7 @@ struct PublicController: Sendable {
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 500))
         let q = request.uri.queryParameters
-        let service = CatalogService(env: env)
+        let service = try await CatalogService.portal(env)
         let filter = try DocumentsController.filter(
             q["category"].map(String.init), year: q["year"].map(String.init), agency: nil, validity: nil, catalog: service)
         var result = SearchPage(query: query, total: 0, page: page, items: [], filter: filter, categories: service.categories)
@@ -88,7 +88,7 @@ struct PublicController: Sendable {
     }
 
     @Sendable func catalog(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let service = CatalogService(env: env)
+        let service = try await CatalogService.portal(env)
         guard let code = context.parameters.get("category"), let category = try? service.category(code) else {
             throw DomainError.notFound("该栏目")
         }

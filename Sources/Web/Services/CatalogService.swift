@@ -12,15 +12,27 @@ public struct ScreeningBlocked: Error, Sendable {
 public struct CatalogService: Sendable {
     let env: WebEnvironment
     var database: any GongkaiDatabase { env.database }
-    /// Until agencies configure their own, every agency uses the default catalog, chain, rule and
-    /// an empty 错敏词 list.
-    public var categories: [CatalogCategory] = CatalogCategory.defaults
-    public var chain: [ReviewLevel] = ReviewLevel.standardChain
-    public var indexRule: IndexNumberRule = .standard
+    /// The agency's catalog configuration; `standard` until it sets its own.
+    public var settings: CatalogSettings
     public var screener = ContentScreener()
+    public var categories: [CatalogCategory] { settings.categories }
+    public var indexRule: IndexNumberRule { settings.indexRule }
 
-    public init(env: WebEnvironment) {
+    public init(env: WebEnvironment, settings: CatalogSettings = .standard) {
         self.env = env
+        self.settings = settings
+    }
+
+    /// The service with the root agency's settings, for the public portal's lists and feeds.
+    public static func portal(_ env: WebEnvironment) async throws -> CatalogService {
+        try await load(env, agencyID: try await env.database.stores.agencies.root()?.id)
+    }
+
+    /// The service with an agency's own settings (the defaults when it has none or `agencyID`
+    /// is nil, e.g. before set-up).
+    public static func load(_ env: WebEnvironment, agencyID: Int64?) async throws -> CatalogService {
+        guard let agencyID else { return CatalogService(env: env) }
+        return CatalogService(env: env, settings: try await env.database.stores.agencies.catalogSettings(agencyID: agencyID) ?? .standard)
     }
 
     /// The category with this code or name.
@@ -34,7 +46,7 @@ public struct CatalogService: Sendable {
     /// The review levels that apply to a document: its importance, and any screening finding a
     /// reviewer chose to keep, can add the extra sign-off level.
     public func levels(for d: CatalogDocument, findings: [StoredFinding]) -> [ReviewLevel] {
-        Self.levels(chain, for: d, findings: findings)
+        Self.levels(settings.chain(for: d.categoryCode), for: d, findings: findings)
     }
 
     static func levels(_ chain: [ReviewLevel], for d: CatalogDocument, findings: [StoredFinding]) -> [ReviewLevel] {
@@ -102,9 +114,9 @@ public struct CatalogService: Sendable {
         let baseScreener = self.screener
         let categories = self.categories
         let indexRule = self.indexRule
-        let chain = self.chain
+        let settings = self.settings
         let chainLevels: @Sendable (CatalogDocument, [StoredFinding]) -> [ReviewLevel] = { d, findings in
-            Self.levels(chain, for: d, findings: findings)
+            Self.levels(settings.chain(for: d.categoryCode), for: d, findings: findings)
         }
         let outcome: Result<CatalogDocument, ScreeningBlocked> = try await database.transaction { stores in
             var d = before
@@ -122,9 +134,11 @@ public struct CatalogService: Sendable {
                 findings = try await stores.catalog.replaceOpenFindings(documentID: id, with: Self.unresolved(scan, findings))
                 action = .submit
             case .approve(let c, let cleared):
+                try Self.checkScope(levels, d, identity)
                 comment = c
                 action = .approve(comment: c, confidentialityCleared: cleared)
             case .reject(let c):
+                try Self.checkScope(levels, d, identity)
                 comment = c
                 action = .reject(comment: c)
             case .publish, .schedule:
@@ -185,6 +199,12 @@ public struct CatalogService: Sendable {
         case .success(let d): return d
         case .failure(let blocked): throw blocked
         }
+    }
+
+    /// A department's reviewer decides only on that department's documents.
+    static func checkScope(_ levels: [ReviewLevel], _ d: CatalogDocument, _ identity: StaffIdentity) throws(DomainError) {
+        guard levels.indices.contains(d.workflow.level) else { return }
+        if !ReviewQueue.inScope(levels[d.workflow.level], d, identity) { throw .forbidden("本层级由文件所属科室的审核人审核") }
     }
 
     /// What going live does to a document: the publication date, the redacted public copy, the

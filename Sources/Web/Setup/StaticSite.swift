@@ -32,7 +32,7 @@ public enum StaticSite {
         do {
             let stores = env.database.stores
             let root = try await stores.agencies.root()
-            let service = CatalogService(env: env)
+            let service = try await CatalogService.portal(env)
             func page(_ title: String, path: String, _ content: (PageChrome) -> Node<HTML.BodyContext>) throws {
                 let chrome = PageChrome(
                     title: title, area: .portal, elderly: false, identity: nil, csrf: "", returnPath: path, agency: root,
@@ -63,9 +63,10 @@ public enum StaticSite {
             }
             let agencies = try await stores.agencies.all()
             for agency in agencies {
+                let own = try await CatalogService.load(env, agencyID: agency.id)
                 let model = GuidePage(
-                    agency: agency, categories: service.categories, subordinates: agencies.filter { $0.parentID == agency.id },
-                    indexRule: service.indexRule)
+                    agency: agency, categories: own.categories, subordinates: agencies.filter { $0.parentID == agency.id },
+                    indexRule: own.indexRule)
                 try page("政府信息公开指南", path: SiteRoute.guide(agency.parentID == nil ? nil : agency.id).path) { model.content($0) }
             }
             try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin))

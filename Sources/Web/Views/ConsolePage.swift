@@ -31,6 +31,9 @@ struct ConsolePage {
                     .if(identity.holds(anyOf: [.officeAdmin]), .li(.a(.href(SiteRoute.calendar.path), .text("工作日历：录入节假日安排")))),
                     .if(identity.holds(anyOf: [.officeAdmin]), .li(.a(.href(SiteRoute.wordList.path), .text("错敏词库：维护发布前审查用词")))),
                     .if(
+                        identity.holds(anyOf: [.officeAdmin]),
+                        .li(.a(.href(SiteRoute.catalogSettings.path), .text("目录与审核设置：审核链、自设专栏、索引号规则")))),
+                    .if(
                         identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]),
                         .li(.a(.href(SiteRoute.consoleDocuments.path), .text("主动公开：起草、审核、发布")))),
                     .if(identity.holds(anyOf: [.systemAdmin]), .li(.a(.href(SiteRoute.users.path), .text("账号管理：新建、解锁、重置密码")))),

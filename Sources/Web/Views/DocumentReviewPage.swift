@@ -260,9 +260,10 @@ struct DocumentReviewPage {
     }
 }
 
-/// The console's list of documents: what awaits the signed-in person, then everything recent.
+/// The console's list of documents: what awaits the signed-in person, most urgent first, then
+/// everything recent.
 struct DocumentListPage {
-    var awaiting: [CatalogDocument]
+    var awaiting: [ReviewQueue.Item]
     var recent: [CatalogDocument]
     var canDraft: Bool
 
@@ -271,21 +272,32 @@ struct DocumentListPage {
             .h1(.text("主动公开文件")),
             .if(canDraft, .p(.a(.class("button"), .href(SiteRoute.newDocument.path), .text("起草文件")))),
             .h2(.text("待我处理")),
-            list(awaiting, empty: "暂无待处理的文件。"),
+            awaiting.isEmpty
+                ? .p(.class("empty"), .text("暂无待处理的文件。"))
+                : .table(
+                    .class("queue"),
+                    .thead(.tr(.th(.text("文件")), .th(.text("待办")), .th(.text("送达")), .th(.text("办理期限")))),
+                    .tbody(
+                        .forEach(awaiting) { q in
+                            .tr(
+                                .class(q.overdue ? "overdue" : ""),
+                                .td(.a(.href(SiteRoute.consoleDocument(q.document.id).path), .text(q.document.title))),
+                                .td(.text(q.task)),
+                                .td(.text(AuditExport.beijingTime(q.sinceMillis))),
+                                .td(.text(q.due.chinese + (q.overdue ? "（已超期）" : ""))))
+                        })),
             .h2(.text("最近的文件")),
-            list(recent, empty: "暂无文件。")
+            recent.isEmpty
+                ? .p(.class("empty"), .text("暂无文件。"))
+                : .ul(
+                    .class("doc-list"),
+                    .forEach(recent) { d in
+                        .li(
+                            .a(.href(SiteRoute.consoleDocument(d.id).path), .text(d.title)),
+                            .span(
+                                .class("doc-meta"),
+                                .text(d.workflow.status.label + (d.revisionOf.map { "（文件 #\($0) 的修订稿）" } ?? ""))))
+                    })
         )
-    }
-
-    private func list(_ docs: [CatalogDocument], empty: String) -> Node<HTML.BodyContext> {
-        docs.isEmpty
-            ? .p(.class("empty"), .text(empty))
-            : .ul(
-                .class("doc-list"),
-                .forEach(docs) { d in
-                    .li(
-                        .a(.href(SiteRoute.consoleDocument(d.id).path), .text(d.title)),
-                        .span(.class("doc-meta"), .text(d.workflow.status.label)))
-                })
     }
 }
