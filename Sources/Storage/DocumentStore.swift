@@ -12,12 +12,38 @@ public protocol DocumentStore: Sendable {
     /// Published interpretations of a document.
     func interpretations(of id: Int64) async throws -> [CatalogDocument]
     /// Published documents, newest first, optionally of one category, agency and year.
+    /// Counts of the matching public documents by year, subject and agency.
+    func facets(_ filter: CatalogFilter) async throws -> CatalogFacets
     func list(_ filter: CatalogFilter, limit: Int, offset: Int) async throws -> (
         total: Int, items: [CatalogDocument]
     )
 }
 
 /// Narrows public listings and searches. Empty fields do not filter.
+/// How the public documents matching a filter spread over years, subjects and agencies, for
+/// the portal's browsing links. Each list is largest first (years newest first).
+public struct CatalogFacets: Sendable, Hashable {
+    public var years: [Facet<Int>]
+    public var subjects: [Facet<String>]
+    public var agencies: [Facet<Int64>]
+
+    public init(years: [Facet<Int>] = [], subjects: [Facet<String>] = [], agencies: [Facet<Int64>] = []) {
+        self.years = years
+        self.subjects = subjects
+        self.agencies = agencies
+    }
+}
+
+public struct Facet<Value: Hashable & Sendable>: Sendable, Hashable {
+    public var value: Value
+    public var count: Int
+
+    public init(_ value: Value, _ count: Int) {
+        self.value = value
+        self.count = count
+    }
+}
+
 public struct CatalogFilter: Sendable, Hashable {
     public var categoryCode: String?
     public var agencyID: Int64?
@@ -25,12 +51,21 @@ public struct CatalogFilter: Sendable, Hashable {
     public var year: Int?
     /// The recorded 有效性 of normative documents.
     public var validity: ValidityStatus?
+    /// 主题分类, exactly.
+    public var subject: String?
+    /// A 专题专栏 code.
+    public var column: String?
 
-    public init(categoryCode: String? = nil, agencyID: Int64? = nil, year: Int? = nil, validity: ValidityStatus? = nil) {
+    public init(
+        categoryCode: String? = nil, agencyID: Int64? = nil, year: Int? = nil, validity: ValidityStatus? = nil, subject: String? = nil,
+        column: String? = nil
+    ) {
         self.categoryCode = categoryCode
         self.agencyID = agencyID
         self.year = year
         self.validity = validity
+        self.subject = subject
+        self.column = column
     }
 
     public static let none = CatalogFilter()

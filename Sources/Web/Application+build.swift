@@ -25,6 +25,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     WordListController(env: env, pages: pages).register(on: router)
     AttachmentsController(env: env, pages: pages).register(on: router)
     CatalogSettingsController(env: env, pages: pages).register(on: router)
+    BrowseController(env: env, pages: pages).register(on: router)
     return router
 }
 

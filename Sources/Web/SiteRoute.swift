@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Storage
 
 /// Every page of the site, used to build links so that a renamed path changes in one place.
 /// Routes are registered with the same paths in `Application+build.swift`.
@@ -9,6 +10,10 @@ enum SiteRoute {
     case search(query: String, page: Int)
     case guide(Int64?)
     case catalog(category: String, page: Int)
+    case browse(CatalogFilter, page: Int)
+    case column(String)
+    case subjects
+    case printDocument(Int64)
     case stylesheet
     case displayMode
     case login(next: String?)
@@ -39,6 +44,15 @@ enum SiteRoute {
         case .guide(let id): id.map { "/agencies/\($0)/guide" } ?? "/guide"
         case .search(let q, let page): "/search?q=" + Self.encode(q) + (page > 1 ? "&page=\(page)" : "")
         case .catalog(let code, let page): "/catalog/" + Self.encode(code) + (page > 1 ? "?page=\(page)" : "")
+        case .browse(let f, let page):
+            "/browse"
+                + Self.query([
+                    ("category", f.categoryCode), ("year", f.year.map(String.init)), ("agency", f.agencyID.map(String.init)),
+                    ("subject", f.subject), ("column", f.column), ("page", page > 1 ? String(page) : nil),
+                ])
+        case .column(let code): "/columns/" + Self.encode(code)
+        case .subjects: "/subjects"
+        case .printDocument(let id): "/documents/\(id)/print"
         case .stylesheet: "/assets/site.css"
         case .displayMode: "/preferences/display"
         case .login(let next): "/login" + (next.map { "?next=" + Self.encode($0) } ?? "")
@@ -62,6 +76,11 @@ enum SiteRoute {
         case .documentAction(let id, let action): "/console/documents/\(id)/\(action)"
         case .documentFinding(let id, let finding): "/console/documents/\(id)/findings/\(finding)"
         }
+    }
+
+    static func query(_ pairs: [(String, String?)]) -> String {
+        let set = pairs.compactMap { k, v in v.map { "\(k)=" + encode($0) } }
+        return set.isEmpty ? "" : "?" + set.joined(separator: "&")
     }
 
     static func encodePath(_ value: String) -> String {

@@ -12,7 +12,8 @@ import Web
     static let publicRoutes: Set<String> = [
         "GET /", "GET /documents/{id}", "GET /search", "GET /catalog/{category}", "GET /sitemap.xml", "GET /feeds/{feed}",
         "GET /guide", "GET /agencies/{id}/guide", "GET /assets/site.css", "POST /preferences/display",
-        "GET /documents/{id}/attachments/{attachment}/{name}",
+        "GET /documents/{id}/attachments/{attachment}/{name}", "GET /browse", "GET /columns/{code}", "GET /subjects",
+        "GET /documents/{id}/print",
         "GET /login", "POST /login", "GET /healthz",
         "GET /metrics", "GET /api/v1/openapi.json", "POST /api/v1/auth/login", "GET /api/v1/calendar/add-workdays",
         "GET /api/v1/calendar/workdays-between", "GET /api/v1/calendar/notices", "GET /api/v1/public/documents",

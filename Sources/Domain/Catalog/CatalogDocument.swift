@@ -85,6 +85,8 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
     /// For a revision: the document it revises. When the revision is published its content
     /// replaces the document's, which keeps its id, 索引号 and address.
     public var revisionOf: Int64?
+    /// Codes of the 专题专栏 the document also appears in.
+    public var columns: [String]
 
     public init(
         id: Int64, agencyID: Int64, departmentID: Int64? = nil, drafterID: Int64? = nil, kind: DocumentKind = .general, title: String,
@@ -93,8 +95,10 @@ public struct CatalogDocument: Hashable, Sendable, Codable, Identifiable {
         keywords: String = "", subject: String = "", validity: Validity? = nil, interpretsID: Int64? = nil,
         interpretationForm: InterpretationForm? = nil, needsInterpretation: Bool = false, important: Bool = false,
         workflow: WorkflowState = WorkflowState(), revision: Int = 1, redactedBody: String? = nil, createdAtMillis: Int64 = 0,
-        updatedAtMillis: Int64 = 0, scheduledAtMillis: Int64? = nil, expiresOn: CivilDate? = nil, revisionOf: Int64? = nil
+        updatedAtMillis: Int64 = 0, scheduledAtMillis: Int64? = nil, expiresOn: CivilDate? = nil, revisionOf: Int64? = nil,
+        columns: [String] = []
     ) {
+        self.columns = columns
         self.id = id
         self.agencyID = agencyID
         self.departmentID = departmentID

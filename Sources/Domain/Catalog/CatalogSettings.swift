@@ -15,11 +15,15 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
     /// Working days a review level has before the document shows as overdue in the queue.
     /// An internal service standard, not a statutory deadline.
     public var reviewDueWorkdays: Int
+    /// 专题专栏: themed columns (e.g. 疫情防控) that documents of any category can also appear in.
+    public var columns: [SpecialColumn]
 
     public init(
         extraCategories: [CatalogCategory] = [], deadlineOverrides: [String: Int] = [:], chain: [ReviewLevel] = ReviewLevel.standardChain,
-        categoryChains: [String: [ReviewLevel]] = [:], indexRule: IndexNumberRule = .standard, reviewDueWorkdays: Int = 3
+        categoryChains: [String: [ReviewLevel]] = [:], indexRule: IndexNumberRule = .standard, reviewDueWorkdays: Int = 3,
+        columns: [SpecialColumn] = []
     ) {
+        self.columns = columns
         self.extraCategories = extraCategories
         self.deadlineOverrides = deadlineOverrides
         self.chain = chain
@@ -29,6 +33,32 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
     }
 
     public static let standard = CatalogSettings()
+
+    enum CodingKeys: String, CodingKey {
+        case extraCategories, deadlineOverrides, chain, categoryChains, indexRule, reviewDueWorkdays, columns
+    }
+
+    /// Settings saved by an older version lack newer keys; those take their defaults.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = CatalogSettings.standard
+        extraCategories = try c.decodeIfPresent([CatalogCategory].self, forKey: .extraCategories) ?? d.extraCategories
+        deadlineOverrides = try c.decodeIfPresent([String: Int].self, forKey: .deadlineOverrides) ?? d.deadlineOverrides
+        chain = try c.decodeIfPresent([ReviewLevel].self, forKey: .chain) ?? d.chain
+        categoryChains = try c.decodeIfPresent([String: [ReviewLevel]].self, forKey: .categoryChains) ?? d.categoryChains
+        indexRule = try c.decodeIfPresent(IndexNumberRule.self, forKey: .indexRule) ?? d.indexRule
+        reviewDueWorkdays = try c.decodeIfPresent(Int.self, forKey: .reviewDueWorkdays) ?? d.reviewDueWorkdays
+        columns = try c.decodeIfPresent([SpecialColumn].self, forKey: .columns) ?? d.columns
+    }
+
+    /// The special column with this code or name.
+    public func column(_ key: String) throws(DomainError) -> SpecialColumn {
+        guard let c = columns.first(where: { $0.code == key || $0.name == key }) else {
+            throw .invalid(
+                "columns", "未知的专题专栏“\(key)”" + (columns.isEmpty ? "（本机关尚未设置专栏）" : "，可选：" + columns.map(\.name).joined(separator: "、")))
+        }
+        return c
+    }
 
     /// The categories the agency uses: the defaults with its deadlines, then its own.
     public var categories: [CatalogCategory] {
@@ -66,6 +96,16 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
             try Self.validate(levels, field: "categoryChains")
         }
         try indexRule.validate()
+        var columnCodes = Set<String>()
+        for c in columns {
+            guard !c.code.isEmpty, c.code.count <= 40, c.code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            else {
+                throw .invalid("columns", "专栏代码“\(c.code)”只能由小写字母、数字和“-”组成")
+            }
+            guard columnCodes.insert(c.code).inserted, !c.name.trimmingCharacters(in: .whitespaces).isEmpty, c.name.count <= 30 else {
+                throw .invalid("columns", "专栏“\(c.code)”重复或名称不是 1-30 个字")
+            }
+        }
         guard (1...30).contains(reviewDueWorkdays) else { throw .invalid("reviewDueWorkdays", "每级审核时限须为 1-30 个工作日") }
     }
 
@@ -83,6 +123,20 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
                 throw .invalid(field, "层级名称须为 1-40 个字")
             }
         }
+    }
+}
+
+/// A themed column (专题专栏) of the portal, e.g. 疫情防控 or 健康中国行动.
+public struct SpecialColumn: Hashable, Sendable, Codable {
+    public var code: String
+    public var name: String
+    /// A line or two shown at the top of the column's page.
+    public var summary: String
+
+    public init(code: String, name: String, summary: String = "") {
+        self.code = code
+        self.name = name
+        self.summary = summary
     }
 }
 

@@ -22,4 +22,5 @@ let allMigrations: [any Migration] = [
     M009AddRevisions(),
     M010AddAttachments(),
     M011AddCatalogSettings(),
+    M012AddColumnsAndSubjects(),
 ]

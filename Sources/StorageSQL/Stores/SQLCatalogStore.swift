@@ -10,7 +10,7 @@ struct SQLCatalogStore: CatalogStore {
         "exemption", "legal_basis", "index_number", "written_on", "published_on", "formed_on", "keywords", "subject", "validity_status",
         "effective_from", "effective_until", "superseded_by", "interprets_id", "interpretation_form", "needs_interpretation", "important",
         "status", "review_level", "revision", "redacted_body", "created_at_ms", "updated_at_ms", "scheduled_at_ms", "expires_on",
-        "revision_of",
+        "revision_of", "special_columns",
     ]
 
     /// Column values of a document, in `columns` order without the id.
@@ -27,9 +27,12 @@ struct SQLCatalogStore: CatalogStore {
             SQLBind(d.needsInterpretation ? 1 : 0),
             SQLBind(d.important ? 1 : 0), SQLBind(d.workflow.status.rawValue), SQLBind(d.workflow.level), SQLBind(d.revision),
             SQLBind(d.redactedBody), SQLBind(d.createdAtMillis), SQLBind(d.updatedAtMillis), SQLBind(d.scheduledAtMillis),
-            SQLBind(d.expiresOn?.description), SQLBind(d.revisionOf),
+            SQLBind(d.expiresOn?.description), SQLBind(d.revisionOf), SQLBind(Self.encodeColumns(d.columns)),
         ]
     }
+
+    /// Column codes as `|covid|flu|`, so one LIKE finds a code without matching part of another.
+    static func encodeColumns(_ codes: [String]) -> String { codes.isEmpty ? "" : "|" + codes.joined(separator: "|") + "|" }
 
     static func decode(_ row: any SQLRow) throws -> CatalogDocument {
         func text(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }
@@ -64,7 +67,8 @@ struct SQLCatalogStore: CatalogStore {
             revision: try row.decode(column: "revision"), redactedBody: try optText("redacted_body"),
             createdAtMillis: try row.decode(column: "created_at_ms"), updatedAtMillis: try row.decode(column: "updated_at_ms"),
             scheduledAtMillis: try row.decode(column: "scheduled_at_ms", as: Int64?.self), expiresOn: try date("expires_on"),
-            revisionOf: try row.decode(column: "revision_of", as: Int64?.self))
+            revisionOf: try row.decode(column: "revision_of", as: Int64?.self),
+            columns: (try row.decode(column: "special_columns", as: String?.self) ?? "").split(separator: "|").map(String.init))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("catalog_documents") }

@@ -45,19 +45,47 @@ struct SQLDocumentStore: DocumentStore {
     func list(_ filter: CatalogFilter, limit: Int, offset: Int) async throws -> (
         total: Int, items: [CatalogDocument]
     ) {
-        func filtered(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
-            var q = q
-            if let c = filter.categoryCode { q = q.where("category_code", .equal, SQLBind(c)) }
-            if let a = filter.agencyID { q = q.where("agency_id", .equal, SQLBind(a)) }
-            if let y = filter.year { q = q.where("published_on", .like, SQLBind("\(y)-%")) }
-            if let v = filter.validity { q = q.where("validity_status", .equal, SQLBind(v.rawValue)) }
-            return q
-        }
+        let filtered = { (q: SQLSelectBuilder) in Self.filtered(q, filter) }
         let total =
             try await filtered(publicOnly(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let items = try await filtered(select()).orderBy("published_on", .descending).orderBy("id", .descending).limit(limit).offset(offset)
             .all().map(Self.publicCopy)
         return (total, items)
+    }
+
+    static func filtered(_ q: SQLSelectBuilder, _ filter: CatalogFilter) -> SQLSelectBuilder {
+        var q = q
+        if let c = filter.categoryCode { q = q.where("category_code", .equal, SQLBind(c)) }
+        if let a = filter.agencyID { q = q.where("agency_id", .equal, SQLBind(a)) }
+        if let y = filter.year { q = q.where("published_on", .like, SQLBind("\(y)-%")) }
+        if let v = filter.validity { q = q.where("validity_status", .equal, SQLBind(v.rawValue)) }
+        if let s = filter.subject { q = q.where("subject", .equal, SQLBind(s)) }
+        if let c = filter.column { q = q.where("special_columns", .like, SQLBind("%|\(c)|%")) }
+        return q
+    }
+
+    func facets(_ filter: CatalogFilter) async throws -> CatalogFacets {
+        func counts(_ expression: any SQLExpression) async throws -> [any SQLRow] {
+            try await Self.filtered(
+                publicOnly(db.select().column(expression, as: "v").column(SQLFunction("count", args: SQLLiteral.all), as: "n")), filter
+            )
+            .groupBy(expression).all()
+        }
+        let years = try await counts(
+            SQLFunction("substr", args: SQLColumn("published_on"), SQLLiteral.numeric("1"), SQLLiteral.numeric("4"))
+        )
+        .compactMap { row -> Facet<Int>? in
+            guard let v = try row.decode(column: "v", as: String?.self), let y = Int(v) else { return nil }
+            return Facet(y, try row.decode(column: "n", as: Int.self))
+        }.sorted { $0.value > $1.value }
+        let subjects = try await counts(SQLColumn("subject")).compactMap { row -> Facet<String>? in
+            guard let v = try row.decode(column: "v", as: String?.self), !v.isEmpty else { return nil }
+            return Facet(v, try row.decode(column: "n", as: Int.self))
+        }.sorted { ($0.count, $1.value) > ($1.count, $0.value) }
+        let agencies = try await counts(SQLColumn("agency_id")).map { row in
+            Facet(try row.decode(column: "v", as: Int64.self), try row.decode(column: "n", as: Int.self))
+        }.sorted { $0.count > $1.count }
+        return CatalogFacets(years: years, subjects: subjects, agencies: agencies)
     }
 }

@@ -48,6 +48,8 @@ struct SQLSearchIndex: SearchIndex {
         if let a = filter.agencyID { sql += " AND d.agency_id = \(bind: a)" }
         if let y = filter.year { sql += " AND d.published_on LIKE \(bind: "\(y)-%")" }
         if let v = filter.validity { sql += " AND d.validity_status = \(bind: v.rawValue)" }
+        if let s = filter.subject { sql += " AND d.subject = \(bind: s)" }
+        if let c = filter.column { sql += " AND d.special_columns LIKE \(bind: "%|\(c)|%")" }
         return sql
     }
 

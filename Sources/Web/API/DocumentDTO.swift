@@ -23,6 +23,8 @@ struct DocumentInput: Decodable {
     var interprets: Int64?
     var interpretationForm: String?
     var validity: ValidityInput?
+    /// 专题专栏 codes or names.
+    var columns: [String]?
 
     struct ValidityInput: Decodable {
         var status: String
@@ -56,7 +58,8 @@ struct DocumentInput: Decodable {
                 exemption: try Self.parse(exemption, "exemption"), legalBasis: legalBasis ?? ""),
             writtenOn: writtenOn, formedOn: formedOn ?? writtenOn, keywords: keywords ?? "", subject: subject ?? "", validity: validity,
             interpretsID: interprets, interpretationForm: try Self.parse(interpretationForm, "interpretationForm"),
-            needsInterpretation: needsInterpretation ?? false, important: important ?? false, expiresOn: expiresOn)
+            needsInterpretation: needsInterpretation ?? false, important: important ?? false, expiresOn: expiresOn,
+            columns: columns ?? [])
     }
 }
 
@@ -80,6 +83,8 @@ struct DocumentDTO: ResponseEncodable {
     var revision: Int
     /// For a revision: the document it revises.
     var revisionOf: Int64?
+    var subject: String
+    var columns: [String]
     var history: [Step]
     var findings: [Finding]
     var attachments: [AttachmentsController.AttachmentDTO]
@@ -123,6 +128,8 @@ struct DocumentDTO: ResponseEncodable {
         expiresOn = d.expiresOn
         revision = d.revision
         revisionOf = d.revisionOf
+        subject = d.subject
+        columns = d.columns
         history = steps.map {
             Step(action: $0.action, level: $0.levelName, actor: $0.actorName, comment: $0.comment, at: AuditExport.beijingTime($0.atMillis))
         }

@@ -449,6 +449,8 @@ enum OpenAPIDocument {
                             query(
                                 "validity", ["type": "string", "enum": ["effective", "expired", "repealed", "revised"]], required: false,
                                 "有效性"),
+                            query("subject", string, required: false, "主题分类"),
+                            query("column", string, required: false, "专题专栏代码或名称"),
                             query("page", ["type": "integer", "minimum": 1], required: false, "页码"),
                             query("per", ["type": "integer", "minimum": 1, "maximum": 100], required: false, "每页条数"),
                         ],

@@ -144,7 +144,8 @@ struct AttachmentsController: Sendable {
         let catalog = try await self.catalog(identity)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
-        var page = DocumentForm(values: .init(writtenOn: env.today.description), categories: catalog.categories)
+        var page = DocumentForm(
+            values: .init(writtenOn: env.today.description), categories: catalog.categories, specialColumns: catalog.settings.columns)
         var status = HTTPResponse.Status.ok
         do {
             let imported = try Self.importFile(try Self.file(form))

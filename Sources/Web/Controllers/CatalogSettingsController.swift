@@ -79,7 +79,8 @@ struct CatalogSettingsController: Sendable {
         try CSRF.verify(form, request: request, context: context)
         let text = CatalogSettingsText(
             chain: form.raw("chain"), categoryChains: form.raw("categoryChains"), extraCategories: form.raw("categories"),
-            deadlines: form.raw("deadlines"), indexRule: form["indexRule"], reviewDueWorkdays: form["reviewDueWorkdays"])
+            deadlines: form.raw("deadlines"), indexRule: form["indexRule"], reviewDueWorkdays: form["reviewDueWorkdays"],
+            columns: form.raw("columns"))
         do {
             try await save(try text.settings(), identity, address: context.remoteAddress)
             return try await render(text, request, context, message: "已保存。新的设置对此后提交和审核的文件生效。")
@@ -123,6 +124,9 @@ struct CatalogSettingsPage {
                         "按分类设置的审核链", name: "categoryChains", value: text.categoryChains,
                         hint: "先写一行“[分类代码]”，下面按上面的格式写该分类的层级；没有设置的分类使用上面的审核链。"),
                     area("自设分类（专栏）", name: "categories", value: text.extraCategories, hint: "每行：代码 | 名称 | 公开时限（工作日），如 covid | 疫情防控专栏 | 7"),
+                    area(
+                        "专题专栏", name: "columns", value: text.columns,
+                        hint: "每行：代码 | 名称 | 说明，如 covid | 疫情防控 | 疫情防控政策与通告。任何分类的文件都可同时发布到专栏。", rows: 3),
                     area("公开时限", name: "deadlines", value: text.deadlines, hint: "与默认不同的分类：分类代码 | 工作日数（第二十六条默认 20 个工作日）", rows: 3),
                     Fragments.textField(
                         "索引号规则", name: "indexRule", value: text.indexRule, errors: errors,

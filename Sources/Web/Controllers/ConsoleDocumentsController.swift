@@ -54,36 +54,41 @@ struct ConsoleDocumentsController: Sendable {
 
     @Sendable func newForm(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let catalog = try await self.catalog(identity)
-        let form = DocumentForm(values: .init(writtenOn: env.today.description), categories: catalog.categories)
+        let form = DocumentForm(
+            values: .init(writtenOn: env.today.description), categories: catalog.categories, specialColumns: catalog.settings.columns)
         return try await pages.respond("起草文件", area: .console, request: request, context: context) { form.content($0) }
     }
 
     @Sendable func create(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let catalog = try await self.catalog(identity)
-        return try await save(request, context, identity, form: DocumentForm(categories: catalog.categories)) { content in
+        return try await save(
+            request, context, identity, form: DocumentForm(categories: catalog.categories, specialColumns: catalog.settings.columns)
+        ) { content in
             try await catalog.create(content, by: identity, from: context.remoteAddress)
         }
     }
 
     /// The form for a draft, a returned document or a revision.
-    func editForm(_ d: CatalogDocument, categories: [CatalogCategory]) -> DocumentForm {
+    func editForm(_ d: CatalogDocument, categories: [CatalogCategory], specialColumns: [SpecialColumn]) -> DocumentForm {
         DocumentForm(
             action: SiteRoute.documentAction(d.id, "edit").path,
             heading: d.revisionOf == nil ? "修改文件" : "修改修订稿（第 \(d.revision) 版）", values: DocumentForm.values(d),
-            categories: categories)
+            categories: categories, specialColumns: specialColumns)
     }
 
     @Sendable func edit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let catalog = try await self.catalog(identity)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
-        let form = editForm(try await catalog.document(id, for: identity), categories: catalog.categories)
+        let form = editForm(
+            try await catalog.document(id, for: identity), categories: catalog.categories, specialColumns: catalog.settings.columns)
         return try await pages.respond(form.heading, area: .console, request: request, context: context) { form.content($0) }
     }
 
     @Sendable func update(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let catalog = try await self.catalog(identity)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
-        let form = editForm(try await catalog.document(id, for: identity), categories: catalog.categories)
+        let form = editForm(
+            try await catalog.document(id, for: identity), categories: catalog.categories, specialColumns: catalog.settings.columns)
         return try await save(request, context, identity, form: form) { content in
             try await catalog.edit(id, with: content, by: identity, from: context.remoteAddress)
         }

@@ -217,9 +217,7 @@ struct DocumentsController: Sendable {
         let per = try Self.positive(q["per"].map(String.init), "per", default: 20, max: 100)
         let query = (q["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         let catalog = try await CatalogService.load(env, agencyID: try await env.database.stores.agencies.root()?.id)
-        let filter = try Self.filter(
-            q["category"].map(String.init), year: q["year"].map(String.init), agency: q["agency"].map(String.init),
-            validity: q["validity"].map(String.init), catalog: catalog)
+        let filter = try BrowseController.filter(request, catalog)
         let stores = env.database.stores
         if query.isEmpty {
             let (total, items) = try await stores.documents.list(

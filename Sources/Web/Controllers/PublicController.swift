@@ -23,8 +23,10 @@ struct PublicController: Sendable {
         let stores = env.database.stores
         let agency = try await stores.agencies.root()
         let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [CatalogDocument]() }
+        let service = try await CatalogService.load(env, agencyID: agency?.id)
         return try await pages.respond("首页", area: .portal, request: request, context: context, agency: agency) { chrome in
-            HomePage(agency: agency, documents: documents).content(chrome)
+            HomePage(agency: agency, documents: documents, categories: service.categories, columns: service.settings.columns).content(
+                chrome)
         }
     }
 
@@ -40,13 +42,15 @@ struct PublicController: Sendable {
     /// Everything a document page shows, read from the public catalog only.
     static func documentPage(_ doc: CatalogDocument, env: WebEnvironment) async throws -> DocumentPage {
         let stores = env.database.stores
+        let own = try await CatalogService.load(env, agencyID: doc.agencyID)
         return DocumentPage(
             document: doc, agency: try await stores.agencies.find(id: doc.agencyID),
-            category: try await CatalogService.load(env, agencyID: doc.agencyID).categories.first { $0.code == doc.categoryCode },
+            category: own.categories.first { $0.code == doc.categoryCode },
             interpretations: try await stores.documents.interpretations(of: doc.id),
             interprets: try await doc.interpretsID.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
             supersededBy: try await doc.validity?.supersededBy.asyncMap { try await stores.documents.find(id: $0) } ?? nil,
-            today: env.today, attachments: try await stores.attachments.list(documentID: doc.id))
+            today: env.today, attachments: try await stores.attachments.list(documentID: doc.id),
+            columns: own.settings.columns.filter { doc.columns.contains($0.code) })
     }
 
     @Sendable func guide(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

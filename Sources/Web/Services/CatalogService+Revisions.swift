@@ -26,6 +26,7 @@ extension CatalogService {
         d.needsInterpretation = revision.needsInterpretation
         d.important = revision.important
         d.expiresOn = revision.expiresOn
+        d.columns = revision.columns
         d.revision = revision.revision
         return d
     }
@@ -39,6 +40,7 @@ extension CatalogService {
         var d = Self.merging(content, into: before)
         d.revision = before.revision
         d.documentNumber = try DocumentNumber.normalize(d.documentNumber)
+        d.columns = try resolveColumns(d.columns)
         d.updatedAtMillis = env.nowMillis
         try d.validate(categories: categories)
         let toStore = d

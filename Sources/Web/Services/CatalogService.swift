@@ -43,6 +43,16 @@ public struct CatalogService: Sendable {
         return c
     }
 
+    /// 专题专栏 given by code or name, as codes, each once.
+    func resolveColumns(_ keys: [String]) throws(DomainError) -> [String] {
+        var out: [String] = []
+        for key in keys where !key.isEmpty {
+            let code = try settings.column(key).code
+            if !out.contains(code) { out.append(code) }
+        }
+        return out
+    }
+
     /// The review levels that apply to a document: its importance, and any screening finding a
     /// reviewer chose to keep, can add the extra sign-off level.
     public func levels(for d: CatalogDocument, findings: [StoredFinding]) -> [ReviewLevel] {
@@ -67,6 +77,7 @@ public struct CatalogService: Sendable {
         d.revision = 1
         d.createdAtMillis = env.nowMillis
         d.updatedAtMillis = d.createdAtMillis
+        d.columns = try resolveColumns(d.columns)
         try d.validate(categories: categories)
         let toStore = d
         let at = env.nowMillis

@@ -12,8 +12,11 @@ struct CatalogSettingsText {
     var deadlines: String
     var indexRule: String
     var reviewDueWorkdays: String
+    /// `code | 名称 | 说明` per line.
+    var columns: String = ""
 
     init(_ s: CatalogSettings) {
+        columns = s.columns.map { "\($0.code) | \($0.name) | \($0.summary)" }.joined(separator: "\n")
         chain = ReviewLevel.formatLines(s.chain)
         categoryChains = s.categoryChains.sorted { $0.key < $1.key }.map { "[\($0.key)]\n" + ReviewLevel.formatLines($0.value) }
             .joined(separator: "\n")
@@ -23,7 +26,11 @@ struct CatalogSettingsText {
         reviewDueWorkdays = String(s.reviewDueWorkdays)
     }
 
-    init(chain: String, categoryChains: String, extraCategories: String, deadlines: String, indexRule: String, reviewDueWorkdays: String) {
+    init(
+        chain: String, categoryChains: String, extraCategories: String, deadlines: String, indexRule: String, reviewDueWorkdays: String,
+        columns: String
+    ) {
+        self.columns = columns
         self.chain = chain
         self.categoryChains = categoryChains
         self.extraCategories = extraCategories
@@ -67,6 +74,11 @@ struct CatalogSettingsText {
             let c = Self.cells(line)
             guard c.count == 2, let days = Int(c[1]) else { throw .invalid("deadlines", "公开时限每行须为“分类代码 | 工作日数”：\(line)") }
             s.deadlineOverrides[c[0]] = days
+        }
+        for line in columns.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let c = Self.cells(line)
+            guard c.count == 2 || c.count == 3 else { throw .invalid("columns", "专题专栏每行须为“代码 | 名称 | 说明”：\(line)") }
+            s.columns.append(SpecialColumn(code: c[0], name: c[1], summary: c.count == 3 ? c[2] : ""))
         }
         s.indexRule = IndexNumberRule(template: indexRule.trimmingCharacters(in: .whitespaces))
         guard let due = Int(reviewDueWorkdays.trimmingCharacters(in: .whitespaces)) else {

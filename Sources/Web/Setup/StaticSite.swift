@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Storage
 
 /// `gongkai publish-static`: the whole public site as static files, the way many government
 /// sites are served from a web server or CDN. Pages keep their paths (`/documents/12` is
@@ -48,6 +49,8 @@ public enum StaticSite {
                 try page(doc.title, path: SiteRoute.document(doc.id).path) { model.content($0) }
                 // Attachments under their public path; the file keeps its (cleaned) name, so the
                 // web server picks the content type from the extension.
+                try write(
+                    "documents/\(doc.id)/print/index.html", PrintView.render(model, address: siteOrigin + SiteRoute.document(doc.id).path))
                 for a in model.attachments {
                     guard let data = try await stores.attachments.publicCopy(id: a.id) else { continue }
                     try write("documents/\(doc.id)/attachments/\(a.id)/\(a.fileName)", data)
@@ -60,6 +63,14 @@ public enum StaticSite {
                     perPage: max(1, items.count))
                 try page(category.name, path: SiteRoute.catalog(category: category.code, page: 1).path) { model.content($0) }
                 try write("feeds/\(category.code).atom", try await FeedsController.atomXML(env, category: category, origin: siteOrigin))
+            }
+            for column in service.settings.columns {
+                let count = all.count { $0.columns.contains(column.code) }
+                var model = try await BrowseController.model(
+                    env, service, filter: CatalogFilter(column: column.code), page: 1, heading: column.name, summary: column.summary,
+                    basePath: SiteRoute.column(column.code).path, perPage: max(1, count))
+                model.serverOrigin = serverOrigin
+                try page(column.name, path: SiteRoute.column(column.code).path) { model.content($0) }
             }
             let agencies = try await stores.agencies.all()
             for agency in agencies {

@@ -26,6 +26,7 @@ struct DocumentForm {
         var effectiveFrom = ""
         var effectiveUntil = ""
         var supersededBy = ""
+        var columns: [String] = []
     }
 
     /// Where the form posts and what it is called.
@@ -34,6 +35,8 @@ struct DocumentForm {
     var values = Values()
     var errors: [String: String] = [:]
     var categories: [CatalogCategory]
+    /// The agency's 专题专栏, offered as checkboxes.
+    var specialColumns: [SpecialColumn] = []
     /// A note shown above the form (e.g. after an import).
     var notice: String?
 
@@ -58,7 +61,8 @@ struct DocumentForm {
                 : .init(
                     status: v.validity, effectiveFrom: try CivilDate.parse(optional: v.effectiveFrom, field: "effectiveFrom"),
                     effectiveUntil: try CivilDate.parse(optional: v.effectiveUntil, field: "effectiveUntil"),
-                    supersededBy: try id(v.supersededBy, "supersededBy")))
+                    supersededBy: try id(v.supersededBy, "supersededBy")),
+            columns: v.columns)
     }
 
     static func values(_ form: FormBody) -> Values {
@@ -69,7 +73,7 @@ struct DocumentForm {
             important: form["important"] == "1", needsInterpretation: form["needsInterpretation"] == "1", formedOn: form["formedOn"],
             subject: form["subject"], expiresOn: form["expiresOn"], interprets: form["interprets"],
             interpretationForm: form["interpretationForm"], validity: form["validity"], effectiveFrom: form["effectiveFrom"],
-            effectiveUntil: form["effectiveUntil"], supersededBy: form["supersededBy"])
+            effectiveUntil: form["effectiveUntil"], supersededBy: form["supersededBy"], columns: form.all("columns"))
     }
 
     static func values(_ d: CatalogDocument) -> Values {
@@ -81,7 +85,7 @@ struct DocumentForm {
             expiresOn: d.expiresOn?.description ?? "", interprets: d.interpretsID.map(String.init) ?? "",
             interpretationForm: d.interpretationForm?.rawValue ?? "", validity: d.validity?.status.rawValue ?? "",
             effectiveFrom: d.validity?.effectiveFrom?.description ?? "", effectiveUntil: d.validity?.effectiveUntil?.description ?? "",
-            supersededBy: d.validity?.supersededBy.map(String.init) ?? "")
+            supersededBy: d.validity?.supersededBy.map(String.init) ?? "", columns: d.columns)
     }
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
@@ -131,6 +135,18 @@ struct DocumentForm {
                         "主题分类", name: "subject", value: values.subject, errors: errors, hint: "如 医政医管、疾病预防控制、妇幼健康",
                         required: false),
                     Fragments.textField("关键词", name: "keywords", value: values.keywords, errors: errors, required: false),
+                    .if(
+                        !specialColumns.isEmpty,
+                        .fieldset(
+                            .element(named: "legend", nodes: [.text("同时发布到专题专栏")]),
+                            Fragments.fieldError(errors, "columns"),
+                            .forEach(specialColumns) { c in
+                                .label(
+                                    .class("choice"),
+                                    .input(
+                                        .type(.checkbox), .name("columns"), .value(attr(c.code)), .checked(values.columns.contains(c.code))),
+                                    .text(" " + c.name))
+                            })),
                     Fragments.textField(
                         "自动下线日期", name: "expiresOn", value: values.expiresOn, type: .date, errors: errors,
                         hint: "如活动通知，过了这一天自动从网站下线；长期有效的文件留空", required: false),
@@ -196,7 +212,7 @@ struct DocumentForm {
     static let fieldNames: Set<String> = [
         "title", "body", "category", "kind", "disclosure", "exemption", "legalBasis", "documentNumber", "writtenOn", "formedOn",
         "subject", "keywords", "expiresOn", "interprets", "interpretationForm", "validity", "effectiveFrom", "effectiveUntil",
-        "supersededBy", "file",
+        "supersededBy", "file", "columns",
     ]
 
     /// Errors about fields the form has no place for (e.g. a rule spanning several fields).

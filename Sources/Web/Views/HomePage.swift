@@ -7,6 +7,7 @@ struct HomePage {
     var agency: Agency?
     var documents: [CatalogDocument]
     var categories: [CatalogCategory] = CatalogCategory.defaults
+    var columns: [SpecialColumn] = []
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
@@ -17,8 +18,17 @@ struct HomePage {
                 .h2(.text("政府信息公开目录")),
                 .ul(
                     .class("category-list"),
-                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) })
+                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) }),
+                .p(
+                    .a(.href(chrome.serverOrigin + SiteRoute.browse(.none, page: 1).path), .text("按年份、发布机构浏览")), .text("　"),
+                    .a(.href(chrome.serverOrigin + SiteRoute.subjects.path), .text("按主题分类浏览")))
             ),
+            .if(
+                !columns.isEmpty,
+                .nav(
+                    .attribute(named: "aria-label", value: "专题专栏"),
+                    .h2(.text("专题专栏")),
+                    .ul(.class("category-list"), .forEach(columns) { c in .li(.a(.href(SiteRoute.column(c.code).path), .text(c.name))) }))),
             .section(
                 .attribute(named: "aria-labelledby", value: "latest"),
                 .h2(.id("latest"), .text("最新公开")),
@@ -75,6 +85,7 @@ struct DocumentPage {
     var supersededBy: CatalogDocument?
     var today: CivilDate
     var attachments: [Attachment] = []
+    var columns: [SpecialColumn] = []
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let d = document
@@ -96,6 +107,12 @@ struct DocumentPage {
                 .p(.class("alert"), .text("本文件已被替代，现行文件："), .a(.href(SiteRoute.document(s.id).path), .text(s.title)))
             },
             Fragments.richText(d.body),
+            .p(.class("doc-tools"), .a(.href(SiteRoute.printDocument(d.id).path), .text("打印版"))),
+            .if(
+                !columns.isEmpty,
+                .p(
+                    .class("doc-meta"), .text("所属专栏："),
+                    .group(columns.map { c in .a(.href(SiteRoute.column(c.code).path), .class("tag"), .text(c.name)) }))),
             .if(
                 !attachments.isEmpty,
                 .section(

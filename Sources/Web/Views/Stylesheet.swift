@@ -58,6 +58,8 @@ enum Stylesheet {
         .doc-body h2,.doc-body h3,.doc-body h4{border:0;padding:0;margin:1.25rem 0 .5rem}
         .table-wrap{overflow-x:auto}
         tr.overdue td{background:#fdecee;font-weight:bold}
+        .doc-tools{margin:1rem 0}
+        body.print-view main{max-width:48rem;padding:1rem}
         .diff-lines{list-style:none;padding:0;font-size:.95rem;max-width:56rem}
         .diff-lines li{padding:.1rem .5rem;white-space:pre-wrap;border-left:4px solid transparent}
         .diff-added{background:#e9f5ea;border-color:#1b6e20!important}

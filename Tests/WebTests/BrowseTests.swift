@@ -1,0 +1,59 @@
+import Domain
+import Foundation
+import HummingbirdTesting
+import Testing
+
+/// The portal's browsing by 专题专栏, 主题分类, year and agency, and the print view.
+@Suite struct BrowseTests {
+    @Test(arguments: Harness.kinds) func columnsSubjectsAndPrint(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let t = try await RevisionTests.tokens(client)
+            let settings = #"{"columns":[{"code":"covid","name":"疫情防控","summary":"疫情防控政策与通告"},{"code":"flu","name":"流感防治","summary":""}]}"#
+            #expect(try await client.postJSON("/api/v1/catalog/settings", settings, token: t["office"], method: .put).status == .ok)
+            // An unknown column is refused by name.
+            let unknown = try await client.postJSON(
+                "/api/v1/documents", #"{"title":"x","body":"x","category":"其他","columns":["不存在"]}"#, token: t["drafter"])
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.errorField == "columns")
+            let created = try await client.postJSON(
+                "/api/v1/documents",
+                #"{"title":"关于加强冬春季疫情防控的通知","body":"各单位要加强监测。","category":"疾病防控","subject":"疾病预防控制","columns":["疫情防控","flu"],"writtenOn":"2026-11-02"}"#,
+                token: t["drafter"])
+            let id = try #require(try created.json()["id"] as? Int, "\(created.text)")
+            #expect(try created.json()["columns"] as? [String] == ["covid", "flu"])
+            // Not yet published: no column, no print view.
+            #expect(!(try await client.getPage("/columns/covid").text.contains("冬春季")))
+            #expect(try await client.getPage("/documents/\(id)/print").status == .notFound)
+            try await RevisionTests.review(client, t, id)
+            #expect(try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: t["publisher"]).status == .ok)
+
+            let column = try await client.getPage("/columns/covid")
+            #expect(column.status == .ok)
+            #expect(column.text.contains("疫情防控政策与通告") && column.text.contains("关于加强冬春季疫情防控的通知"))
+            #expect(try await client.getPage("/columns/none").status == .notFound)
+            let home = try await client.getPage("/").text
+            #expect(home.contains("/columns/covid") && home.contains("流感防治"))
+            let doc = try await client.getPage("/documents/\(id)").text
+            #expect(doc.contains("所属专栏") && doc.contains("/documents/\(id)/print"))
+
+            let subjects = try await client.getPage("/subjects").text
+            #expect(subjects.contains("疾病预防控制（1）"))
+            let browse = try await client.getPage("/browse?subject=%E7%96%BE%E7%97%85%E9%A2%84%E9%98%B2%E6%8E%A7%E5%88%B6").text
+            #expect(browse.contains("共 1 条") && browse.contains("关于加强冬春季疫情防控的通知"))
+            let year = try await client.getPage("/browse?year=2026").text
+            #expect(year.contains("按年份") && year.contains("2026年"))
+            #expect(try await client.getPage("/browse?year=abc").status == .unprocessableContent)
+            #expect(try await client.getPage("/browse?column=nope").status == .unprocessableContent)
+
+            let api = try await client.getJSON("/api/v1/public/documents?column=covid&q=%E7%9B%91%E6%B5%8B").json()
+            #expect(api["total"] as? Int == 1)
+            let none = try await client.getJSON("/api/v1/public/documents?subject=%E5%A6%87%E5%B9%BC").json()
+            #expect(none["total"] as? Int == 0)
+
+            let print = try await client.getPage("/documents/\(id)/print")
+            #expect(print.status == .ok)
+            #expect(print.text.contains("print-view") && print.text.contains("各单位要加强监测。") && !print.text.contains("site-header"))
+        }
+    }
+}
