@@ -12,6 +12,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     router.add(middleware: BodyLimitMiddleware(limit: env.settings.bodyLimit))
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: SessionAuthMiddleware(accounts: env.accounts))
+    router.add(middleware: PageCacheMiddleware(cache: env.pageCache))
     SystemController(env: env).register(on: router)
     PublicController(env: env, pages: pages).register(on: router)
     AuthController(env: env, pages: pages).register(on: router)

@@ -11,6 +11,8 @@ public struct WebEnvironment: Sendable {
     public var calendar: CalendarService
     public var metrics: PrometheusCollectorRegistry
     public var clock: @Sendable () -> Double
+    /// Rendered public pages (see `PageCache`), shared by every request of this process.
+    public let pageCache: PageCache
 
     public init(
         database: any GongkaiDatabase, settings: WebSettings = WebSettings(), calendar: CalendarService = CalendarService(),
@@ -22,6 +24,7 @@ public struct WebEnvironment: Sendable {
         self.calendar = calendar
         self.metrics = metrics
         self.clock = clock
+        self.pageCache = PageCache(ttl: settings.pageCacheSeconds, clock: clock)
     }
 
     public var accounts: AccountService {

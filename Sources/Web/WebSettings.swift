@@ -13,6 +13,9 @@ public struct WebSettings: Sendable {
     public var trustProxy: Bool
     /// bcrypt cost for new password hashes.
     public var bcryptCost: UInt8
+    /// How long a rendered public page may be served from memory (`GONGKAI_PAGE_CACHE_SECONDS`,
+    /// default 60; 0 turns the cache off). Changes on this server empty the cache at once.
+    public var pageCacheSeconds: Double = 60
 
     public init(
         bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
@@ -36,6 +39,12 @@ public struct WebSettings: Sendable {
         }
         settings.alwaysSecureCookies = env["GONGKAI_SECURE_COOKIES"] == "1"
         settings.trustProxy = env["GONGKAI_TRUST_PROXY"] == "1"
+        if let text = env["GONGKAI_PAGE_CACHE_SECONDS"] {
+            guard let s = Double(text), (0...3600).contains(s) else {
+                throw .invalid("GONGKAI_PAGE_CACHE_SECONDS", "GONGKAI_PAGE_CACHE_SECONDS 须为 0-3600 之间的秒数")
+            }
+            settings.pageCacheSeconds = s
+        }
         return settings
     }
 }

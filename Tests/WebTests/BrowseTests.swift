@@ -57,3 +57,37 @@ import Testing
         }
     }
 }
+
+/// Public pages come from memory on repeat visits, and never outlive a change.
+@Suite struct PageCacheTests {
+    @Test func repeatVisitsHitAndChangesEmptyTheCache() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let first = try await client.getPage("/")
+            #expect(first.headers[.init("X-Gongkai-Cache")!] == "miss")
+            let second = try await client.getPage("/")
+            #expect(second.headers[.init("X-Gongkai-Cache")!] == "hit")
+            #expect(second.text == first.text)
+            // Elderly mode is a different page.
+            #expect(try await client.getPage("/", cookies: ["gk_display": "elderly"]).headers[.init("X-Gongkai-Cache")!] == "miss")
+            // Signed-in staff are never served from or into the cache.
+            let cookies = try await client.signInWithForm("office")
+            #expect(try await client.getPage("/", cookies: cookies).headers[.init("X-Gongkai-Cache")!] == nil)
+            // A publication empties it; the new document shows at once.
+            let t = try await RevisionTests.tokens(client)
+            let id = try await RevisionTests.publish(client, t, title: "关于缓存测试的通知", body: "正文。")
+            let after = try await client.getPage("/")
+            #expect(after.headers[.init("X-Gongkai-Cache")!] == "miss" && after.text.contains("关于缓存测试的通知"))
+            #expect(try await client.getPage("/documents/\(id)").status == .ok)
+            #expect(try await client.getPage("/documents/\(id)").headers[.init("X-Gongkai-Cache")!] == "hit")
+            // A withdrawal takes the cached page away in the same moment.
+            let withdrawn = try await client.postJSON("/api/v1/documents/\(id)/withdraw", #"{"reason":"测试撤回"}"#, token: t["office"])
+            #expect(withdrawn.status == .ok)
+            #expect(try await client.getPage("/documents/\(id)").status == .notFound)
+            // Entries also age out.
+            _ = try await client.getPage("/guide")
+            h.clock.advance(61)
+            #expect(try await client.getPage("/guide").headers[.init("X-Gongkai-Cache")!] == "miss")
+        }
+    }
+}

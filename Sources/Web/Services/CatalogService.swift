@@ -207,7 +207,9 @@ public struct CatalogService: Sendable {
             return .success(d)
         }
         switch outcome {
-        case .success(let d): return d
+        case .success(let d):
+            env.pageCache.invalidate()
+            return d
         case .failure(let blocked): throw blocked
         }
     }
@@ -321,6 +323,7 @@ public struct CatalogService: Sendable {
             }
             expired.append(due.id)
         }
+        if !published.isEmpty || !expired.isEmpty { env.pageCache.invalidate() }
         return (published, expired, blocked)
     }
 
