@@ -3,6 +3,8 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Web
+
 /// The portal's browsing by 专题专栏, 主题分类, year and agency, and the print view.
 @Suite struct BrowseTests {
     @Test(arguments: Harness.kinds) func columnsSubjectsAndPrint(_ kind: String) async throws {
@@ -89,5 +91,16 @@ import Testing
             h.clock.advance(61)
             #expect(try await client.getPage("/guide").headers[.init("X-Gongkai-Cache")!] == "miss")
         }
+    }
+}
+
+@Suite struct SnippetTests {
+    @Test func excerptsAroundTheFirstMatch() {
+        let body = String(repeating: "甲", count: 50) + "\n做好疫情防控工作" + String(repeating: "乙", count: 50)
+        let s = Snippet.make(body, query: "疫情", radius: 3)
+        #expect(s == "… 做好疫情防控工…")
+        #expect(Snippet.make("Covid-19 防控", query: "COVID", radius: 2) == "Covid-1…")
+        #expect(Snippet.make("短文", query: "无", radius: 40) == "短文")
+        #expect(Snippet.make("短文", query: "", radius: 40) == "短文")
     }
 }

@@ -23,4 +23,5 @@ let allMigrations: [any Migration] = [
     M010AddAttachments(),
     M011AddCatalogSettings(),
     M012AddColumnsAndSubjects(),
+    M013AddCountingIndex(),
 ]

@@ -53,12 +53,23 @@ struct SQLSearchIndex: SearchIndex {
         return sql
     }
 
+    /// How many of the newest matches are ranked by relevance. Ranking every match of a
+    /// common two-character term (a third of the catalog) costs time that grows with the
+    /// catalog; ranking the newest window keeps a query's cost flat, and for a disclosure
+    /// catalog the newest matches are what readers look for. Pages past the window continue
+    /// newest first.
+    static let rankedWindow = 1000
+
     func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws
         -> (total: Int, hits: [SearchHit])
     {
         let parts = ChineseSegmenter.query(query)
         if parts.isEmpty { return (0, []) }
         let conditions = filters(filter)
+        // The index holds exactly the public documents, so without filters it can count alone.
+        let unfiltered = filter == .none
+        let window = Self.rankedWindow
+        let ranked = offset + limit <= window
         if isSQLite {
             // FTS5 phrases, each limited to the bigram or unigram columns.
             func expression(titleOnly: Bool) -> String {
@@ -70,13 +81,34 @@ struct SQLSearchIndex: SearchIndex {
             }
             let all = expression(titleOnly: false)
             let title = expression(titleOnly: true)
-            let from: SQLQueryString =
+            let matches: SQLQueryString =
                 "FROM document_search JOIN catalog_documents d ON d.id = document_search.rowid WHERE document_search MATCH \(bind: all)"
-            let total = try await db.raw("SELECT count(*) AS n " + from + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await db.raw(
-                "SELECT document_search.rowid AS id, (document_search.rowid IN (SELECT rowid FROM document_search WHERE document_search MATCH \(bind: title))) AS in_title, bm25(document_search, 10.0, 10.0, 1.0, 1.0) AS rank "
-                    + from + conditions + " ORDER BY in_title DESC, rank, d.published_on DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
-            ).all()
+                + conditions
+            let total: Int
+            if unfiltered {
+                total =
+                    try await db.raw("SELECT count(*) AS n FROM document_search WHERE document_search MATCH \(bind: all)").first()?
+                    .decode(column: "n", as: Int.self) ?? 0
+            } else {
+                total = try await db.raw("SELECT count(*) AS n " + matches).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            let rows: [any SQLRow]
+            if ranked {
+                // The newest matches and the newest title matches, title matches first, then BM25
+                // (title columns weigh ten times the body).
+                rows = try await db.raw(
+                    "WITH candidates AS (SELECT document_search.rowid AS id, bm25(document_search, 10.0, 10.0, 1.0, 1.0) AS rank, d.published_on AS published "
+                        + matches + " ORDER BY document_search.rowid DESC LIMIT \(bind: window)), "
+                        + "titled AS (SELECT rowid AS id FROM document_search WHERE document_search MATCH \(bind: title) ORDER BY rowid DESC LIMIT \(bind: window)) "
+                        + "SELECT id, (id IN (SELECT id FROM titled)) AS in_title FROM candidates "
+                        + "ORDER BY in_title DESC, rank, published DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+                ).all()
+            } else {
+                rows = try await db.raw(
+                    "SELECT document_search.rowid AS id, 0 AS in_title " + matches
+                        + " ORDER BY document_search.rowid DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+                ).all()
+            }
             return (
                 total,
                 try rows.map {
@@ -92,12 +124,29 @@ struct SQLSearchIndex: SearchIndex {
         tsquery += ")"
         let from: SQLQueryString =
             "FROM document_search s JOIN catalog_documents d ON d.id = s.document_id CROSS JOIN (SELECT " + tsquery
-            + " AS q) AS query WHERE s.tsv @@ query.q"
-        let total = try await db.raw("SELECT count(*) AS n " + from + conditions).first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await db.raw(
-            "SELECT s.document_id AS id, (s.title_tsv @@ query.q) AS in_title, ts_rank(s.tsv, query.q) AS rank " + from + conditions
-                + " ORDER BY in_title DESC, rank DESC, d.published_on DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
-        ).all()
+            + " AS q) AS query WHERE s.tsv @@ query.q" + conditions
+        let total: Int
+        if unfiltered {
+            total =
+                try await db.raw(
+                    "SELECT count(*) AS n FROM document_search s CROSS JOIN (SELECT " + tsquery + " AS q) AS query WHERE s.tsv @@ query.q"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+        } else {
+            total = try await db.raw("SELECT count(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let rows: [any SQLRow]
+        if ranked {
+            rows = try await db.raw(
+                "WITH candidates AS (SELECT s.document_id AS id, (s.title_tsv @@ query.q) AS in_title, ts_rank(s.tsv, query.q) AS rank, d.published_on AS published "
+                    + from + " ORDER BY s.document_id DESC LIMIT \(bind: window)) "
+                    + "SELECT id, in_title FROM candidates ORDER BY in_title DESC, rank DESC, published DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
+        } else {
+            rows = try await db.raw(
+                "SELECT s.document_id AS id, false AS in_title " + from
+                    + " ORDER BY s.document_id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
+        }
         return (
             total,
             try rows.map {
