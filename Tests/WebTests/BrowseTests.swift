@@ -104,3 +104,15 @@ import Testing
         #expect(Snippet.make("短文", query: "", radius: 40) == "短文")
     }
 }
+
+@Suite struct InterpretationShortcutTests {
+    @Test func aPolicyOffersItsInterpretationForm() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let cookies = try await client.signInWithForm("drafter")
+            let form = try await client.getPage("/console/documents/new?interprets=1", cookies: cookies).text
+            #expect(form.contains("政策解读》") || form.contains("配套解读"))
+            #expect(form.contains(#"name="interprets" value="1""#))
+        }
+    }
+}

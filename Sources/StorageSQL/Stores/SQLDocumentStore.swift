@@ -15,8 +15,10 @@ struct SQLDocumentStore: DocumentStore {
     private func select() -> SQLSelectBuilder { publicOnly(db.select().columns(SQLCatalogStore.columns.map { SQLColumn($0) })) }
 
     /// The document as the public may see it.
-    static func publicCopy(_ row: any SQLRow) throws -> CatalogDocument {
-        var d = try SQLCatalogStore.decode(row)
+    static func publicCopy(_ row: any SQLRow) throws -> CatalogDocument { publicCopy(try SQLCatalogStore.decode(row)) }
+
+    static func publicCopy(_ document: CatalogDocument) -> CatalogDocument {
+        var d = document
         d.body = d.publicBody
         d.redactedBody = nil
         return d
@@ -28,7 +30,10 @@ struct SQLDocumentStore: DocumentStore {
 
     func find(ids: [Int64]) async throws -> [CatalogDocument] {
         if ids.isEmpty { return [] }
-        let found = try await select().where("id", .in, SQLBind.group(ids)).all().map(Self.publicCopy)
+        // By primary key, with the public test in Swift: with the status filter in SQL, SQLite
+        // preferred scanning the status index once the list passed a few ids (17 ms → 38 ms).
+        let found = try await db.select().columns(SQLCatalogStore.columns.map { SQLColumn($0) }).from("catalog_documents")
+            .where("id", .in, SQLBind.group(ids)).all().map(SQLCatalogStore.decode).filter(\.isPublic).map(Self.publicCopy)
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byID[$0] }
     }

@@ -54,8 +54,19 @@ struct ConsoleDocumentsController: Sendable {
 
     @Sendable func newForm(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let catalog = try await self.catalog(identity)
-        let form = DocumentForm(
+        var form = DocumentForm(
             values: .init(writtenOn: env.today.description), categories: catalog.categories, specialColumns: catalog.settings.columns)
+        // 谁起草谁解读: "起草配套解读" on a policy opens the form ready for its interpretation.
+        if let target = request.uri.queryParameters["interprets"].flatMap({ Int64(String($0)) }),
+            let policy = try? await catalog.document(target, for: identity)
+        {
+            form.values.kind = DocumentKind.interpretation.rawValue
+            form.values.category = "interpretation"
+            form.values.interprets = String(policy.id)
+            form.values.interpretationForm = InterpretationForm.text.rawValue
+            form.values.title = "《\(policy.title)》政策解读"
+            form.notice = "将作为《\(policy.title)》的配套解读起草，两者同步审签、同步发布。"
+        }
         return try await pages.respond("起草文件", area: .console, request: request, context: context) { form.content($0) }
     }
 

@@ -109,6 +109,10 @@ struct DocumentReviewPage {
                         : .p(.class("alert"), .text("还有 \(open.count) 处审查发现待处理，处理后方可发布。"))),
                 .if(canWithdraw, withdrawForm(chrome: chrome)),
                 .if(canRevise, actionForm("revise", "发起修订", chrome: chrome)),
+                .if(
+                    (d.kind == .policy || d.kind == .normative) && d.revisionOf == nil
+                        && (roles.contains(.drafter) || roles.contains(.officeAdmin)),
+                    .p(.a(.class("button secondary"), .href(SiteRoute.newDocument.path + "?interprets=\(d.id)"), .text("起草配套解读")))),
                 .if(!(canSubmit || canReview || canPublish || canWithdraw || canRevise), .p(.class("empty"), .text("当前没有需要您处理的操作。")))
             ),
             .section(
