@@ -7,12 +7,14 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     let router = Router(context: GongkaiRequestContext.self)
     let pages = PageRenderer(env: env)
     router.add(middleware: MetricsMiddleware())
+    // Before the rest of the chain: a cached page, stored with its security headers, needs no
+    // request setup, error mapping, origin check or session lookup.
+    router.add(middleware: PageCacheMiddleware(cache: env.pageCache))
     router.add(middleware: RequestSetupMiddleware(settings: env.settings))
     router.add(middleware: ErrorMiddleware(renderer: pages))
     router.add(middleware: BodyLimitMiddleware(limit: env.settings.bodyLimit))
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: SessionAuthMiddleware(accounts: env.accounts))
-    router.add(middleware: PageCacheMiddleware(cache: env.pageCache))
     SystemController(env: env).register(on: router)
     PublicController(env: env, pages: pages).register(on: router)
     AuthController(env: env, pages: pages).register(on: router)

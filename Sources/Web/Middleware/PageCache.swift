@@ -59,7 +59,9 @@ public final class PageCache: Sendable {
     }
 }
 
-/// Serves anonymous GETs of portal pages from the `PageCache`, and fills it.
+/// Serves anonymous GETs of portal pages from the `PageCache`, and fills it. It runs before
+/// `RequestSetupMiddleware`, so it reads the display-mode cookie itself, and what it stores
+/// already carries the security headers.
 struct PageCacheMiddleware: RouterMiddleware {
     typealias Context = GongkaiRequestContext
     let cache: PageCache
@@ -75,10 +77,15 @@ struct PageCacheMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard cache.ttl > 0, request.method == .get, context.identity == nil, Self.cacheable(request.uri.path),
-            !request.uri.path.contains("/attachments/")
+        // Only anonymous visitors: anyone with a session cookie or a bearer token goes through.
+        let path = request.uri.path
+        guard cache.ttl > 0, request.method == .get, Self.cacheable(path), path.firstRange(of: "/attachments/") == nil,
+            request.headers[.authorization] == nil
         else { return try await next(request, context) }
-        let key = (context.elderlyMode ? "E" : "N") + request.uri.description
+        let cookies = request.cookies
+        guard cookies[SessionAuthMiddleware.cookieName] == nil else { return try await next(request, context) }
+        let elderly = cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
+        let key = (elderly ? "E" : "N") + request.uri.description
         if let hit = cache.lookup(key) {
             var headers = hit.headers
             headers[Self.header] = "hit"
