@@ -6,10 +6,9 @@ import Prometheus
 public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> {
     let router = Router(context: GongkaiRequestContext.self)
     let pages = PageRenderer(env: env)
-    router.add(middleware: MetricsMiddleware())
-    // Before the rest of the chain: a cached page, stored with its security headers, needs no
-    // request setup, error mapping, origin check or session lookup.
+    // First of all: a cached page needs nothing else, and counts itself (see `PageCache`).
     router.add(middleware: PageCacheMiddleware(cache: env.pageCache))
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestSetupMiddleware(settings: env.settings))
     router.add(middleware: ErrorMiddleware(renderer: pages))
     router.add(middleware: BodyLimitMiddleware(limit: env.settings.bodyLimit))

@@ -1,4 +1,5 @@
 import Hummingbird
+import Metrics
 import Synchronization
 
 /// Rendered public pages kept in memory, so the portal answers repeat visits without touching
@@ -59,12 +60,20 @@ public final class PageCache: Sendable {
     }
 }
 
-/// Serves anonymous GETs of portal pages from the `PageCache`, and fills it. It runs before
-/// `RequestSetupMiddleware`, so it reads the display-mode cookie itself, and what it stores
-/// already carries the security headers.
+/// Serves anonymous GETs of portal pages from the `PageCache`, and fills it. It runs first of
+/// all (measured: 0.40× of nginx behind the metrics and setup middleware, about 0.5× in front),
+/// so it reads the display-mode cookie itself, and what it stores already carries the security
+/// headers.
 struct PageCacheMiddleware: RouterMiddleware {
     typealias Context = GongkaiRequestContext
     let cache: PageCache
+    /// The middleware runs before Hummingbird's metrics, so hits count themselves; misses go on
+    /// through the metrics middleware like any request.
+    let hits = Counter(label: "gongkai_page_cache_hits_total")
+
+    init(cache: PageCache) {
+        self.cache = cache
+    }
     static let prefixes = [
         "/documents/", "/catalog/", "/browse", "/columns/", "/subjects", "/guide", "/agencies/", "/feeds/", "/sitemap.xml",
     ]
@@ -87,6 +96,7 @@ struct PageCacheMiddleware: RouterMiddleware {
         let elderly = cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
         let key = (elderly ? "E" : "N") + request.uri.description
         if let hit = cache.lookup(key) {
+            hits.increment()
             var headers = hit.headers
             headers[Self.header] = "hit"
             return Response(status: hit.status, headers: headers, body: .init(byteBuffer: hit.body))
