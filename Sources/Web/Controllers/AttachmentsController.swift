@@ -116,9 +116,7 @@ struct AttachmentsController: Sendable {
             return try await console.render(
                 id, identity: identity, request: request, context: context, message: "已上传附件“\(stored.fileName)”。" + note)
         } catch let error as DomainError {
-            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
-            return try await console.render(
-                id, identity: identity, request: request, context: context, error: error.message, status: status)
+            return try await console.render(id, identity: identity, request: request, context: context, failure: error)
         }
     }
 
@@ -133,9 +131,7 @@ struct AttachmentsController: Sendable {
             try await catalog.detach(attachment, from: id, by: identity, from: context.remoteAddress)
             return try await console.render(id, identity: identity, request: request, context: context, message: "已移除附件。")
         } catch let error as DomainError {
-            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
-            return try await console.render(
-                id, identity: identity, request: request, context: context, error: error.message, status: status)
+            return try await console.render(id, identity: identity, request: request, context: context, failure: error)
         }
     }
 
@@ -189,8 +185,7 @@ struct AttachmentsController: Sendable {
     /// content: PDFs and images open in the browser, office files download.
     static func download(_ a: Attachment, _ data: Data) -> Response {
         let inline = ["pdf", "jpeg", "png"].contains(a.kind)
-        let encoded =
-            a.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? "file"
+        let encoded = SiteRoute.encodePath(a.fileName)
         return Response(
             status: .ok,
             headers: [

@@ -138,8 +138,7 @@ struct ConsoleDocumentsController: Sendable {
             let revision = try await catalog.revise(id, by: identity, from: context.remoteAddress)
             return .redirect(to: SiteRoute.documentAction(revision.id, "edit").path, type: .normal)
         } catch let error as DomainError {
-            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
-            return try await render(id, identity: identity, request: request, context: context, error: error.message, status: status)
+            return try await render(id, identity: identity, request: request, context: context, failure: error)
         }
     }
 
@@ -151,14 +150,23 @@ struct ConsoleDocumentsController: Sendable {
         let d = try await catalog.document(id, for: identity)
         let stores = env.database.stores
         let findings = try await stores.catalog.findings(documentID: id)
+        let versions = try await stores.catalog.versions(documentID: id)
         let page = DocumentReviewPage(
             document: d, levels: catalog.levels(for: d, findings: findings),
             steps: try await stores.catalog.steps(documentID: id), findings: findings, identity: identity, message: message, error: error,
-            comparison: try await catalog.comparison(id, from: nil, to: nil, for: identity),
-            versions: try await stores.catalog.versions(documentID: id),
+            comparison: try await catalog.comparison(d, versions: versions, from: nil, to: nil, for: identity), versions: versions,
             openRevision: d.revisionOf == nil ? try await stores.catalog.openRevision(of: id) : nil,
             attachments: try await stores.attachments.list(documentID: id))
         return try await pages.respond(d.title, area: .console, request: request, context: context, status: status) { page.content($0) }
+    }
+
+    /// The document page again with a refused action's message, at the status the error maps to.
+    func render(
+        _ id: Int64, identity: StaffIdentity, request: Request, context: GongkaiRequestContext, failure error: DomainError
+    ) async throws -> Response {
+        try await render(
+            id, identity: identity, request: request, context: context, error: error.message,
+            status: ErrorMiddleware.map(error, limit: context.maxUploadSize).status)
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
@@ -183,8 +191,7 @@ struct ConsoleDocumentsController: Sendable {
                 id, identity: identity, request: request, context: context,
                 error: "发布前审查发现 \(blocked.findings.count) 处需处理的内容，请逐项处理后再发布。", status: .unprocessableContent)
         } catch let error as DomainError {
-            let status = ErrorMiddleware.map(error, limit: context.maxUploadSize).status
-            return try await render(id, identity: identity, request: request, context: context, error: error.message, status: status)
+            return try await render(id, identity: identity, request: request, context: context, failure: error)
         }
     }
 

@@ -125,13 +125,20 @@ extension CatalogService {
     /// version `to` (default the latest) against `from` (default the one before it).
     public func comparison(_ id: Int64, from: Int?, to: Int?, for identity: StaffIdentity) async throws -> Comparison? {
         let d = try await document(id, for: identity)
+        return try await comparison(
+            d, versions: try await database.stores.catalog.versions(documentID: d.id), from: from, to: to, for: identity)
+    }
+
+    /// The same, for a document and its versions the caller has already read.
+    func comparison(_ d: CatalogDocument, versions: [DocumentVersion], from: Int?, to: Int?, for identity: StaffIdentity) async throws
+        -> Comparison?
+    {
         if let originalID = d.revisionOf, from == nil, to == nil {
             let original = try await document(originalID, for: identity)
             return Comparison(
                 fromLabel: "现行第 \(original.revision) 版", toLabel: "修订稿第 \(d.revision) 版", titleChanged: original.title != d.title,
                 fromTitle: original.title, toTitle: d.title, lines: TextDiff.lines(original.body, d.body))
         }
-        let versions = try await database.stores.catalog.versions(documentID: d.id)
         guard let last = versions.last else { return nil }
         let target = to ?? last.revision
         guard let new = versions.first(where: { $0.revision == target }) else { throw DomainError.notFound("第 \(target) 版") }

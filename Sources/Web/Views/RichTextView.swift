@@ -11,13 +11,13 @@ extension Fragments {
                 switch block {
                 case .heading(let level, let text):
                     switch level {
-                    case 1: return .h2(inline(text))
-                    case 2: return .h3(inline(text))
-                    default: return .h4(inline(text))
+                    case 1: return .h2(.text(text))
+                    case 2: return .h3(.text(text))
+                    default: return .h4(.text(text))
                     }
-                case .paragraph(let text): return .p(inline(text))
+                case .paragraph(let text): return .p(.text(text))
                 case .list(let ordered, let items):
-                    let lis = items.map { item -> Node<HTML.ListContext> in .li(inline(item)) }
+                    let lis = items.map { item -> Node<HTML.ListContext> in .li(.text(item)) }
                     return ordered ? .ol(.group(lis)) : .ul(.group(lis))
                 case .table(let header, let rows):
                     let head = header ? rows.first : nil
@@ -25,12 +25,10 @@ extension Fragments {
                     return .div(
                         .class("table-wrap"),
                         .table(
-                            .unwrap(head) { cells in .thead(.tr(.forEach(cells) { .th(inline($0)) })) },
-                            .tbody(.forEach(bodyRows) { cells in .tr(.forEach(cells) { .td(inline($0)) }) })
+                            .unwrap(head) { cells in .thead(.tr(.forEach(cells) { .th(.text($0)) })) },
+                            .tbody(.forEach(bodyRows) { cells in .tr(.forEach(cells) { .td(.text($0)) }) })
                         ))
                 }
             })
     }
-
-    static func inline<C: HTML.BodyContext>(_ text: String) -> Node<C> { .text(text) }
 }
