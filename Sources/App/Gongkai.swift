@@ -12,7 +12,9 @@ struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "公开 Gongkai: 卫生健康委政务公开平台",
-        subcommands: [Serve.self, Migrate.self, PublishStatic.self, GenerateCorpus.self, AgencyCommand.self, Audit.self, User.self])
+        subcommands: [
+            Serve.self, Migrate.self, PublishStatic.self, GenerateCorpus.self, TimeSQL.self, AgencyCommand.self, Audit.self, User.self,
+        ])
 }
 
 /// Opens the database named by GONGKAI_DATABASE_URL (SQLite file in the working directory by default).

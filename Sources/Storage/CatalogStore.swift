@@ -46,12 +46,32 @@ public struct SearchHit: Hashable, Sendable {
     }
 }
 
+/// A page of search hits and how many documents match.
+public struct SearchResults: Hashable, Sendable {
+    /// Matches are counted up to this many. Counting every match of a common phrase costs time
+    /// that grows with the catalog (two seconds for a five-bigram phrase in 1,000,000
+    /// documents); past the limit the reader is told there are more than this many, and pages
+    /// stop there, as in Elasticsearch's `track_total_hits` and `max_result_window`.
+    public static let countLimit = 10_000
+
+    public var total: Int
+    /// False when `total` is `countLimit` and more documents match.
+    public var totalIsExact: Bool
+    public var hits: [SearchHit]
+
+    public init(total: Int, totalIsExact: Bool = true, hits: [SearchHit]) {
+        self.total = total
+        self.totalIsExact = totalIsExact
+        self.hits = hits
+    }
+}
+
 /// The full-text index of public documents: SQLite FTS5 or PostgreSQL text search over terms
 /// made by `ChineseSegmenter`. Updated in the transaction that publishes or withdraws.
 public protocol SearchIndex: Sendable {
     func put(documentID: Int64, title: String, body: String) async throws
     func remove(documentID: Int64) async throws
-    /// Matching documents, title matches first, then by relevance.
-    func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws
-        -> (total: Int, hits: [SearchHit])
+    /// Matching documents: the newest matches ranked, title matches first, then by relevance;
+    /// pages past them newest first; nothing past `SearchResults.countLimit`.
+    func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws -> SearchResults
 }

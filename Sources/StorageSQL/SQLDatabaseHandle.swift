@@ -89,6 +89,25 @@ public final class SQLDatabaseHandle: GongkaiDatabase, @unchecked Sendable {
         return try row?.decode(column: "n", as: Int.self) == 2
     }
 
+    /// Milliseconds each of `runs` executions of one statement took, every row read: the floor
+    /// that benchmarks compare the server against, timed with the server's own database library.
+    /// `{}` in the statement stands for `value`, bound as a parameter.
+    public func timings(of statement: String, binding value: String, runs: Int) async throws -> (rows: Int, milliseconds: [Double]) {
+        let db = sql
+        let pieces = statement.components(separatedBy: "{}")
+        var query = SQLQueryString(pieces[0])
+        for piece in pieces.dropFirst() { query += "\(bind: value)" + SQLQueryString(piece) }
+        var rows = 0
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            rows = try await db.raw(query).all().count
+            let elapsed = ContinuousClock.now - start
+            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        return (rows, times)
+    }
+
     public func isReachable() async -> Bool {
         do {
             _ = try await sql.raw("SELECT 1 AS one").first()

@@ -136,4 +136,52 @@ import Testing
         #expect(try await db.indexesChinese())
         await db.shutdown()
     }
+
+    /// Ranking in the newest window, counting up to the limit, and pages stopping there.
+    @Test(arguments: locations) func searchRanksTheNewestWindowAndCountsUpToTheLimit(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        let agency = try await makeAgency(db.stores)
+        func add(_ title: String, _ body: String, redacted: String? = nil) async throws -> Int64 {
+            let d = try await db.stores.catalog.create(
+                CatalogDocument(
+                    id: 0, agencyID: agency.id, title: title, body: body, categoryCode: "policy",
+                    disclosure: .init(attribute: redacted == nil ? .public : .redacted),
+                    publishedOn: CivilDate(year: 2025, month: 3, day: 1),
+                    workflow: WorkflowState(status: .published), redactedBody: redacted))
+            try await db.stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+            return d.id
+        }
+        var ids: [Int64] = []
+        for i in 0..<10 { ids.append(try await add("第\(i)号通知", "关于托育服务的安排。")) }
+        let titled = try await add("托育机构备案的通知", "备案要求。")
+        let dense = try await add("第十一号通知", "托育服务，托育机构，托育补贴。")
+        // The original of a redacted document says 托育 many times; only the public copy counts.
+        let redacted = try await add(
+            "第十二号通知", "托育托育托育托育托育【删减】内部【/删减】", redacted: "关于托育服务的安排。（此处依法删减）")
+
+        let all = try await SQLSearchIndex(db: db.sql).search("托育", .none, limit: 3, offset: 0)
+        #expect(all.total == 13 && all.totalIsExact)
+        #expect(all.hits.map(\.documentID).prefix(2) == [titled, dense])
+        #expect(all.hits[0].titleMatched && !all.hits[1].titleMatched)
+        #expect(all.hits[2].documentID != redacted)
+
+        // A window of four: the newest four matches are ranked, the count goes on to 13.
+        let windowed = try await SQLSearchIndex(db: db.sql, window: 4).search("托育", .none, limit: 2, offset: 0)
+        #expect(windowed.total == 13 && windowed.totalIsExact)
+        #expect(windowed.hits.map(\.documentID) == [titled, dense])
+        let past = try await SQLSearchIndex(db: db.sql, window: 4).search("托育", .none, limit: 3, offset: 3)
+        #expect(past.hits.map(\.documentID) == [ids[9], ids[8], ids[7]])  // newest first past the window
+
+        // Counting stops at eight: the reader is told there are more, and pages stop there.
+        let capped = SQLSearchIndex(db: db.sql, window: 4, countLimit: 8)
+        let first = try await capped.search("托育", .none, limit: 5, offset: 0)
+        #expect(first.total == 8 && !first.totalIsExact)
+        #expect(try await capped.search("托育", .none, limit: 5, offset: 5).hits.count == 3)
+        #expect(try await capped.search("托育", .none, limit: 5, offset: 10).hits.isEmpty)
+        let filtered = try await capped.search("托育", CatalogFilter(year: 2025), limit: 5, offset: 0)
+        #expect(filtered.total == 8 && !filtered.totalIsExact)
+        let one = try await capped.search("备案", .none, limit: 3, offset: 0)
+        #expect(one == SearchResults(total: 1, hits: [SearchHit(documentID: titled, titleMatched: true)]))
+        await db.shutdown()
+    }
 }

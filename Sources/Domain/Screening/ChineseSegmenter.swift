@@ -22,6 +22,12 @@ public enum ChineseSegmenter {
 
     static func isWord(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
 
+    /// A Latin letter lower-cased (the first scalar of its lower-case form); ASCII without a detour.
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 { return (0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 0x20)! : s }
+        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+
     /// Splits text into runs: Han runs and word runs; everything else separates them.
     static func runs(_ text: String) -> [(han: Bool, scalars: [Unicode.Scalar])] {
         var out: [(han: Bool, scalars: [Unicode.Scalar])] = []
@@ -35,7 +41,7 @@ public enum ChineseSegmenter {
                     current = []
                 }
                 currentHan = han
-                current.append(han ? s : Unicode.Scalar(String(s).lowercased().unicodeScalars.first!.value) ?? s)
+                current.append(han ? s : fold(s))
             } else if !current.isEmpty {
                 out.append((currentHan, current))
                 current = []
@@ -70,16 +76,22 @@ public enum ChineseSegmenter {
     public struct QueryPart: Hashable, Sendable {
         public var terms: [String]
         public var inUnigrams: Bool
+        /// The characters looked for: a Han run as typed, or a Latin word lower-cased.
+        public var scalars: [Unicode.Scalar]
+        public var isHan: Bool
     }
 
     public static func query(_ text: String) -> [QueryPart] {
         runs(String(text.prefix(100))).map { run in
             if run.han {
-                if run.scalars.count == 1 { return QueryPart(terms: [String(run.scalars[0])], inUnigrams: true) }
+                if run.scalars.count == 1 {
+                    return QueryPart(terms: [String(run.scalars[0])], inUnigrams: true, scalars: run.scalars, isHan: true)
+                }
                 return QueryPart(
-                    terms: (0..<(run.scalars.count - 1)).map { String(run.scalars[$0]) + String(run.scalars[$0 + 1]) }, inUnigrams: false)
+                    terms: (0..<(run.scalars.count - 1)).map { String(run.scalars[$0]) + String(run.scalars[$0 + 1]) }, inUnigrams: false,
+                    scalars: run.scalars, isHan: true)
             }
-            return QueryPart(terms: [String(String.UnicodeScalarView(run.scalars))], inUnigrams: false)
+            return QueryPart(terms: [String(String.UnicodeScalarView(run.scalars))], inUnigrams: false, scalars: run.scalars, isHan: false)
         }
     }
 }

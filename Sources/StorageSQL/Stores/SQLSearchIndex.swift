@@ -5,6 +5,10 @@ import Storage
 /// Full-text search over `ChineseSegmenter` terms: FTS5 on SQLite, `tsvector` on PostgreSQL.
 struct SQLSearchIndex: SearchIndex {
     let db: any SQLDatabase
+    /// How many of the newest matches are ranked (see `rankedWindow`); small in tests.
+    var window = Self.rankedWindow
+    /// Where counting stops (see `SearchResults.countLimit`); small in tests.
+    var countLimit = SearchResults.countLimit
 
     var isSQLite: Bool { db.dialect.name == "sqlite" }
 
@@ -58,63 +62,73 @@ struct SQLSearchIndex: SearchIndex {
     /// catalog; ranking the newest window keeps a query's cost flat, and for a disclosure
     /// catalog the newest matches are what readers look for. Pages past the window continue
     /// newest first.
-    static let rankedWindow = 1000
+    static let rankedWindow = 500
 
-    func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws
-        -> (total: Int, hits: [SearchHit])
-    {
+    /// The public text of a document, as indexed: the redacted copy of a 删减后公开 document.
+    static let publicText: SQLQueryString =
+        "CASE WHEN d.redacted_body IS NOT NULL THEN d.redacted_body WHEN d.disclosure = 'redacted' THEN '' ELSE d.body END"
+
+    /// Ranks the window's rows (`id`, `title`, `text`, `published`) and cuts out the page.
+    static func rankWindow(_ rows: [any SQLRow], _ parts: [ChineseSegmenter.QueryPart], limit: Int, offset: Int) throws -> [SearchHit] {
+        let candidates = try rows.map {
+            SearchRanking.Candidate(
+                id: try $0.decode(column: "id"), title: try $0.decode(column: "title"), body: try $0.decode(column: "text"),
+                publishedOn: try $0.decode(column: "published", as: String?.self) ?? "")
+        }
+        return SearchRanking.rank(parts, candidates).dropFirst(offset).prefix(limit).map {
+            SearchHit(documentID: $0.id, titleMatched: $0.titleMatched)
+        }
+    }
+
+    /// The total from a count that stopped at `countLimit + 1`.
+    func counted(_ n: Int, _ hits: [SearchHit]) -> SearchResults {
+        SearchResults(total: min(n, countLimit), totalIsExact: n <= countLimit, hits: hits)
+    }
+
+    func search(_ query: String, _ filter: CatalogFilter, limit: Int, offset: Int) async throws -> SearchResults {
         let parts = ChineseSegmenter.query(query)
-        if parts.isEmpty { return (0, []) }
+        if parts.isEmpty { return SearchResults(total: 0, hits: []) }
+        let cap = countLimit
+        let limit = max(0, min(limit, cap - offset))
         let conditions = filters(filter)
         // The index holds exactly the public documents, so without filters it can count alone.
         let unfiltered = filter == .none
-        let window = Self.rankedWindow
         let ranked = offset + limit <= window
         if isSQLite {
             // FTS5 phrases, each limited to the bigram or unigram columns.
-            func expression(titleOnly: Bool) -> String {
-                parts.map { part in
-                    let columns =
-                        part.inUnigrams ? (titleOnly ? "title_uni" : "title_uni body_uni") : (titleOnly ? "title_bi" : "title_bi body_bi")
-                    return "({\(columns)} : \"\(part.terms.joined(separator: " "))\")"
-                }.joined(separator: " AND ")
-            }
-            let all = expression(titleOnly: false)
-            let title = expression(titleOnly: true)
+            let expression = parts.map { part in
+                "({\(part.inUnigrams ? "title_uni body_uni" : "title_bi body_bi")} : \"\(part.terms.joined(separator: " "))\")"
+            }.joined(separator: " AND ")
             let matches: SQLQueryString =
-                "FROM document_search JOIN catalog_documents d ON d.id = document_search.rowid WHERE document_search MATCH \(bind: all)"
+                "FROM document_search JOIN catalog_documents d ON d.id = document_search.rowid WHERE document_search MATCH \(bind: expression)"
                 + conditions
-            let total: Int
-            if unfiltered {
-                total =
-                    try await db.raw("SELECT count(*) AS n FROM document_search WHERE document_search MATCH \(bind: all)").first()?
-                    .decode(column: "n", as: Int.self) ?? 0
-            } else {
-                total = try await db.raw("SELECT count(*) AS n " + matches).first()?.decode(column: "n", as: Int.self) ?? 0
+            func count() async throws -> Int {
+                let sql: SQLQueryString =
+                    unfiltered
+                    ? "SELECT count(*) AS n FROM (SELECT rowid FROM document_search WHERE document_search MATCH \(bind: expression)"
+                    : "SELECT count(*) AS n FROM (SELECT document_search.rowid " + matches
+                return try await db.raw(sql + " LIMIT \(bind: cap + 1))").first()?.decode(column: "n", as: Int.self) ?? 0
             }
-            let rows: [any SQLRow]
             if ranked {
-                // The newest matches and the newest title matches, title matches first, then BM25
-                // (title columns weigh ten times the body).
-                rows = try await db.raw(
-                    "WITH candidates AS (SELECT document_search.rowid AS id, bm25(document_search, 10.0, 10.0, 1.0, 1.0) AS rank, d.published_on AS published "
-                        + matches + " ORDER BY document_search.rowid DESC LIMIT \(bind: window)), "
-                        + "titled AS (SELECT rowid AS id FROM document_search WHERE document_search MATCH \(bind: title) ORDER BY rowid DESC LIMIT \(bind: window)) "
-                        + "SELECT id, (id IN (SELECT id FROM titled)) AS in_title FROM candidates "
-                        + "ORDER BY in_title DESC, rank, published DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+                // FTS5 lists matches newest first without touching the rest of the index. The
+                // count runs beside it on another connection; it is needed only when the window
+                // is full, and is cheap when it is not.
+                async let total = count()
+                let rows = try await db.raw(
+                    "SELECT d.id AS id, d.title AS title, " + Self.publicText + " AS text, d.published_on AS published " + matches
+                        + " ORDER BY document_search.rowid DESC LIMIT \(bind: window)"
                 ).all()
-            } else {
-                rows = try await db.raw(
-                    "SELECT document_search.rowid AS id, 0 AS in_title " + matches
+                let hits = try Self.rankWindow(rows, parts, limit: limit, offset: offset)
+                return counted(try await total, hits)
+            }
+            let rows =
+                limit == 0
+                ? []
+                : try await db.raw(
+                    "SELECT document_search.rowid AS id " + matches
                         + " ORDER BY document_search.rowid DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
                 ).all()
-            }
-            return (
-                total,
-                try rows.map {
-                    SearchHit(documentID: try $0.decode(column: "id"), titleMatched: try $0.decode(column: "in_title", as: Int.self) != 0)
-                }
-            )
+            return counted(try await count(), try rows.map { SearchHit(documentID: try $0.decode(column: "id"), titleMatched: false) })
         }
         var tsquery: SQLQueryString = "("
         for (i, part) in parts.enumerated() {
@@ -125,33 +139,29 @@ struct SQLSearchIndex: SearchIndex {
         let from: SQLQueryString =
             "FROM document_search s JOIN catalog_documents d ON d.id = s.document_id CROSS JOIN (SELECT " + tsquery
             + " AS q) AS query WHERE s.tsv @@ query.q" + conditions
-        let total: Int
-        if unfiltered {
-            total =
-                try await db.raw(
-                    "SELECT count(*) AS n FROM document_search s CROSS JOIN (SELECT " + tsquery + " AS q) AS query WHERE s.tsv @@ query.q"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
-        } else {
-            total = try await db.raw("SELECT count(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+        func count() async throws -> Int {
+            let sql: SQLQueryString =
+                unfiltered
+                ? "SELECT count(*) AS n FROM (SELECT 1 FROM document_search s CROSS JOIN (SELECT " + tsquery
+                    + " AS q) AS query WHERE s.tsv @@ query.q"
+                : "SELECT count(*) AS n FROM (SELECT 1 " + from
+            return try await db.raw(sql + " LIMIT \(bind: cap + 1)) AS capped").first()?.decode(column: "n", as: Int.self) ?? 0
         }
-        let rows: [any SQLRow]
         if ranked {
-            rows = try await db.raw(
-                "WITH candidates AS (SELECT s.document_id AS id, (s.title_tsv @@ query.q) AS in_title, ts_rank(s.tsv, query.q) AS rank, d.published_on AS published "
-                    + from + " ORDER BY s.document_id DESC LIMIT \(bind: window)) "
-                    + "SELECT id, in_title FROM candidates ORDER BY in_title DESC, rank DESC, published DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            async let total = count()
+            let rows = try await db.raw(
+                "SELECT d.id AS id, d.title AS title, " + Self.publicText + " AS text, d.published_on AS published " + from
+                    + " ORDER BY s.document_id DESC LIMIT \(bind: window)"
             ).all()
-        } else {
-            rows = try await db.raw(
-                "SELECT s.document_id AS id, false AS in_title " + from
-                    + " ORDER BY s.document_id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
-            ).all()
+            let hits = try Self.rankWindow(rows, parts, limit: limit, offset: offset)
+            return counted(try await total, hits)
         }
-        return (
-            total,
-            try rows.map {
-                SearchHit(documentID: try $0.decode(column: "id"), titleMatched: try $0.decode(column: "in_title", as: Bool.self))
-            }
-        )
+        let rows =
+            limit == 0
+            ? []
+            : try await db.raw(
+                "SELECT s.document_id AS id " + from + " ORDER BY s.document_id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
+        return counted(try await count(), try rows.map { SearchHit(documentID: try $0.decode(column: "id"), titleMatched: false) })
     }
 }

@@ -207,6 +207,8 @@ struct DocumentsController: Sendable {
     struct PublicList: ResponseEncodable {
         var items: [PublicItem]
         var total: Int
+        /// False when more than `total` (the count limit) documents match a search.
+        var totalIsExact = true
         var page: Int
         var per: Int
     }
@@ -224,11 +226,10 @@ struct DocumentsController: Sendable {
                 filter, limit: per, offset: (page - 1) * per)
             return PublicList(items: items.map { Self.item($0, query: "") }, total: total, page: page, per: per)
         }
-        let (total, hits) = try await stores.search.search(
-            query, filter, limit: per, offset: (page - 1) * per)
+        let found = try await stores.search.search(query, filter, limit: per, offset: (page - 1) * per)
         var items: [PublicItem] = []
-        for d in try await stores.documents.find(ids: hits.map(\.documentID)) { items.append(Self.item(d, query: query)) }
-        return PublicList(items: items, total: total, page: page, per: per)
+        for d in try await stores.documents.find(ids: found.hits.map(\.documentID)) { items.append(Self.item(d, query: query)) }
+        return PublicList(items: items, total: found.total, totalIsExact: found.totalIsExact, page: page, per: per)
     }
 
     /// The public filters from query parameters, with a 422 naming a bad one.

@@ -78,10 +78,11 @@ struct PublicController: Sendable {
         var result = SearchPage(query: query, total: 0, page: page, items: [], filter: filter, categories: service.categories)
         if !query.isEmpty {
             let stores = env.database.stores
-            let (total, hits) = try await stores.search.search(
+            let found = try await stores.search.search(
                 query, filter, limit: SearchPage.perPage, offset: (page - 1) * SearchPage.perPage)
-            result.total = total
-            for d in try await stores.documents.find(ids: hits.map(\.documentID)) {
+            result.total = found.total
+            result.totalIsExact = found.totalIsExact
+            for d in try await stores.documents.find(ids: found.hits.map(\.documentID)) {
                 result.items.append((d, Snippet.make(RichText.plain(d.body), query: query)))
             }
         }

@@ -18,6 +18,8 @@ enum SearchBox {
 struct SearchPage {
     var query: String
     var total: Int
+    /// False when more documents match than are counted (`SearchResults.countLimit`).
+    var totalIsExact = true
     var page: Int
     var items: [(document: CatalogDocument, snippet: String)]
     var filter = CatalogFilter()
@@ -66,7 +68,15 @@ struct SearchPage {
                 ),
                 .div(.class("field"), .button(.type(.submit), .class("secondary"), .text("筛选")))
             ),
-            .if(!query.isEmpty, .p(.attribute(named: "role", value: "status"), .text("共找到 \(total) 条结果"))),
+            .if(
+                !query.isEmpty,
+                .p(
+                    .attribute(named: "role", value: "status"),
+                    .text(
+                        totalIsExact
+                            ? "共找到 \(total) 条结果"
+                            : "找到超过 \(total) 条结果，最新的排在前面；可用更长的词语或栏目、年份缩小范围")
+                )),
             .ol(
                 .class("doc-list results"),
                 .forEach(items) { item in
