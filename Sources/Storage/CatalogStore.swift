@@ -54,8 +54,20 @@ public struct SearchResults: Hashable, Sendable {
     /// stop there, as in Elasticsearch's `track_total_hits` and `max_result_window`.
     public static let countLimit = 10_000
 
+    /// A count and whether it is exact.
+    public struct Total: Hashable, Sendable {
+        public var count: Int
+        public var exact: Bool
+
+        public init(count: Int, exact: Bool) {
+            self.count = count
+            self.exact = exact
+        }
+    }
+
     public var total: Int
-    /// False when `total` is `countLimit` and more documents match.
+    /// False when `total` is `countLimit` and more documents match, or when it is an estimate
+    /// (PostgreSQL, past a full ranking window).
     public var totalIsExact: Bool
     public var hits: [SearchHit]
 

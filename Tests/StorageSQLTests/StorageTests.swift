@@ -166,8 +166,9 @@ import Testing
         #expect(all.hits[2].documentID != redacted)
 
         // A window of four: the newest four matches are ranked, the count goes on to 13.
+        // PostgreSQL estimates the total from how far back the window reached (here exactly).
         let windowed = try await SQLSearchIndex(db: db.sql, window: 4).search("托育", .none, limit: 2, offset: 0)
-        #expect(windowed.total == 13 && windowed.totalIsExact)
+        #expect(windowed.total == 13 && windowed.totalIsExact == (kind == "sqlite"))
         #expect(windowed.hits.map(\.documentID) == [titled, dense])
         let past = try await SQLSearchIndex(db: db.sql, window: 4).search("托育", .none, limit: 3, offset: 3)
         #expect(past.hits.map(\.documentID) == [ids[9], ids[8], ids[7]])  // newest first past the window

@@ -97,9 +97,7 @@ struct PageCacheMiddleware: RouterMiddleware {
         let key = (elderly ? "E" : "N") + request.uri.description
         if let hit = cache.lookup(key) {
             hits.increment()
-            var headers = hit.headers
-            headers[Self.header] = "hit"
-            return Response(status: hit.status, headers: headers, body: .init(byteBuffer: hit.body))
+            return Response(status: hit.status, headers: hit.headers, body: .init(byteBuffer: hit.body))
         }
         let generation = cache.generation
         let response = try await next(request, context)
@@ -109,9 +107,10 @@ struct PageCacheMiddleware: RouterMiddleware {
         let collector = Collector()
         try await response.body.write(collector.writer)
         let body = collector.buffer.withLock { $0 }
-        cache.store(
-            key, .init(generation: generation, storedAt: cache.clock(), status: response.status, headers: response.headers, body: body))
+        // Stored already marked as a hit, so a hit hands the headers on without copying them.
         var headers = response.headers
+        headers[Self.header] = "hit"
+        cache.store(key, .init(generation: generation, storedAt: cache.clock(), status: response.status, headers: headers, body: body))
         headers[Self.header] = "miss"
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: body))
     }

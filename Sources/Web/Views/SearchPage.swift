@@ -75,7 +75,8 @@ struct SearchPage {
                     .text(
                         totalIsExact
                             ? "共找到 \(total) 条结果"
-                            : "找到超过 \(total) 条结果，最新的排在前面；可用更长的词语或栏目、年份缩小范围")
+                            : (total >= SearchResults.countLimit ? "找到超过 \(total) 条结果" : "找到约 \(total) 条结果")
+                                + "，较新的排在前面；可用更长的词语或栏目、年份缩小范围")
                 )),
             .ol(
                 .class("doc-list results"),
