@@ -1,0 +1,122 @@
+import Domain
+import Testing
+
+@Suite struct RequestClockTests {
+    let calendar = WorkingDayCalendar(notices: HolidayNotice.shipped())
+
+    func date(_ s: String) -> CivilDate { CivilDate(iso: s)! }
+
+    func clock(_ received: String, _ change: (inout RequestClock) -> Void = { _ in }) -> RequestClock {
+        var c = RequestClock(receivedOn: date(received))
+        change(&c)
+        return c
+    }
+
+    /// Hand-counted against the 2025-2026 notices: National Day 1-8 October 2025 with make-up
+    /// Sundays/Saturdays 28 September and 11 October; New Year 2026 with make-up 4 January.
+    @Test(arguments: [
+        ("2025-09-26", "2025-10-30"),  // across National Day, both make-up days counted
+        ("2025-11-03", "2025-12-01"),
+        ("2025-12-22", "2026-01-20"),  // across the year end and the make-up Sunday
+    ])
+    func twentyWorkingDays(_ received: String, _ due: String) {
+        let r = clock(received).compute(calendar)
+        #expect(r.dueOn == date(due))
+        #expect(!r.provisional)
+        #expect(r.staffExplanation.contains("至 \(due)"))
+    }
+
+    @Test func correctionRestartsThePeriod() {
+        let waiting = clock("2025-09-26") { $0.correctionNoticeOn = date("2025-09-29") }.compute(calendar)
+        #expect(waiting.dueOn == nil)
+        #expect(waiting.correctionDueOn == date("2025-10-27"))
+        #expect(!waiting.correctionNoticeLate)
+        let restarted = clock("2025-09-26") {
+            $0.correctionNoticeOn = date("2025-09-29")
+            $0.correctionReceivedOn = date("2025-10-09")
+        }.compute(calendar)
+        #expect(restarted.dueOn == date("2025-11-05"))
+        #expect(restarted.staffExplanation.contains("重新计算"))
+        #expect(restarted.applicantExplanation.contains("2025年10月9日收到您补正后的申请"))
+        let late = clock("2025-09-26") { $0.correctionNoticeOn = date("2025-10-14") }.compute(calendar)
+        #expect(late.correctionNoticeLate)
+    }
+
+    @Test func overlappingConsultationsAreExcludedOnce() {
+        let r = clock("2025-11-03") {
+            $0.consultations = [
+                .init(party: "某医院", sentOn: date("2025-11-05"), repliedOn: date("2025-11-10")),
+                .init(party: "市医保局", agency: true, sentOn: date("2025-11-07"), repliedOn: date("2025-11-12")),
+            ]
+        }.compute(calendar)
+        #expect(r.excludedWorkdays == 5)
+        #expect(r.dueOn == date("2025-12-08"))
+        #expect(r.staffExplanation.contains("某医院"))
+        #expect(!r.applicantExplanation.contains("某医院"))  // the applicant is not told who was consulted
+    }
+
+    @Test func anOpenConsultationHoldsTheClockForItsWholeWindow() {
+        let r = clock("2025-11-03") { $0.consultations = [.init(party: "某企业", sentOn: date("2025-11-05"))] }.compute(calendar)
+        #expect(r.excludedWorkdays == 15)
+        #expect(r.dueOn == date("2025-12-22"))
+    }
+
+    @Test func extensionsAddWorkingDaysUpToTheCap() throws {
+        let e = RequestClock.Extension(workdays: 10, reason: "需调取档案", approvedBy: "王主任", approvedOn: date("2025-11-20"))
+        var c = clock("2025-11-03")
+        try c.checkExtension(e)
+        c.extensions.append(e)
+        #expect(c.compute(calendar).dueOn == date("2025-12-15"))
+        #expect(c.compute(calendar).staffExplanation.contains("经王主任批准延长 10 个工作日"))
+        #expect(throws: DomainError.self) {
+            try c.checkExtension(.init(workdays: 11, reason: "x", approvedBy: "王主任", approvedOn: date("2025-11-21")))
+        }
+        try c.checkExtension(.init(workdays: 10, reason: "x", approvedBy: "王主任", approvedOn: date("2025-11-21")))
+        #expect(throws: DomainError.self) {
+            try c.checkExtension(.init(workdays: 5, reason: "x", approvedBy: " ", approvedOn: date("2025-11-21")))
+        }
+    }
+
+    @Test func feeDaysAreExcludedWhenTheSettingSaysSo() {
+        let c = clock("2025-11-03") {
+            $0.feeNoticeOn = date("2025-11-04")
+            $0.feePaidOn = date("2025-11-06")
+        }
+        let excluded = c.compute(calendar)
+        #expect(excluded.feeDueOn == date("2025-12-02"))
+        #expect(excluded.dueOn == date("2025-12-03"))
+        var rules = RequestClock.Rules.standard
+        rules.feePeriodExcluded = false
+        #expect(c.compute(calendar, rules: rules).dueOn == date("2025-12-01"))
+    }
+
+    @Test func article35LaterDate() {
+        let r = clock("2025-11-03") { $0.deferredTo = date("2026-01-30") }.compute(calendar)
+        #expect(r.dueOn == date("2026-01-30"))
+    }
+
+    @Test func aYearWithoutANoticeIsProvisional() {
+        #expect(clock("2026-12-20").compute(calendar).provisional)
+    }
+}
+
+@Suite struct FeeScheduleTests {
+    let fees = FeeSchedule.standard
+
+    @Test(arguments: [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300), (51, 400)])
+    func perRequest(_ ordinal: Int, _ yuan: Int) throws {
+        #expect(try fees.perRequestYuan(ordinal: ordinal) == yuan)
+    }
+
+    @Test(arguments: [(0, 0), (30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (250, 4700)])
+    func perVolume(_ pages: Int, _ yuan: Int) throws {
+        #expect(try fees.perVolumeYuan(pages: pages) == yuan)
+    }
+
+    @Test func theRegulationsTestVectorsAndRefusals() throws {
+        #expect(try fees.perRequestTotalYuan(count: 35) == 3_000)
+        #expect(throws: DomainError.self) { try fees.perRequestYuan(ordinal: 0) }
+        #expect(throws: DomainError.self) { try fees.perVolumeYuan(pages: -1) }
+        #expect(throws: DomainError.self) { try fees.quote(.perVolume, ordinal: 3, pages: nil) }
+    }
+}
