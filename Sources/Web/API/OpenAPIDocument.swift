@@ -335,6 +335,25 @@ enum OpenAPIDocument {
                         body: jsonBody(ref("CatalogSettings")),
                         responses: ["200": answer("已保存", ref("CatalogSettings")), "422": answer("设置无效", ref("Error"))]),
                 ],
+                "/api/v1/fees/quote": [
+                    "get": op(
+                        "信息处理费试算（国办函〔2020〕109号）：按件计收为申请人当月第 ordinal 件申请的收费，按量计收为 pages 页的收费（依申请公开承办人、政务公开办公室）",
+                        tag: "requests", secured: true,
+                        parameters: [
+                            query("basis", ["type": "string", "enum": ["per_request", "per_volume"]], "计收方式"),
+                            query("ordinal", ["type": "integer", "minimum": 1], required: false, "按件：当月第几件申请"),
+                            query("pages", ["type": "integer", "minimum": 0], required: false, "按量：页数"),
+                        ],
+                        responses: [
+                            "200": answer(
+                                "收费金额（元）",
+                                [
+                                    "type": "object",
+                                    "properties": ["basis": string, "basisLabel": string, "amountYuan": ["type": "integer"]],
+                                ]),
+                            "422": answer("参数无效", ref("Error")),
+                        ])
+                ],
                 "/api/v1/imports": [
                     "post": op(
                         "把 .docx、.html、.txt 转为正文（保留标题、列表、表格），第一个标题作为建议标题；不保存任何内容", tag: "documents",
