@@ -120,3 +120,27 @@ import Testing
         #expect(throws: DomainError.self) { try fees.quote(.perVolume, ordinal: 3, pages: nil) }
     }
 }
+
+@Suite struct RequestOutcomeTests {
+    @Test func everyOutcomeCountsInOneAnswerRow() {
+        let rows = Set(RequestOutcome.allCases.map(\.reportRow))
+        #expect(rows.isSubset(of: Set(RequestReportRow.outcomeRows)))
+        // Every answer row of the format has at least one outcome.
+        #expect(rows == Set(RequestReportRow.outcomeRows))
+        #expect(RequestOutcome.disclosedAlreadyPublic.reportRow == .disclosed)
+        #expect(RequestOutcome.unavailableOtherAgency.reportRow == .unavailableNotHeld)
+    }
+
+    @Test func rowsAreTheFormatsInOrder() {
+        #expect(RequestReportRow.allCases.first?.label == "一、本年新收政府信息公开申请数量")
+        #expect(RequestReportRow.allCases.last?.label == "四、结转下年度继续办理")
+        #expect(RequestReportRow.outcomeRows.count == 21)
+        #expect(RequestReportRow.allCases.compactMap(\.groupHeading) == ["（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"])
+        #expect(ApplicantType.allCases.map(\.label) == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])
+    }
+
+    @Test func parsingNamesTheChoices() {
+        #expect(throws: DomainError.self) { try RequestOutcome.parse("granted") }
+        #expect(try! RequestOutcome.parse("other.fee_unpaid") == .otherFeeUnpaid)
+    }
+}
