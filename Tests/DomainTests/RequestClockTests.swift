@@ -144,3 +144,45 @@ import Testing
         #expect(try! RequestOutcome.parse("other.fee_unpaid") == .otherFeeUnpaid)
     }
 }
+
+@Suite struct RequestIntakeTests {
+    // 11010519491231002X is the GB 11643 standard's own example number.
+    let person = Applicant(type: .naturalPerson, name: " 张三 ", idNumber: "11010519491231002x", phone: "0531-1234567")
+
+    @Test func aPersonNeedsAValidIDNumberAndAContact() throws {
+        let ok = try person.validated(for: .pickup)
+        #expect(ok.name == "张三" && ok.idNumber == "11010519491231002X")
+        #expect(ok.maskedName == "张*")
+        var wrongCheck = person
+        wrongCheck.idNumber = "110105194912310021"
+        #expect(throws: DomainError.invalid("applicant.idNumber", "身份证号码应为 18 位，且校验位和出生日期正确")) {
+            try wrongCheck.validated(for: .pickup)
+        }
+        var noContact = person
+        noContact.phone = ""
+        #expect(throws: DomainError.self) { try noContact.validated(for: .pickup) }
+        #expect(throws: DomainError.self) { try person.validated(for: .email) }  // e-mail delivery needs an address
+        #expect(throws: DomainError.self) { try person.validated(for: .post) }
+    }
+
+    @Test func anOrganisationNeedsACreditCode() throws {
+        let firm = Applicant(type: .business, name: "某某医药有限公司", idNumber: "91350100M000100Y43", email: "office@example.com")
+        #expect(try firm.validated(for: .email).maskedName == "某某医药有限公司")
+        var bad = firm
+        bad.idNumber = "91350100M000100Y44"
+        #expect(throws: DomainError.self) { try bad.validated(for: .email) }
+    }
+
+    @Test func trackingCodesSurviveRetypingAndCatchTypos() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let code = TrackingCode.make(year: 2026, using: &rng)
+            #expect(TrackingCode.normalise(code) == code)
+            #expect(TrackingCode.normalise(code.lowercased().replacingOccurrences(of: "-", with: " ")) == code)
+            var chars = Array(code)
+            chars[7] = chars[7] == "A" ? "B" : "A"
+            #expect(TrackingCode.normalise(String(chars)) == nil || String(chars) == code)
+        }
+        #expect(TrackingCode.normalise("2026-ABC") == nil)
+    }
+}
