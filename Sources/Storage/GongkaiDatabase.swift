@@ -27,6 +27,7 @@ public protocol Stores: Sendable {
     var catalog: any CatalogStore { get }
     var search: any SearchIndex { get }
     var attachments: any AttachmentStore { get }
+    var requests: any RequestStore { get }
 }
 
 extension GongkaiDatabase {

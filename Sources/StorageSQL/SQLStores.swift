@@ -17,6 +17,7 @@ struct SQLStores: Stores {
     var catalog: any CatalogStore { SQLCatalogStore(db: db) }
     var search: any SearchIndex { SQLSearchIndex(db: db) }
     var attachments: any AttachmentStore { SQLAttachmentStore(db: db) }
+    var requests: any RequestStore { SQLRequestStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

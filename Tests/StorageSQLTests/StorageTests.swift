@@ -185,4 +185,39 @@ import Testing
         #expect(one == SearchResults(total: 1, hits: [SearchHit(documentID: titled, titleMatched: true)]))
         await db.shutdown()
     }
+
+    @Test(arguments: locations) func requestsRoundTripWithTheirClock(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        let agency = try await makeAgency(db.stores)
+        let store = db.stores.requests
+        var clock = RequestClock(receivedOn: CivilDate(year: 2025, month: 11, day: 3)!)
+        clock.consultations = [.init(party: "某医院", sentOn: CivilDate(year: 2025, month: 11, day: 5)!)]
+        let request = DisclosureRequest(
+            agencyID: agency.id, trackingCode: "2025-ABCDEFGH-K", channel: .online,
+            applicant: Applicant(type: .naturalPerson, name: "张三", idNumber: "11010519491231002X", phone: "13800000000"),
+            description: "2024年某医院的院感检查结果", delivery: .email, clock: clock, dueOn: CivilDate(year: 2025, month: 12, day: 22),
+            createdAtMillis: 1, updatedAtMillis: 1)
+        var stored = try await store.create(request)
+        #expect(stored.id > 0)
+        #expect(try await store.find(id: stored.id) == stored)
+        #expect(try await store.find(trackingCode: "2025-ABCDEFGH-K") == stored)
+        #expect(try await store.find(trackingCode: "2025-XXXXXXXX-X") == nil)
+        await #expect(throws: DomainError.conflict("查询码已被使用")) { _ = try await store.create(request) }
+
+        stored.clock.consultations[0].repliedOn = CivilDate(year: 2025, month: 11, day: 10)
+        stored.status = .replied
+        stored.outcome = .partiallyDisclosed
+        stored.repliedOn = CivilDate(year: 2025, month: 11, day: 20)
+        try await store.update(stored)
+        #expect(try await store.find(id: stored.id) == stored)
+
+        var second = request
+        second.trackingCode = "2025-BCDEFGHJ-L"
+        second.dueOn = CivilDate(year: 2025, month: 11, day: 28)
+        let other = try await store.create(second)
+        #expect(try await store.list(agencyID: agency.id, statuses: [.open], limit: 10, offset: 0).map(\.id) == [other.id])
+        #expect(
+            try await store.list(agencyID: agency.id, statuses: [.open, .replied], limit: 10, offset: 0).map(\.id) == [other.id, stored.id])
+        await db.shutdown()
+    }
 }

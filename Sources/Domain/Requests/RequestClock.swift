@@ -12,7 +12,7 @@ import Foundation
 /// - 国办函〔2020〕109号: a fee must be paid within 20 working days from the day after the notice.
 ///   Whether those days are excluded from the reply period is not confirmed, so it is a setting.
 /// - Art. 35: for an excessive request the agency may set a reasonable later reply date.
-public struct RequestClock: Hashable, Sendable {
+public struct RequestClock: Hashable, Sendable, Codable {
     /// The settings: statutory figures, and the unconfirmed ones an agency decides.
     public struct Rules: Hashable, Sendable, Codable {
         public var replyWorkdays = 20

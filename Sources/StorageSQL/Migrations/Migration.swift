@@ -24,4 +24,5 @@ let allMigrations: [any Migration] = [
     M011AddCatalogSettings(),
     M012AddColumnsAndSubjects(),
     M013AddCountingIndex(),
+    M014CreateRequests(),
 ]
