@@ -12,7 +12,7 @@ import Web
 
 /// A clock the tests move by hand.
 final class TestClock: Sendable {
-    private let now = Mutex<Double>(1_790_000_000)  // 2026-09-21 (a Monday), 22:13 UTC
+    private let now = Mutex<Double>(1_790_000_000)  // 2026-09-21 (a Monday), 14:13 UTC
     func read() -> Double { now.withLock { $0 } }
     func advance(_ seconds: Double) { now.withLock { $0 += seconds } }
 }

@@ -70,6 +70,35 @@ enum OpenAPIDocument {
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
                 "schemas": [
+                    "RequestIntake": [
+                        "type": "object", "required": ["applicant", "description", "delivery"],
+                        "properties": [
+                            "applicant": [
+                                "type": "object", "required": ["type", "name", "idNumber"],
+                                "properties": [
+                                    "type": [
+                                        "type": "string",
+                                        "enum": ["natural_person", "business", "research", "public_interest", "legal_service", "other"],
+                                    ],
+                                    "name": string, "idNumber": ["type": "string", "description": "自然人为身份证号码，组织为统一社会信用代码"],
+                                    "phone": string, "email": string, "address": string,
+                                ],
+                            ],
+                            "description": ["type": "string", "description": "所需政府信息的名称、文号或便于查询的其他特征"],
+                            "purpose": string, "delivery": ["type": "string", "enum": ["email", "post", "pickup"]],
+                            "channel": [
+                                "type": "string", "enum": ["online", "in_person", "letter", "registered_post", "fax", "email"],
+                                "description": "工作人员登记时必填",
+                            ],
+                            "receivedOn": date, "agency": ["type": "integer", "description": "受理机关（网上申请；缺省为本平台的主管机关）"],
+                        ],
+                    ],
+                    "RequestReceipt": [
+                        "type": "object",
+                        "properties": [
+                            "id": ["type": "integer"], "trackingCode": string, "receivedOn": date, "dueOn": date, "dueExplanation": string,
+                        ],
+                    ],
                     "Error": [
                         "type": "object", "required": ["error"],
                         "properties": [
@@ -334,6 +363,43 @@ enum OpenAPIDocument {
                         "替换本机关的目录与审核设置（政务公开办公室）；审核链须含每次都经过的保密审查层级", tag: "catalog", secured: true,
                         body: jsonBody(ref("CatalogSettings")),
                         responses: ["200": answer("已保存", ref("CatalogSettings")), "422": answer("设置无效", ref("Error"))]),
+                ],
+                "/api/v1/public/requests": [
+                    "post": op(
+                        "提交政府信息公开申请（网上）：立即返回查询码、收到日期和答复期限（回执）；同一地址每小时至多 10 次", tag: "requests",
+                        secured: false, body: jsonBody(ref("RequestIntake")),
+                        responses: [
+                            "201": answer("回执", ref("RequestReceipt")), "422": answer("申请内容不完整或有误", ref("Error")),
+                            "429": answer("提交过于频繁", ref("Error")),
+                        ])
+                ],
+                "/api/v1/public/requests/{code}": [
+                    "get": op(
+                        "按查询码查看办理进度（不含申请人信息）；输错过多会被暂时限制", tag: "requests", secured: false,
+                        parameters: [["name": "code", "in": "path", "required": true, "schema": string]],
+                        responses: [
+                            "200": answer(
+                                "办理进度",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "trackingCode": string, "status": string, "statusLabel": string, "receivedOn": date, "dueOn": date,
+                                        "dueExplanation": string, "outcomeLabel": string, "repliedOn": date,
+                                    ],
+                                ]),
+                            "404": answer("查询码不存在", ref("Error")), "429": answer("输错次数过多", ref("Error")),
+                        ])
+                ],
+                "/api/v1/requests": [
+                    "post": op(
+                        "登记信件、当面、传真、电子邮件等渠道收到的申请（依申请公开承办人、政务公开办公室）；须注明 channel，receivedOn 按第三十一条确定",
+                        tag: "requests", secured: true, body: jsonBody(ref("RequestIntake")),
+                        responses: ["201": answer("回执（含 id）", ref("RequestReceipt")), "422": answer("申请内容不完整或有误", ref("Error"))])
+                ],
+                "/api/v1/requests/{id}": [
+                    "get": op(
+                        "申请记录：申请人、所需信息、状态、答复期限及其计算说明", tag: "requests", secured: true, parameters: [pathID("id")],
+                        responses: ["200": answer("申请", ["type": "object"]), "404": answer("申请不存在", ref("Error"))])
                 ],
                 "/api/v1/fees/quote": [
                     "get": op(

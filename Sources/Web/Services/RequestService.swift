@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import Storage
+
+/// Requests for disclosure: intake on every channel, with a tracking code and a due date at once.
+struct RequestService {
+    let env: WebEnvironment
+
+    /// What an applicant or a registering clerk submits.
+    struct Intake: Decodable, Sendable {
+        struct ApplicantBody: Decodable, Sendable {
+            var type: String
+            var name: String
+            var idNumber: String
+            var phone: String?
+            var email: String?
+            var address: String?
+        }
+        var applicant: ApplicantBody
+        var description: String
+        var purpose: String?
+        var delivery: String
+        /// Staff registration only.
+        var channel: String?
+        var receivedOn: String?
+        /// The agency asked (public intake; the root agency when absent).
+        var agency: Int64?
+    }
+
+    static func parse<E: RawRepresentable<String> & CaseIterable>(_ text: String, _ field: String, _: E.Type) throws(DomainError) -> E {
+        guard let v = E(rawValue: text) else {
+            throw .invalid(field, "\(field) 须为以下之一：" + E.allCases.map(\.rawValue).joined(separator: "、"))
+        }
+        return v
+    }
+
+    /// Checks an intake and builds the request (not yet stored): every problem names its field.
+    func prepare(_ body: Intake, agencyID: Int64, channel: RequestChannel, receivedOn: CivilDate) throws(DomainError)
+        -> DisclosureRequest
+    {
+        let delivery = try Self.parse(body.delivery, "delivery", DeliveryMethod.self)
+        let applicant = try Applicant(
+            type: try Self.parse(body.applicant.type, "applicant.type", ApplicantType.self), name: body.applicant.name,
+            idNumber: body.applicant.idNumber, phone: body.applicant.phone ?? "", email: body.applicant.email ?? "",
+            address: body.applicant.address ?? ""
+        ).validated(for: delivery)
+        let description = body.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else { throw .invalid("description", "请写明所需政府信息的名称、文号或便于查询的其他特征") }
+        guard description.count <= 5_000 else { throw .invalid("description", "所需信息的描述至多 5000 字") }
+        let purpose = (body.purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard purpose.count <= 1_000 else { throw .invalid("purpose", "用途至多 1000 字") }
+        let now = env.nowMillis
+        var request = DisclosureRequest(
+            agencyID: agencyID, trackingCode: "", channel: channel, applicant: applicant, description: description, purpose: purpose,
+            delivery: delivery, clock: RequestClock(receivedOn: receivedOn), createdAtMillis: now, updatedAtMillis: now)
+        request.dueOn = request.clock.compute(env.calendar.current).dueOn
+        return request
+    }
+
+    /// Stores the request with a fresh tracking code and its audit entry in one transaction.
+    func register(_ prepared: DisclosureRequest, actor: AuditActor) async throws -> DisclosureRequest {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            var request = prepared
+            request.trackingCode = TrackingCode.make(year: request.clock.receivedOn.year, using: &rng)
+            let attempt = request
+            do {
+                return try await env.database.transaction { stores in
+                    let stored = try await stores.requests.create(attempt)
+                    try await stores.audit.append(
+                        actor.event(
+                            "request.receive", recordType: "request", recordID: String(stored.id), agencyID: stored.agencyID,
+                            detail: "\(stored.channel.label)，查询码 \(stored.trackingCode)，收到日期 \(stored.clock.receivedOn)"),
+                        atMillis: stored.createdAtMillis)
+                    return stored
+                }
+            } catch DomainError.conflict(let message) where message == "查询码已被使用" {
+                continue  // a clash of random codes: draw another
+            }
+        }
+        throw DomainError.conflict("暂时无法生成查询码，请稍后再试")
+    }
+}
