@@ -1,4 +1,5 @@
 import Domain
+import Storage
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -74,6 +75,85 @@ import Testing
             let flooded = try await client.postJSON("/api/v1/public/requests", Self.intake())
             #expect(flooded.status.code == 429)
             #expect(try flooded.json()["error"].flatMap { ($0 as? [String: Any])?["code"] as? String } == "too_many_requests")
+        }
+    }
+
+    @Test(arguments: Harness.kinds) func theClockFollowsEveryStep(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let handler = try await client.token("handler")
+            func post(_ path: String, _ body: String) async throws -> TestResponse { try await client.postJSON(path, body, token: handler) }
+            func day(_ s: String) -> CivilDate { CivilDate(iso: s)! }
+            let calendar = h.env.calendar.current
+            let created = try await post("/api/v1/requests", Self.intake(extra: #","channel":"in_person","receivedOn":"2026-08-03""#))
+            let id = try #require(try created.json()["id"] as? Int)
+            var clock = RequestClock(receivedOn: day("2026-08-03"))
+
+            let consulted = try await post("/api/v1/requests/\(id)/consultations", #"{"party":"某医院","sentOn":"2026-08-05"}"#)
+            #expect(consulted.status == .created)
+            #expect(try consulted.json()["consultationID"] as? Int == 1)
+            clock.consultations = [.init(party: "某医院", sentOn: day("2026-08-05"))]
+            #expect(try consulted.json()["dueOn"] as? String == clock.compute(calendar).dueOn?.description)
+
+            let closed = try await post("/api/v1/requests/\(id)/consultations/1/close", #"{"repliedOn":"2026-08-10"}"#)
+            clock.consultations[0].repliedOn = day("2026-08-10")
+            #expect(try closed.json()["dueOn"] as? String == clock.compute(calendar).dueOn?.description)
+            #expect(try await post("/api/v1/requests/\(id)/consultations/1/close", #"{"repliedOn":"2026-08-11"}"#).status == .conflict)
+            #expect(try await post("/api/v1/requests/\(id)/consultations/2/close", #"{"repliedOn":"2026-08-11"}"#).status == .notFound)
+
+            let extended = try await post(
+                "/api/v1/requests/\(id)/extension", #"{"workdays":10,"reason":"需调取档案","approvedBy":"王主任","approvedOn":"2026-08-20"}"#)
+            clock.extensions = [.init(workdays: 10, reason: "需调取档案", approvedBy: "王主任", approvedOn: day("2026-08-20"))]
+            #expect(try extended.json()["dueOn"] as? String == clock.compute(calendar).dueOn?.description)
+            #expect((try extended.json()["dueExplanation"] as? String)?.contains("经王主任批准延长 10 个工作日") == true)
+            let tooLong = try await post(
+                "/api/v1/requests/\(id)/extension", #"{"workdays":11,"reason":"再延","approvedBy":"王主任","approvedOn":"2026-08-21"}"#)
+            #expect(tooLong.status == .conflict)
+            #expect(
+                try await post("/api/v1/requests/\(id)/extension", #"{"workdays":5,"reason":"再延","approvedOn":"2026-08-21"}"#).errorField
+                    == "approvedBy")
+
+            #expect(
+                try await post("/api/v1/requests/\(id)/reply", #"{"outcome":"granted","repliedOn":"2026-09-15"}"#).errorField == "outcome")
+            #expect(
+                try await post("/api/v1/requests/\(id)/reply", #"{"outcome":"disclosed","repliedOn":"2026-12-01"}"#).errorField
+                    == "repliedOn")
+            let replied = try await post("/api/v1/requests/\(id)/reply", #"{"outcome":"partially_disclosed","repliedOn":"2026-09-15"}"#)
+            #expect(try replied.json()["status"] as? String == "replied")
+            #expect(
+                try await post("/api/v1/requests/\(id)/reply", #"{"outcome":"disclosed","repliedOn":"2026-09-16"}"#).status == .conflict)
+            #expect(try await post("/api/v1/requests/\(id)/consultations", #"{"party":"甲","sentOn":"2026-09-16"}"#).status == .conflict)
+            let code = try #require(try created.json()["trackingCode"] as? String)
+            #expect(try await client.getJSON("/api/v1/public/requests/\(code)").json()["outcomeLabel"] as? String == "部分公开")
+
+            // A correction pauses the clock and restarts it from the corrected application.
+            let second = try await post("/api/v1/requests", Self.intake(extra: #","channel":"letter","receivedOn":"2026-09-01""#))
+            let sid = try #require(try second.json()["id"] as? Int)
+            let noticed = try await post("/api/v1/requests/\(sid)/correction", #"{"noticeOn":"2026-09-02"}"#)
+            #expect(try noticed.json()["status"] as? String == "awaiting_correction")
+            #expect(try noticed.json()["dueOn"] == nil)
+            #expect(try await post("/api/v1/requests/\(sid)/correction", #"{"noticeOn":"2026-09-03"}"#).status == .conflict)
+            #expect(
+                try await post(
+                    "/api/v1/requests/\(sid)/extension", #"{"workdays":5,"reason":"x","approvedBy":"王","approvedOn":"2026-09-03"}"#
+                )
+                .status == .conflict)
+            #expect(
+                try await post("/api/v1/requests/\(sid)/reply", #"{"outcome":"disclosed","repliedOn":"2026-09-04"}"#).status == .conflict)
+            #expect(
+                try await post("/api/v1/requests/\(sid)/correction-received", #"{"receivedOn":"2026-08-30"}"#).errorField == "receivedOn")
+            let resumed = try await post("/api/v1/requests/\(sid)/correction-received", #"{"receivedOn":"2026-09-10"}"#)
+            var restarted = RequestClock(receivedOn: day("2026-09-01"))
+            restarted.correctionNoticeOn = day("2026-09-02")
+            restarted.correctionReceivedOn = day("2026-09-10")
+            #expect(try resumed.json()["status"] as? String == "open")
+            #expect(try resumed.json()["dueOn"] as? String == restarted.compute(calendar).dueOn?.description)
+            #expect(
+                try await post("/api/v1/requests/\(sid)/reply", #"{"outcome":"other.no_correction","repliedOn":"2026-09-15"}"#).status
+                    == .conflict)
+            // Every step is in the audit archive.
+            #expect(try await h.db.stores.audit.count(AuditFilter(action: "request.consultation")) == 1)
+            #expect(try await h.db.stores.audit.count(AuditFilter(action: "request.correction_received")) == 1)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The OpenAPI 3.1 description of every JSON route. `WebTests` compares its paths with the
@@ -91,6 +92,13 @@ enum OpenAPIDocument {
                                 "description": "工作人员登记时必填",
                             ],
                             "receivedOn": date, "agency": ["type": "integer", "description": "受理机关（网上申请；缺省为本平台的主管机关）"],
+                        ],
+                    ],
+                    "RequestChange": [
+                        "type": "object",
+                        "properties": [
+                            "id": ["type": "integer"], "status": ["type": "string", "enum": ["open", "awaiting_correction", "replied"]],
+                            "dueOn": date, "dueExplanation": string, "consultationID": ["type": "integer"], "outcome": string,
                         ],
                     ],
                     "RequestReceipt": [
@@ -400,6 +408,68 @@ enum OpenAPIDocument {
                     "get": op(
                         "申请记录：申请人、所需信息、状态、答复期限及其计算说明", tag: "requests", secured: true, parameters: [pathID("id")],
                         responses: ["200": answer("申请", ["type": "object"]), "404": answer("申请不存在", ref("Error"))])
+                ],
+                "/api/v1/requests/{id}/correction": [
+                    "post": op(
+                        "发出补正通知（只能一次；超过收到后 7 个工作日会标出）；答复期限暂停，等待补正", tag: "requests", secured: true, parameters: [pathID("id")],
+                        body: jsonBody(["type": "object", "properties": ["noticeOn": date]]),
+                        responses: [
+                            "200": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                            "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                        ])
+                ],
+                "/api/v1/requests/{id}/correction-received": [
+                    "post": op(
+                        "收到补正后的申请：答复期限自该日重新计算", tag: "requests", secured: true, parameters: [pathID("id")],
+                        body: jsonBody(["type": "object", "properties": ["receivedOn": date]]),
+                        responses: [
+                            "200": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                            "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                        ])
+                ],
+                "/api/v1/requests/{id}/extension": [
+                    "post": op(
+                        "延长答复期限（合计不超过 20 个工作日），记录批准的负责人与理由", tag: "requests", secured: true, parameters: [pathID("id")],
+                        body: jsonBody([
+                            "type": "object",
+                            "properties": ["workdays": ["type": "integer"], "reason": string, "approvedBy": string, "approvedOn": date],
+                        ]),
+                        responses: [
+                            "200": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                            "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                        ])
+                ],
+                "/api/v1/requests/{id}/consultations": [
+                    "post": op(
+                        "征求第三方（第三十二条）或共同制作机关（第三十四条）意见；所用时间不计入答复期限", tag: "requests", secured: true, parameters: [pathID("id")],
+                        body: jsonBody(["type": "object", "properties": ["party": string, "agency": ["type": "boolean"], "sentOn": date]]),
+                        responses: [
+                            "201": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                            "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                        ])
+                ],
+                "/api/v1/requests/{id}/consultations/{cid}/close": [
+                    "post": op(
+                        "征求意见结束（收到答复之日）", tag: "requests", secured: true, parameters: [pathID("id"), pathID("cid")],
+                        body: jsonBody(["type": "object", "properties": ["repliedOn": date]]),
+                        responses: [
+                            "200": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                            "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                        ])
+                ],
+                "/api/v1/requests/{id}/reply": [
+                    "post": op(
+                        "答复：记录办理结果代码（对应年度报告的一行）和答复日期", tag: "requests", secured: true, parameters: [pathID("id")],
+                        body: jsonBody([
+                            "type": "object",
+                            "properties": [
+                                "outcome": ["type": "string", "enum": RequestOutcome.allCases.map(\.rawValue)], "repliedOn": date,
+                            ],
+                        ]),
+                        responses: [
+                            "200": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                            "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                        ])
                 ],
                 "/api/v1/fees/quote": [
                     "get": op(

@@ -14,6 +14,148 @@ struct RequestsController {
         router.get("/api/v1/public/requests/:code", use: track)
         router.staff(.post, "/api/v1/requests", .roles([.requestHandler, .officeAdmin]), use: registerRequest)
         router.staff(.get, "/api/v1/requests/:id", .roles([.requestHandler, .officeAdmin]), use: show)
+        let handlers: Set<Role> = [.requestHandler, .officeAdmin]
+        router.staff(.post, "/api/v1/requests/:id/correction", .roles(handlers), use: correction)
+        router.staff(.post, "/api/v1/requests/:id/correction-received", .roles(handlers), use: correctionReceived)
+        router.staff(.post, "/api/v1/requests/:id/extension", .roles(handlers), use: extend)
+        router.staff(.post, "/api/v1/requests/:id/consultations", .roles(handlers), use: consult)
+        router.staff(.post, "/api/v1/requests/:id/consultations/:cid/close", .roles(handlers), use: closeConsultation)
+        router.staff(.post, "/api/v1/requests/:id/reply", .roles(handlers), use: reply)
+    }
+
+    /// Every step's body: the fields each step reads.
+    struct Step: Decodable, Sendable {
+        var noticeOn: String?
+        var receivedOn: String?
+        var workdays: Int?
+        var reason: String?
+        var approvedBy: String?
+        var approvedOn: String?
+        var party: String?
+        var agency: Bool?
+        var sentOn: String?
+        var repliedOn: String?
+        var outcome: String?
+    }
+
+    /// What every step answers: the request's new state and due date.
+    struct Changed: ResponseEncodable {
+        var id: Int64
+        var status: RequestStatus
+        var dueOn: CivilDate?
+        var dueExplanation: String
+        var consultationID: Int?
+        var outcome: RequestOutcome?
+    }
+
+    func changed(_ r: DisclosureRequest, consultation: Int? = nil) -> Changed {
+        Changed(
+            id: r.id, status: r.status, dueOn: r.dueOn, dueExplanation: r.clock.compute(env.calendar.current).staffExplanation,
+            consultationID: consultation, outcome: r.outcome)
+    }
+
+    func step(
+        _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, _ action: String,
+        _ apply: @escaping @Sendable (inout DisclosureRequest, Step, CivilDate, WorkingDayCalendar) throws -> String
+    ) async throws -> DisclosureRequest {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        let body = try await request.decodeJSON(Step.self, context: context)
+        let today = env.today
+        return try await service.change(id, by: identity, from: context.remoteAddress, action: action) { r, calendar in
+            try apply(&r, body, today, calendar)
+        }
+    }
+
+    @Sendable func correction(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
+        changed(
+            try await step(request, context, identity, "request.correction") { r, body, today, calendar in
+                try RequestService.requireOpen(r)
+                guard r.clock.correctionNoticeOn == nil else { throw DomainError.conflict("补正通知只能发出一次（一次性告知）") }
+                let on = try RequestService.stepDate(body.noticeOn, "noticeOn", earliest: r.clock.receivedOn, today: today)
+                r.clock.correctionNoticeOn = on
+                r.status = .awaitingCorrection
+                let result = r.clock.compute(calendar)
+                return "发出补正通知（\(on)）" + (result.correctionNoticeLate ? "，已超过收到申请后 7 个工作日" : "")
+            })
+    }
+
+    @Sendable func correctionReceived(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
+        -> Changed
+    {
+        changed(
+            try await step(request, context, identity, "request.correction_received") { r, body, today, _ in
+                guard r.status == .awaitingCorrection, let notice = r.clock.correctionNoticeOn else {
+                    throw DomainError.conflict("该申请没有待补正的通知")
+                }
+                let on = try RequestService.stepDate(body.receivedOn, "receivedOn", earliest: notice, today: today)
+                r.clock.correctionReceivedOn = on
+                r.status = .open
+                return "收到补正后的申请（\(on)），答复期限重新计算"
+            })
+    }
+
+    @Sendable func extend(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
+        changed(
+            try await step(request, context, identity, "request.extension") { r, body, today, _ in
+                try RequestService.requireOpen(r)
+                let e = RequestClock.Extension(
+                    workdays: body.workdays ?? 0, reason: (body.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                    approvedBy: (body.approvedBy ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                    approvedOn: try RequestService.stepDate(body.approvedOn, "approvedOn", earliest: r.clock.receivedOn, today: today))
+                try r.clock.checkExtension(e)
+                r.clock.extensions.append(e)
+                return "延长 \(e.workdays) 个工作日，\(e.approvedBy)批准：\(e.reason)"
+            })
+    }
+
+    @Sendable func consult(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
+        -> EditedResponse<Changed>
+    {
+        let r = try await step(request, context, identity, "request.consultation") { r, body, today, _ in
+            try RequestService.requireOpen(r)
+            let party = (body.party ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !party.isEmpty, party.count <= 200 else { throw DomainError.invalid("party", "请写明征求意见的第三方或机关（至多 200 字）") }
+            let on = try RequestService.stepDate(body.sentOn, "sentOn", earliest: r.clock.receivedOn, today: today)
+            r.clock.consultations.append(.init(party: party, agency: body.agency ?? false, sentOn: on))
+            return "征求\(party)意见（\(on)）"
+        }
+        return EditedResponse(status: .created, response: changed(r, consultation: r.clock.consultations.count))
+    }
+
+    @Sendable func closeConsultation(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
+        -> Changed
+    {
+        guard let cid = context.parameters.get("cid", as: Int.self) else { throw DomainError.notFound("该征求意见") }
+        return changed(
+            try await step(request, context, identity, "request.consultation_closed") { r, body, today, _ in
+                try RequestService.requireOpen(r)
+                guard (1...r.clock.consultations.count).contains(cid) else { throw DomainError.notFound("该征求意见") }
+                guard r.clock.consultations[cid - 1].repliedOn == nil else { throw DomainError.conflict("该征求意见已经结束") }
+                let on = try RequestService.stepDate(
+                    body.repliedOn, "repliedOn", earliest: r.clock.consultations[cid - 1].sentOn, today: today)
+                r.clock.consultations[cid - 1].repliedOn = on
+                return "\(r.clock.consultations[cid - 1].party)答复（\(on)）"
+            })
+    }
+
+    @Sendable func reply(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
+        changed(
+            try await step(request, context, identity, "request.reply") { r, body, today, _ in
+                guard r.status != .replied else { throw DomainError.conflict("该申请已答复") }
+                let outcome = try RequestOutcome.parse(body.outcome ?? "")
+                if outcome == .otherNoCorrection && r.status != .awaitingCorrection {
+                    throw DomainError.conflict("只有待补正的申请才能以逾期不补正结束")
+                }
+                if r.status == .awaitingCorrection && outcome != .otherNoCorrection {
+                    throw DomainError.conflict("该申请正在等待补正：收到补正后再答复，或以逾期不补正（other.no_correction）结束")
+                }
+                if outcome == .otherFeeUnpaid && r.clock.feeNoticeOn == nil { throw DomainError.conflict("没有发出过收费通知") }
+                let on = try RequestService.stepDate(body.repliedOn, "repliedOn", earliest: r.clock.receivedOn, today: today)
+                r.outcome = outcome
+                r.repliedOn = on
+                r.status = .replied
+                return "答复（\(on)）：\(outcome.label)"
+            })
     }
 
     var service: RequestService { RequestService(env: env) }

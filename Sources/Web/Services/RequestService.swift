@@ -81,3 +81,45 @@ struct RequestService {
         throw DomainError.conflict("暂时无法生成查询码，请稍后再试")
     }
 }
+
+extension RequestService {
+    /// Changes a request of the caller's agency in one transaction: loads it, applies `change`
+    /// (which returns the audit detail), recomputes the due date, stores it, archives the step.
+    func change(
+        _ id: Int64, by identity: StaffIdentity, from address: String, action: String,
+        _ change: @escaping @Sendable (inout DisclosureRequest, WorkingDayCalendar) throws -> String
+    ) async throws -> DisclosureRequest {
+        let calendar = env.calendar.current
+        let now = env.nowMillis
+        return try await env.database.transaction { stores in
+            guard var request = try await stores.requests.find(id: id), request.agencyID == identity.agency.id else {
+                throw DomainError.notFound("该申请")
+            }
+            let before = request.dueOn
+            let detail = try change(&request, calendar)
+            request.dueOn = request.status == .replied ? before : request.clock.compute(calendar).dueOn
+            request.updatedAtMillis = now
+            try await stores.requests.update(request)
+            try await stores.audit.append(
+                AuditActor(identity, address: address).event(
+                    action, recordType: "request", recordID: String(request.id), before: before?.description,
+                    after: request.dueOn?.description, detail: detail),
+                atMillis: now)
+            return request
+        }
+    }
+
+    /// A date a step happened on: not before `earliest`, not after today.
+    static func stepDate(_ text: String?, _ field: String, earliest: CivilDate, today: CivilDate) throws(DomainError) -> CivilDate {
+        guard let date = try CivilDate.parse(optional: text ?? "", field: field) else { throw .invalid(field, "请填写 \(field)（YYYY-MM-DD）") }
+        guard date >= earliest else { throw .invalid(field, "\(field) 不能早于 \(earliest)") }
+        guard date <= today else { throw .invalid(field, "\(field) 不能晚于今天") }
+        return date
+    }
+
+    static func requireOpen(_ r: DisclosureRequest) throws(DomainError) {
+        guard r.status == .open else {
+            throw .conflict(r.status == .replied ? "该申请已答复，不能再变更" : "该申请正在等待补正，收到补正后才能继续办理")
+        }
+    }
+}
