@@ -1,7 +1,7 @@
 import Domain
-import Storage
 import Foundation
 import HummingbirdTesting
+import Storage
 import Testing
 
 /// 依申请公开 intake and tracking through the JSON API.
