@@ -156,4 +156,41 @@ import Testing
             #expect(try await h.db.stores.audit.count(AuditFilter(action: "request.correction_received")) == 1)
         }
     }
+
+    @Test func theFormComesBackMarkedAndTheReceiptLeadsToTracking() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let page = try await client.getPage("/requests/new")
+            #expect(page.status == .ok && page.text.contains("申请公开政府信息"))
+            let csrf = try #require(page.cookieValue("gk_csrf"))
+            var fields: [(String, String)] = [
+                ("_csrf", csrf), ("applicant.type", "natural_person"), ("applicant.name", "李四"),
+                ("applicant.idNumber", "110105194912310021"),
+                ("applicant.phone", ""), ("applicant.email", "li@example.com"), ("description", "本市2025年预防接种单位名单\n第二行"),
+                ("purpose", ""), ("delivery", "email"), ("website", ""),
+            ]
+            let refused = try await client.postForm("/requests/new", fields, cookies: ["gk_csrf": csrf])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"id="applicant.idNumber-error""#) && refused.text.contains(#"aria-invalid="true""#))
+            #expect(refused.text.contains("本市2025年预防接种单位名单"))  // nothing typed is lost
+            let root = try #require(try await h.db.stores.agencies.root())
+            #expect(try await h.db.stores.requests.list(agencyID: root.id, statuses: [.open], limit: 5, offset: 0).isEmpty)
+
+            // A robot that fills the hidden field is turned away; a stale form too.
+            fields[3] = ("applicant.idNumber", "11010519491231002X")
+            var robot = fields
+            robot[9] = ("website", "http://spam.example")
+            #expect(try await client.postForm("/requests/new", robot, cookies: ["gk_csrf": csrf]).status == .unprocessableContent)
+            #expect(try await client.postForm("/requests/new", fields, cookies: [:]).status == .forbidden)
+
+            let accepted = try await client.postForm("/requests/new", fields, cookies: ["gk_csrf": csrf])
+            #expect(accepted.status == .ok, "\(accepted.text)")
+            let stored = try #require(try await h.db.stores.requests.list(agencyID: root.id, statuses: [.open], limit: 5, offset: 0).first)
+            #expect(accepted.text.contains(stored.trackingCode))
+            #expect(stored.description == "本市2025年预防接种单位名单\n第二行")
+            let tracked = try await client.getPage("/requests/track?code=" + stored.trackingCode.lowercased())
+            #expect(tracked.status == .ok && tracked.text.contains("办理中") && !tracked.text.contains("李四"))
+            #expect(try await client.getPage("/requests/track?code=2026-AAAAAAAA-A").status == .notFound)
+        }
+    }
 }

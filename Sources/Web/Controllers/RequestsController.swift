@@ -5,11 +5,15 @@ import Storage
 /// 依申请公开 over JSON: public intake and tracking, staff registration and the record.
 struct RequestsController {
     let env: WebEnvironment
+    let pages: PageRenderer
     /// Ten submissions an hour from one address; twenty wrong tracking codes in ten minutes.
     let intakeLimiter = AttemptLimiter(limit: 10, window: 3600)
     let trackingLimiter = AttemptLimiter(limit: 20, window: 600)
 
     func register(on router: Router<GongkaiRequestContext>) {
+        router.get("/requests/new", use: formPage)
+        router.post("/requests/new", use: submitForm)
+        router.get("/requests/track", use: trackPage)
         router.post("/api/v1/public/requests", use: submit)
         router.get("/api/v1/public/requests/:code", use: track)
         router.staff(.post, "/api/v1/requests", .roles([.requestHandler, .officeAdmin]), use: registerRequest)
@@ -239,14 +243,17 @@ struct RequestsController {
     }
 
     @Sendable func track(_ request: Request, context: GongkaiRequestContext) async throws -> Status {
+        try await lookup(context.parameters.get("code") ?? "", address: context.remoteAddress)
+    }
+
+    /// A request's public status by the code someone typed; wrong codes count towards a limit.
+    func lookup(_ typed: String, address: String) async throws -> Status {
         let now = env.clock()
-        guard !trackingLimiter.blocked(context.remoteAddress, now: now) else {
+        guard !trackingLimiter.blocked(address, now: now) else {
             throw APIFailure.tooMany("查询码输错次数过多，请十分钟后再试")
         }
-        guard let typed = context.parameters.get("code"), let code = TrackingCode.normalise(typed),
-            let r = try await env.database.stores.requests.find(trackingCode: code)
-        else {
-            _ = trackingLimiter.allow(context.remoteAddress, now: now)
+        guard let code = TrackingCode.normalise(typed), let r = try await env.database.stores.requests.find(trackingCode: code) else {
+            _ = trackingLimiter.allow(address, now: now)
             throw DomainError.notFound("该查询码对应的申请")
         }
         let clock = r.clock.compute(env.calendar.current)
@@ -254,6 +261,77 @@ struct RequestsController {
             trackingCode: r.trackingCode, status: r.status, statusLabel: r.status.label, receivedOn: r.clock.receivedOn,
             dueOn: r.status == .replied ? nil : clock.dueOn, dueExplanation: clock.applicantExplanation, outcomeLabel: r.outcome?.label,
             repliedOn: r.repliedOn)
+    }
+
+    // MARK: The public pages
+
+    @Sendable func formPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        try await pages.respond("申请公开政府信息", area: .portal, request: request, context: context, anonymousForm: true) {
+            RequestFormPage().content($0)
+        }
+    }
+
+    static let formFields = [
+        "applicant.type", "applicant.name", "applicant.idNumber", "applicant.phone", "applicant.email", "applicant.address", "description",
+        "purpose", "delivery",
+    ]
+
+    @Sendable func submitForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        var values: [String: String] = [:]
+        for f in Self.formFields { values[f] = f == "description" || f == "purpose" ? form.raw(f) : form[f] }
+        func again(_ errors: [String: String], _ message: String? = nil, status: HTTPResponse.Status) async throws -> Response {
+            try await pages.respond(
+                "申请公开政府信息", area: .portal, request: request, context: context, status: status, anonymousForm: true
+            ) { RequestFormPage(values: values, errors: errors, message: message).content($0) }
+        }
+        // A robot fills the hidden field; a person never sees it.
+        guard form[RequestFormPage.trap].isEmpty else { return try await again([:], "提交未被受理，请刷新页面后重试", status: .unprocessableContent) }
+        guard intakeLimiter.allow(context.remoteAddress, now: env.clock()) else {
+            return try await again(
+                [:], "提交过于频繁，请一小时后再试；也可以电话或当面提交申请", status: .init(code: 429, reasonPhrase: "Too Many Requests"))
+        }
+        let body = RequestService.Intake(
+            applicant: .init(
+                type: values["applicant.type"] ?? "", name: values["applicant.name"] ?? "", idNumber: values["applicant.idNumber"] ?? "",
+                phone: values["applicant.phone"], email: values["applicant.email"], address: values["applicant.address"]),
+            description: values["description"] ?? "", purpose: values["purpose"], delivery: values["delivery"] ?? "")
+        let stored: DisclosureRequest
+        do {
+            let agencyID = try await agency(nil)
+            let prepared = try service.prepare(body, agencyID: agencyID, channel: .online, receivedOn: env.today)
+            stored = try await service.register(
+                prepared, actor: AuditActor(agencyID: agencyID, userID: nil, name: "申请人（网上）", address: context.remoteAddress))
+        } catch DomainError.invalid(let field, let message) {
+            return try await again([field: message], status: .unprocessableContent)
+        }
+        let clock = stored.clock.compute(env.calendar.current)
+        let receipt = RequestReceiptPage(
+            trackingCode: stored.trackingCode, receivedOn: stored.clock.receivedOn, dueOn: clock.dueOn,
+            explanation: clock.applicantExplanation)
+        return try await pages.respond("申请已收到", area: .portal, request: request, context: context) { receipt.content($0) }
+    }
+
+    @Sendable func trackPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let code = String((request.uri.queryParameters["code"].map(String.init) ?? "").prefix(40))
+        var page = RequestTrackPage(code: code)
+        var status = HTTPResponse.Status.ok
+        if !code.isEmpty {
+            do {
+                page.found = try await lookup(code, address: context.remoteAddress)
+            } catch DomainError.notFound {
+                page.message = "没有找到这个查询码对应的申请，请核对后再试"
+                status = .notFound
+            } catch let e as APIFailure {
+                page.message = e.message
+                status = e.status
+            }
+        }
+        let shown = page
+        return try await pages.respond("办理进度查询", area: .portal, request: request, context: context, status: status) {
+            shown.content($0)
+        }
     }
 
     func receipt(_ r: DisclosureRequest, forApplicant: Bool, withID: Bool) -> Receipt {

@@ -221,23 +221,6 @@ struct DocumentForm {
     }
 
     private func select<C: HTML.BodyContext>(_ label: String, name: String, options: [(String, String)], selected: String) -> Node<C> {
-        .div(
-            .class(errors[name] == nil ? "field" : "field has-error"),
-            .label(.for(name), .text(label)),
-            Fragments.fieldError(errors, name),
-            .select(
-                .attribute(named: "id", value: name), .attribute(named: "name", value: name),
-                .group(
-                    options.map { option -> Node<HTML.SelectContext> in
-                        .element(
-                            named: "option",
-                            nodes: [
-                                .attribute(named: "value", value: attr(option.0), ignoreIfValueIsEmpty: false),
-                                .attribute(named: "selected", value: option.0 == selected ? "selected" : nil),
-                                .text(option.1),
-                            ])
-                    })
-            )
-        )
+        Fragments.select(label, name: name, options: options, selected: selected, errors: errors)
     }
 }

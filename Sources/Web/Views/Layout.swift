@@ -78,6 +78,7 @@ enum Layout {
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
             if identity.holds(anyOf: [.systemAdmin]) { links.append((SiteRoute.users.path, "账号管理")) }
         } else {
+            links.append((chrome.serverOrigin + "/requests/new", "申请公开"))
             links.append((chrome.serverOrigin + SiteRoute.login(next: nil).path, "工作人员登录"))
         }
         return .group(
@@ -156,6 +157,50 @@ enum Fragments {
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
                 .attribute(named: "aria-describedby", value: described.isEmpty ? nil : described.joined(separator: " "))
             )
+        )
+    }
+
+    /// A labelled drop-down with its error, if any.
+    static func select<C: HTML.BodyContext>(
+        _ label: String, name: String, options: [(String, String)], selected: String, errors: [String: String] = [:]
+    ) -> Node<C> {
+        .div(
+            .class(errors[name] == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            fieldError(errors, name),
+            .select(
+                .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
+                .group(
+                    options.map { option -> Node<HTML.SelectContext> in
+                        .element(
+                            named: "option",
+                            nodes: [
+                                .attribute(named: "value", value: attr(option.0), ignoreIfValueIsEmpty: false),
+                                .attribute(named: "selected", value: option.0 == selected ? "selected" : nil),
+                                .text(option.1),
+                            ])
+                    })
+            )
+        )
+    }
+
+    /// A labelled multi-line field with its hint and error, if any.
+    static func textArea<C: HTML.BodyContext>(
+        _ label: String, name: String, value: String, rows: Int = 5, errors: [String: String] = [:], hint: String? = nil,
+        required: Bool = true
+    ) -> Node<C> {
+        let described = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
+        return .div(
+            .class(errors[name] == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
+            fieldError(errors, name),
+            .textarea(
+                .id(name), .name(name), .rows(rows), .required(required),
+                .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
+                .attribute(named: "aria-describedby", value: described.isEmpty ? nil : described.joined(separator: " ")),
+                .text(value))
         )
     }
 }

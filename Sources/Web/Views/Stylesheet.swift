@@ -84,6 +84,10 @@ enum Stylesheet {
         body.elderly th,body.elderly td{border-color:#000}
         body.elderly .hint,body.elderly .doc-meta,body.elderly .empty{color:#1a1a1a}
         @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}}
+        .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+        .tracking-code{font-size:1.6em;font-weight:bold;letter-spacing:.08em;font-family:monospace}
+        .alert-success{border-left:4px solid #2e7d32;background:#edf7ee}
+        .request-form textarea,.request-form input,.request-form select{width:100%;box-sizing:border-box}
         @media print{
         .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button{display:none!important}
         .site-header{background:none;color:#000;border-bottom:2px solid #000}

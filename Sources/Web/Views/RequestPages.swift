@@ -1,0 +1,127 @@
+import Domain
+import Plot
+
+/// The public application form (申请公开政府信息), phone-first: one column, large targets, every
+/// problem marked at its field, nothing typed lost when the form comes back.
+struct RequestFormPage {
+    var values: [String: String] = [:]
+    var errors: [String: String] = [:]
+    var message: String?
+    /// The honeypot field's name: hidden from people, filled in by naive robots.
+    static let trap = "website"
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let delivery = values["delivery"] ?? "email"
+        return .div(
+            .class("request-form"),
+            .h1(.text("申请公开政府信息")),
+            .p(
+                .text("请填写下列内容。提交后立即得到查询码和答复期限（一般为收到申请之日起 20 个工作日）。"),
+                .text("书写确有困难的，可以到政务公开办公室当面口头提出，由工作人员代为填写。")),
+            Fragments.alert(message ?? (errors.isEmpty ? nil : "有 \(errors.count) 处需要修改，已在下方标出。")),
+            .form(
+                .method(.post), .action("/requests/new"), .attribute(named: "novalidate", value: "novalidate"),
+                .div(
+                    Fragments.csrfField(chrome.csrf),
+                    .div(
+                        .class("trap"), .attribute(named: "aria-hidden", value: "true"),
+                        .label(.for(Self.trap), .text("请勿填写此项")),
+                        .input(
+                            .type(.text), .id(Self.trap), .name(Self.trap), .attribute(named: "tabindex", value: "-1"),
+                            .attribute(named: "autocomplete", value: "off"))
+                    ),
+                    Fragments.select(
+                        "申请人类型", name: "applicant.type",
+                        options: ApplicantType.allCases.map { ($0.rawValue, $0 == .naturalPerson ? "自然人（个人）" : "法人或其他组织：\($0.label)") },
+                        selected: values["applicant.type"] ?? ApplicantType.naturalPerson.rawValue, errors: errors),
+                    Fragments.textField(
+                        "姓名或单位名称", name: "applicant.name", value: values["applicant.name"] ?? "", errors: errors, autocomplete: "name"),
+                    Fragments.textField(
+                        "身份证号码或统一社会信用代码", name: "applicant.idNumber", value: values["applicant.idNumber"] ?? "", errors: errors,
+                        hint: "个人填写 18 位身份证号码，单位填写 18 位统一社会信用代码。"),
+                    Fragments.textField(
+                        "联系电话", name: "applicant.phone", value: values["applicant.phone"] ?? "", type: .tel, errors: errors,
+                        autocomplete: "tel", required: false),
+                    Fragments.textField(
+                        "电子邮箱", name: "applicant.email", value: values["applicant.email"] ?? "", type: .email, errors: errors,
+                        hint: "电话和邮箱至少填写一项；选择电子邮件送达时必须填写邮箱。", autocomplete: "email", required: false),
+                    Fragments.textField(
+                        "通信地址", name: "applicant.address", value: values["applicant.address"] ?? "", errors: errors,
+                        hint: "选择邮寄送达时必须填写。", autocomplete: "street-address", required: false),
+                    Fragments.textArea(
+                        "所需政府信息的名称、文号或其他特征", name: "description", value: values["description"] ?? "", errors: errors,
+                        hint: "例如：文件名称、文号、形成的大致时间、涉及的事项，越具体越便于查找。"),
+                    Fragments.textArea(
+                        "用途（选填）", name: "purpose", value: values["purpose"] ?? "", rows: 3, errors: errors, required: false),
+                    Fragments.select(
+                        "获取信息的方式", name: "delivery", options: DeliveryMethod.allCases.map { ($0.rawValue, $0.label) }, selected: delivery,
+                        errors: errors),
+                    .button(.type(.submit), .text("提交申请"))
+                )
+            ),
+            .p(.a(.href("/requests/track"), .text("已经提交过？按查询码查看办理进度")))
+        )
+    }
+}
+
+/// The receipt (回执) shown at once after an online application.
+struct RequestReceiptPage {
+    var trackingCode: String
+    var receivedOn: CivilDate
+    var dueOn: CivilDate?
+    var explanation: String
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .div(
+            .class("receipt"),
+            .h1(.text("申请已收到")),
+            .div(
+                .class("alert alert-success"), .attribute(named: "role", value: "status"),
+                .p(.text("您的查询码：")), .p(.class("tracking-code"), .text(trackingCode)),
+                .p(.text("请记下或截图保存查询码，凭它查看办理进度。"))
+            ),
+            .dl(
+                .dt(.text("收到申请日期")), .dd(.text(receivedOn.chinese)),
+                .dt(.text("答复期限")), .dd(.text(dueOn?.chinese ?? "—")),
+                .dt(.text("说明")), .dd(.text(explanation))
+            ),
+            .p(.a(.href(attr("/requests/track?code=" + SiteRoute.encode(trackingCode))), .text("查看办理进度")))
+        )
+    }
+}
+
+/// Tracking by code: status and due date, never the applicant's particulars.
+struct RequestTrackPage {
+    var code: String
+    var found: RequestsController.Status?
+    var message: String?
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .div(
+            .class("track"),
+            .h1(.text("依申请公开办理进度查询")),
+            .form(
+                .method(.get), .action("/requests/track"),
+                .div(
+                    Fragments.textField(
+                        "查询码", name: "code", value: code, errors: message.map { ["code": $0] } ?? [:],
+                        hint: "提交申请时得到的查询码，例如 2026-7KQ3M9XD-P，大小写和短横线可以省略。"),
+                    .button(.type(.submit), .text("查询"))
+                )
+            ),
+            .unwrap(found) { s in
+                .section(
+                    .attribute(named: "aria-label", value: "办理进度"),
+                    .dl(
+                        .dt(.text("查询码")), .dd(.text(s.trackingCode)),
+                        .dt(.text("状态")), .dd(.text(s.statusLabel + (s.outcomeLabel.map { "：\($0)" } ?? ""))),
+                        .dt(.text("收到申请日期")), .dd(.text(s.receivedOn.chinese)),
+                        .unwrap(s.dueOn) { .group(.dt(.text("答复期限")), .dd(.text($0.chinese))) },
+                        .unwrap(s.repliedOn) { .group(.dt(.text("答复日期")), .dd(.text($0.chinese))) },
+                        .dt(.text("说明")), .dd(.text(s.dueExplanation))
+                    )
+                )
+            }
+        )
+    }
+}
