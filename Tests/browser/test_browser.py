@@ -18,6 +18,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.wait import WebDriverWait
@@ -325,6 +326,41 @@ class BrowserTests(unittest.TestCase):
         with urllib.request.urlopen(link, timeout=10) as r:
             self.assertNotIn(b"Zhang San", r.read())
         self.driver.save_screenshot(os.path.join(ARTIFACTS, "revised.png"))
+
+    def test_citizen_applies_on_a_phone_and_tracks_the_request(self):
+        self.open("/")
+        self.submit(self.driver.find_element(By.LINK_TEXT, "申请公开"))
+        self.assertIn("申请公开政府信息", self.driver.find_element(By.TAG_NAME, "h1").text)
+        d = self.driver
+        d.find_element(By.ID, "applicant.name").send_keys("王五")
+        d.find_element(By.ID, "applicant.idNumber").send_keys("110105194912310021")  # a wrong check digit
+        d.find_element(By.ID, "applicant.phone").send_keys("13800000000")
+        d.find_element(By.ID, "description").send_keys("2025年本市托育机构备案名单")
+        Select(d.find_element(By.ID, "delivery")).select_by_value("pickup")
+        self.submit(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        # The form comes back with the field marked and what was typed still there.
+        error = d.find_element(By.ID, "applicant.idNumber-error")
+        self.assertIn("身份证号码", error.text)
+        self.assertEqual(d.find_element(By.ID, "applicant.idNumber").get_attribute("aria-invalid"), "true")
+        self.assertEqual(d.find_element(By.ID, "description").get_attribute("value"), "2025年本市托育机构备案名单")
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        field = d.find_element(By.ID, "applicant.idNumber")
+        field.clear()
+        field.send_keys("11010519491231002X")
+        self.submit(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        code = d.find_element(By.CSS_SELECTOR, ".tracking-code").text
+        self.assertRegex(code, r"^\d{4}-[0-9A-Z]{8}-[0-9A-Z]$")
+        self.assertIn("答复期限", d.find_element(By.TAG_NAME, "main").text)
+        d.save_screenshot(os.path.join(ARTIFACTS, "request-receipt.png"))
+        # Tracking, typed the lazy way: lower case without dashes.
+        self.open("/requests/track")
+        d.find_element(By.ID, "code").send_keys(code.lower().replace("-", ""))
+        self.submit(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        text = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("办理中", text)
+        self.assertIn(code, text)
+        self.assertNotIn("王五", text)
 
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")
