@@ -151,6 +151,16 @@ import Testing
             #expect(
                 try await post("/api/v1/requests/\(sid)/reply", #"{"outcome":"other.no_correction","repliedOn":"2026-09-15"}"#).status
                     == .conflict)
+            // The handlers' list of unanswered requests: not late today, late forty days on.
+            let listed = try await client.getJSON("/api/v1/requests", token: handler).json()["items"] as? [[String: Any]]
+            #expect(listed?.map { $0["id"] as? Int } == [sid])
+            #expect(listed?.first?["overdue"] as? Bool == false)
+            h.clock.advance(40 * 86400)
+            let fresh = try await client.token("handler")  // the old session has lapsed
+            let later = try await client.getJSON("/api/v1/requests", token: fresh).json()["items"] as? [[String: Any]]
+            #expect(later?.first?["overdue"] as? Bool == true)
+            #expect((try await client.getJSON("/api/v1/requests?status=replied", token: fresh).json()["items"] as? [Any])?.count == 1)
+            #expect(try await client.getJSON("/api/v1/requests?status=closed", token: fresh).errorField == "status")
             // Every step is in the audit archive.
             #expect(try await h.db.stores.audit.count(AuditFilter(action: "request.consultation")) == 1)
             #expect(try await h.db.stores.audit.count(AuditFilter(action: "request.correction_received")) == 1)

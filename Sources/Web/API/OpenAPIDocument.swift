@@ -399,10 +399,37 @@ enum OpenAPIDocument {
                         ])
                 ],
                 "/api/v1/requests": [
+                    "get": op(
+                        "本机关的申请，答复期限最近的在前；标出已逾期和三个工作日内到期的（缺省为未答复的）", tag: "requests", secured: true,
+                        parameters: [
+                            query(
+                                "status", ["type": "string", "enum": ["open", "awaiting_correction", "replied"]], required: false, "状态")
+                        ],
+                        responses: [
+                            "200": answer(
+                                "申请列表",
+                                [
+                                    "type": "object",
+                                    "properties": [
+                                        "items": [
+                                            "type": "array",
+                                            "items": [
+                                                "type": "object",
+                                                "properties": [
+                                                    "id": ["type": "integer"], "trackingCode": string, "applicantName": string,
+                                                    "description": string, "status": string, "receivedOn": date, "dueOn": date,
+                                                    "overdue": ["type": "boolean"], "dueSoon": ["type": "boolean"],
+                                                ],
+                                            ],
+                                        ]
+                                    ],
+                                ]),
+                            "422": answer("状态无效", ref("Error")),
+                        ]),
                     "post": op(
                         "登记信件、当面、传真、电子邮件等渠道收到的申请（依申请公开承办人、政务公开办公室）；须注明 channel，receivedOn 按第三十一条确定",
                         tag: "requests", secured: true, body: jsonBody(ref("RequestIntake")),
-                        responses: ["201": answer("回执（含 id）", ref("RequestReceipt")), "422": answer("申请内容不完整或有误", ref("Error"))])
+                        responses: ["201": answer("回执（含 id）", ref("RequestReceipt")), "422": answer("申请内容不完整或有误", ref("Error"))]),
                 ],
                 "/api/v1/requests/{id}": [
                     "get": op(

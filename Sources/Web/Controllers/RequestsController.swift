@@ -17,6 +17,7 @@ struct RequestsController {
         router.post("/api/v1/public/requests", use: submit)
         router.get("/api/v1/public/requests/:code", use: track)
         router.staff(.post, "/api/v1/requests", .roles([.requestHandler, .officeAdmin]), use: registerRequest)
+        router.staff(.get, "/api/v1/requests", .roles([.requestHandler, .officeAdmin]), use: list)
         router.staff(.get, "/api/v1/requests/:id", .roles([.requestHandler, .officeAdmin]), use: show)
         let handlers: Set<Role> = [.requestHandler, .officeAdmin]
         router.staff(.post, "/api/v1/requests/:id/correction", .roles(handlers), use: correction)
@@ -216,6 +217,44 @@ struct RequestsController {
         var dueExplanation: String
         var outcome: RequestOutcome?
         var repliedOn: CivilDate?
+    }
+
+    /// A line of the handlers' list: what is due when, and what is late.
+    struct ListItem: Encodable, Sendable {
+        var id: Int64
+        var trackingCode: String
+        var applicantName: String
+        var description: String
+        var status: RequestStatus
+        var receivedOn: CivilDate
+        var dueOn: CivilDate?
+        /// Past its due date and not answered.
+        var overdue: Bool
+        /// Due within three working days.
+        var dueSoon: Bool
+    }
+
+    struct List: ResponseEncodable {
+        var items: [ListItem]
+    }
+
+    @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> List {
+        let text = request.uri.queryParameters["status"].map(String.init) ?? ""
+        let statuses: Set<RequestStatus> =
+            text.isEmpty ? [.open, .awaitingCorrection] : [try RequestService.parse(text, "status", RequestStatus.self)]
+        let calendar = env.calendar.current
+        let today = env.today
+        let soon = calendar.adding(3, workdaysTo: today).date
+        let found = try await env.database.stores.requests.list(agencyID: identity.agency.id, statuses: statuses, limit: 500, offset: 0)
+        return List(
+            items: found.map { r in
+                let open = r.status != .replied
+                return ListItem(
+                    id: r.id, trackingCode: r.trackingCode, applicantName: r.applicant.name, description: String(r.description.prefix(80)),
+                    status: r.status, receivedOn: r.clock.receivedOn, dueOn: r.dueOn,
+                    overdue: open && (r.dueOn.map { $0 < today } ?? false),
+                    dueSoon: open && (r.dueOn.map { $0 >= today && $0 <= soon } ?? false))
+            })
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Record {
