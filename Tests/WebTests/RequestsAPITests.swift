@@ -203,4 +203,27 @@ import Testing
             #expect(try await client.getPage("/requests/track?code=2026-AAAAAAAA-A").status == .notFound)
         }
     }
+
+    @Test func aCalendarChangeMovesTheDueDatesKeptForLists() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let handler = try await client.token("handler")
+            let created = try await client.postJSON(
+                "/api/v1/requests", Self.intake(extra: #","channel":"in_person","receivedOn":"2026-09-21""#), token: handler)
+            let before = try #require(try created.json()["dueOn"] as? String)
+            // The office adds a holiday on Thursday 24 September 2026 to that year's notice.
+            let shipped = try #require(HolidayNotice.shipped().first { $0.year == 2026 })
+            let holidays = (shipped.holidays.map(\.description) + ["2026-09-24"]).map { "\"\($0)\"" }.joined(separator: ",")
+            let workdays = shipped.workdays.map { "\"\($0.description)\"" }.joined(separator: ",")
+            let saved = try await client.postJSON(
+                "/api/v1/calendar/notices", #"{"year":2026,"holidays":[\#(holidays)],"workdays":[\#(workdays)],"source":"补充通知"}"#,
+                token: try await client.token("office"))
+            #expect(saved.status.code < 300, "\(saved.text)")
+            let listed = try await client.getJSON("/api/v1/requests", token: handler).json()["items"] as? [[String: Any]]
+            let after = try #require(listed?.first?["dueOn"] as? String)
+            #expect(after != before)
+            #expect(CivilDate(iso: after) == CivilDate(iso: before).map { h.env.calendar.current.adding(1, workdaysTo: $0).date })
+            #expect(try await h.db.stores.audit.count(AuditFilter(action: "calendar.notice.replace")) == 1)
+        }
+    }
 }

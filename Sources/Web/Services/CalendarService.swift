@@ -30,14 +30,30 @@ public final class CalendarService: Sendable {
     ) async throws {
         try notice.validate()
         let before = current.notices[notice.year]
+        var next = current
+        next.load(notice)
+        let calendar = next
         try await database.transaction { stores in
             try await stores.calendar.save(notice, atMillis: atMillis)
+            // The due dates kept for lists and overdue queries follow the new calendar at once.
+            var moved = 0
+            for agency in try await stores.agencies.all() {
+                let open = try await stores.requests.list(
+                    agencyID: agency.id, statuses: [.open, .awaitingCorrection], limit: 1_000_000, offset: 0)
+                for var request in open {
+                    let due = request.clock.compute(calendar).dueOn
+                    guard due != request.dueOn else { continue }
+                    request.dueOn = due
+                    try await stores.requests.update(request)
+                    moved += 1
+                }
+            }
             try await stores.audit.append(
                 AuditEvent(
                     agencyID: actor.agency.id, actorID: actor.user.id, actorName: actor.user.username, remoteAddress: address,
                     action: before == nil ? "calendar.notice.add" : "calendar.notice.replace", recordType: "holiday-notice",
                     recordID: String(notice.year), before: before.map(CanonicalJSON.text), after: CanonicalJSON.text(notice),
-                    detail: notice.source),
+                    detail: notice.source + (moved > 0 ? "；\(moved) 件申请的答复期限随之重算" : "")),
                 atMillis: atMillis)
         }
         try await reload(from: database.stores)
