@@ -16,10 +16,10 @@ struct RequestsController {
         router.get("/requests/track", use: trackPage)
         router.post("/api/v1/public/requests", use: submit)
         router.get("/api/v1/public/requests/:code", use: track)
-        router.staff(.post, "/api/v1/requests", .roles([.requestHandler, .officeAdmin]), use: registerRequest)
-        router.staff(.get, "/api/v1/requests", .roles([.requestHandler, .officeAdmin]), use: list)
-        router.staff(.get, "/api/v1/requests/:id", .roles([.requestHandler, .officeAdmin]), use: show)
         let handlers: Set<Role> = [.requestHandler, .officeAdmin]
+        router.staff(.post, "/api/v1/requests", .roles(handlers), use: registerRequest)
+        router.staff(.get, "/api/v1/requests", .roles(handlers), use: list)
+        router.staff(.get, "/api/v1/requests/:id", .roles(handlers), use: show)
         router.staff(.post, "/api/v1/requests/:id/correction", .roles(handlers), use: correction)
         router.staff(.post, "/api/v1/requests/:id/correction-received", .roles(handlers), use: correctionReceived)
         router.staff(.post, "/api/v1/requests/:id/extension", .roles(handlers), use: extend)
@@ -179,11 +179,16 @@ struct RequestsController {
             throw APIFailure.tooMany("提交过于频繁，请稍后再试；也可以电话或当面提交申请")
         }
         let body = try await request.decodeJSON(RequestService.Intake.self, context: context)
+        let stored = try await submitOnline(body, address: context.remoteAddress)
+        return EditedResponse(status: .created, response: receipt(stored, forApplicant: true, withID: false))
+    }
+
+    /// An online application, from the API or the form: received today by the agency asked.
+    func submitOnline(_ body: RequestService.Intake, address: String) async throws -> DisclosureRequest {
         let agencyID = try await agency(body.agency)
         let prepared = try service.prepare(body, agencyID: agencyID, channel: .online, receivedOn: env.today)
-        let stored = try await service.register(
-            prepared, actor: AuditActor(agencyID: agencyID, userID: nil, name: "申请人（网上）", address: context.remoteAddress))
-        return EditedResponse(status: .created, response: receipt(stored, forApplicant: true, withID: false))
+        return try await service.register(
+            prepared, actor: AuditActor(agencyID: agencyID, userID: nil, name: "申请人（网上）", address: address))
     }
 
     @Sendable func registerRequest(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
@@ -338,18 +343,12 @@ struct RequestsController {
             description: values["description"] ?? "", purpose: values["purpose"], delivery: values["delivery"] ?? "")
         let stored: DisclosureRequest
         do {
-            let agencyID = try await agency(nil)
-            let prepared = try service.prepare(body, agencyID: agencyID, channel: .online, receivedOn: env.today)
-            stored = try await service.register(
-                prepared, actor: AuditActor(agencyID: agencyID, userID: nil, name: "申请人（网上）", address: context.remoteAddress))
+            stored = try await submitOnline(body, address: context.remoteAddress)
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], status: .unprocessableContent)
         }
-        let clock = stored.clock.compute(env.calendar.current)
-        let receipt = RequestReceiptPage(
-            trackingCode: stored.trackingCode, receivedOn: stored.clock.receivedOn, dueOn: clock.dueOn,
-            explanation: clock.applicantExplanation)
-        return try await pages.respond("申请已收到", area: .portal, request: request, context: context) { receipt.content($0) }
+        let page = RequestReceiptPage(receipt: receipt(stored, forApplicant: true, withID: false))
+        return try await pages.respond("申请已收到", area: .portal, request: request, context: context) { page.content($0) }
     }
 
     @Sendable func trackPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -145,29 +145,22 @@ enum Fragments {
         _ label: String, name: String, value: String = "", type: HTMLInputType = .text, errors: [String: String] = [:],
         hint: String? = nil, autocomplete: String? = nil, required: Bool = true
     ) -> Node<C> {
-        let described = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
-        return .div(
-            .class(errors[name] == nil ? "field" : "field has-error"),
-            .label(.for(name), .text(label)),
-            .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
-            fieldError(errors, name),
+        labelled(
+            label, name: name, errors: errors, hint: hint,
             .input(
                 .type(type), .id(name), .name(name), .value(attr(value)), .required(required),
                 .attribute(named: "autocomplete", value: autocomplete ?? "off"),
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
-                .attribute(named: "aria-describedby", value: described.isEmpty ? nil : described.joined(separator: " "))
-            )
-        )
+                .attribute(named: "aria-describedby", value: describedBy(name, errors: errors, hint: hint))
+            ))
     }
 
     /// A labelled drop-down with its error, if any.
     static func select<C: HTML.BodyContext>(
         _ label: String, name: String, options: [(String, String)], selected: String, errors: [String: String] = [:]
     ) -> Node<C> {
-        .div(
-            .class(errors[name] == nil ? "field" : "field has-error"),
-            .label(.for(name), .text(label)),
-            fieldError(errors, name),
+        labelled(
+            label, name: name, errors: errors, hint: nil,
             .select(
                 .attribute(named: "id", value: name), .attribute(named: "name", value: name),
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
@@ -181,8 +174,7 @@ enum Fragments {
                                 .text(option.1),
                             ])
                     })
-            )
-        )
+            ))
     }
 
     /// A labelled multi-line field with its hint and error, if any.
@@ -190,17 +182,31 @@ enum Fragments {
         _ label: String, name: String, value: String, rows: Int = 5, errors: [String: String] = [:], hint: String? = nil,
         required: Bool = true
     ) -> Node<C> {
-        let described = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
-        return .div(
+        labelled(
+            label, name: name, errors: errors, hint: hint,
+            .textarea(
+                .id(name), .name(name), .rows(rows), .required(required),
+                .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
+                .attribute(named: "aria-describedby", value: describedBy(name, errors: errors, hint: hint)),
+                .text(value)))
+    }
+
+    /// A form control in its field: label, hint, error, then the control.
+    private static func labelled<C: HTML.BodyContext>(
+        _ label: String, name: String, errors: [String: String], hint: String?, _ control: Node<C>
+    ) -> Node<C> {
+        .div(
             .class(errors[name] == nil ? "field" : "field has-error"),
             .label(.for(name), .text(label)),
             .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
             fieldError(errors, name),
-            .textarea(
-                .id(name), .name(name), .rows(rows), .required(required),
-                .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
-                .attribute(named: "aria-describedby", value: described.isEmpty ? nil : described.joined(separator: " ")),
-                .text(value))
+            control
         )
+    }
+
+    /// The ids of a field's error and hint, for `aria-describedby`.
+    private static func describedBy(_ name: String, errors: [String: String], hint: String?) -> String? {
+        let ids = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 }

@@ -66,10 +66,7 @@ struct RequestFormPage {
 
 /// The receipt (回执) shown at once after an online application.
 struct RequestReceiptPage {
-    var trackingCode: String
-    var receivedOn: CivilDate
-    var dueOn: CivilDate?
-    var explanation: String
+    var receipt: RequestsController.Receipt
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
@@ -77,15 +74,15 @@ struct RequestReceiptPage {
             .h1(.text("申请已收到")),
             .div(
                 .class("alert alert-success"), .attribute(named: "role", value: "status"),
-                .p(.text("您的查询码：")), .p(.class("tracking-code"), .text(trackingCode)),
+                .p(.text("您的查询码：")), .p(.class("tracking-code"), .text(receipt.trackingCode)),
                 .p(.text("请记下或截图保存查询码，凭它查看办理进度。"))
             ),
             .dl(
-                .dt(.text("收到申请日期")), .dd(.text(receivedOn.chinese)),
-                .dt(.text("答复期限")), .dd(.text(dueOn?.chinese ?? "—")),
-                .dt(.text("说明")), .dd(.text(explanation))
+                .dt(.text("收到申请日期")), .dd(.text(receipt.receivedOn.chinese)),
+                .dt(.text("答复期限")), .dd(.text(receipt.dueOn?.chinese ?? "—")),
+                .dt(.text("说明")), .dd(.text(receipt.dueExplanation))
             ),
-            .p(.a(.href(attr("/requests/track?code=" + SiteRoute.encode(trackingCode))), .text("查看办理进度")))
+            .p(.a(.href(attr("/requests/track?code=" + SiteRoute.encode(receipt.trackingCode))), .text("查看办理进度")))
         )
     }
 }
