@@ -28,6 +28,9 @@ public protocol Stores: Sendable {
     var search: any SearchIndex { get }
     var attachments: any AttachmentStore { get }
     var requests: any RequestStore { get }
+    var letters: any LetterStore { get }
+    var appeals: any AppealStore { get }
+    var outbox: any OutboxStore { get }
 }
 
 extension GongkaiDatabase {

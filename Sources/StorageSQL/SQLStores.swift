@@ -18,6 +18,9 @@ struct SQLStores: Stores {
     var search: any SearchIndex { SQLSearchIndex(db: db) }
     var attachments: any AttachmentStore { SQLAttachmentStore(db: db) }
     var requests: any RequestStore { SQLRequestStore(db: db) }
+    var letters: any LetterStore { SQLLetterStore(db: db) }
+    var appeals: any AppealStore { SQLAppealStore(db: db) }
+    var outbox: any OutboxStore { SQLOutboxStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

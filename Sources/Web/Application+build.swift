@@ -30,6 +30,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)
     RequestsController(env: env, pages: pages).register(on: router)
+    RequestFilesController(env: env).register(on: router)
     return router
 }
 

@@ -35,6 +35,13 @@ public struct WebEnvironment: Sendable {
         UserAdministration(database: database, bcryptCost: settings.bcryptCost, clock: clock)
     }
 
+    /// What prints reply letters to PDF: headless Chromium when one is installed.
+    var pdfRenderer: (any PDFRenderer)? {
+        var environment = ProcessInfo.processInfo.environment
+        if let path = settings.chromiumPath { environment["GONGKAI_CHROMIUM"] = path }
+        return ChromiumPDFRenderer.find(environment: environment)
+    }
+
     var nowMillis: Int64 { Int64(clock() * 1000) }
 
     /// Today's date in China (UTC+8), for forms and defaults.

@@ -16,6 +16,16 @@ public struct WebSettings: Sendable {
     /// How long a rendered public page may be served from memory (`GONGKAI_PAGE_CACHE_SECONDS`,
     /// default 60; 0 turns the cache off). Changes on this server empty the cache at once.
     public var pageCacheSeconds: Double = 60
+    /// The Chromium that prints reply letters to PDF (`GONGKAI_CHROMIUM`; default: `chromium` on the PATH).
+    public var chromiumPath: String?
+    /// 信息处理费 figures (the band rule is MEDIUM confidence, so every figure can be changed).
+    public var fees: FeeSchedule = .standard
+    /// Art. 44: how alike two descriptions must be (0-1) to count as the same information.
+    public var similarityThreshold: Double = 0.6
+    /// Art. 44: how many different applicants asking make the console suggest active disclosure.
+    public var proactiveSuggestionApplicants = 3
+    /// Where the outbox sends e-mail (`GONGKAI_SMTP_*`); nil keeps messages queued.
+    public var smtp: SMTPSettings?
 
     public init(
         bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
@@ -45,6 +55,63 @@ public struct WebSettings: Sendable {
             }
             settings.pageCacheSeconds = s
         }
+        if let path = env["GONGKAI_CHROMIUM"], !path.isEmpty { settings.chromiumPath = path }
+        settings.smtp = try SMTPSettings.fromEnvironment(env)
         return settings
+    }
+}
+
+/// The mail server the outbox uses.
+public struct SMTPSettings: Sendable, Hashable {
+    public enum Security: String, Sendable, Hashable, CaseIterable {
+        /// Plain SMTP (a relay on the local network or loopback).
+        case none
+        /// STARTTLS after the greeting (port 587).
+        case starttls
+        /// TLS from the first byte (port 465).
+        case tls
+    }
+
+    public var host: String
+    public var port: Int
+    public var security: Security
+    public var username: String?
+    public var password: String?
+    /// The sender address (From:).
+    public var from: String
+    /// Seconds between outbox runs.
+    public var intervalSeconds: Double = 30
+
+    public init(host: String, port: Int, security: Security = .none, username: String? = nil, password: String? = nil, from: String) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.from = from
+    }
+
+    /// `GONGKAI_SMTP_HOST` (nil when unset), `_PORT` (25, 587 or 465 by security), `_SECURITY`
+    /// (none|starttls|tls), `_USERNAME`, `_PASSWORD`, `_FROM`.
+    public static func fromEnvironment(_ env: [String: String]) throws(DomainError) -> SMTPSettings? {
+        guard let host = env["GONGKAI_SMTP_HOST"], !host.isEmpty else { return nil }
+        let securityText = env["GONGKAI_SMTP_SECURITY"] ?? "none"
+        guard let security = Security(rawValue: securityText) else {
+            throw .invalid("GONGKAI_SMTP_SECURITY", "GONGKAI_SMTP_SECURITY 须为 none、starttls 或 tls")
+        }
+        let defaultPort = security == .tls ? 465 : security == .starttls ? 587 : 25
+        let port: Int
+        if let text = env["GONGKAI_SMTP_PORT"] {
+            guard let p = Int(text), (1...65535).contains(p) else { throw .invalid("GONGKAI_SMTP_PORT", "GONGKAI_SMTP_PORT 须为 1-65535") }
+            port = p
+        } else {
+            port = defaultPort
+        }
+        guard let from = env["GONGKAI_SMTP_FROM"], Applicant.isEmail(from) else {
+            throw .invalid("GONGKAI_SMTP_FROM", "设置了 GONGKAI_SMTP_HOST 时须以 GONGKAI_SMTP_FROM 给出有效的发件地址")
+        }
+        return SMTPSettings(
+            host: host, port: port, security: security, username: env["GONGKAI_SMTP_USERNAME"], password: env["GONGKAI_SMTP_PASSWORD"],
+            from: from)
     }
 }

@@ -35,13 +35,16 @@ public struct DisclosureRequest: Hashable, Sendable {
     public var dueOn: CivilDate?
     public var outcome: RequestOutcome?
     public var repliedOn: CivilDate?
+    /// Assignment, transfers, internal consultations, the fee and deliveries.
+    public var handling: RequestHandling
     public var createdAtMillis: Int64
     public var updatedAtMillis: Int64
 
     public init(
         id: Int64 = 0, agencyID: Int64, trackingCode: String, channel: RequestChannel, applicant: Applicant, description: String,
         purpose: String = "", delivery: DeliveryMethod, status: RequestStatus = .open, clock: RequestClock, dueOn: CivilDate? = nil,
-        outcome: RequestOutcome? = nil, repliedOn: CivilDate? = nil, createdAtMillis: Int64 = 0, updatedAtMillis: Int64 = 0
+        outcome: RequestOutcome? = nil, repliedOn: CivilDate? = nil, handling: RequestHandling = RequestHandling(),
+        createdAtMillis: Int64 = 0, updatedAtMillis: Int64 = 0
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -56,6 +59,7 @@ public struct DisclosureRequest: Hashable, Sendable {
         self.dueOn = dueOn
         self.outcome = outcome
         self.repliedOn = repliedOn
+        self.handling = handling
         self.createdAtMillis = createdAtMillis
         self.updatedAtMillis = updatedAtMillis
     }

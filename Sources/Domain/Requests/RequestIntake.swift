@@ -97,13 +97,19 @@ public struct Applicant: Hashable, Sendable, Codable {
             }
         }
         if !a.email.isEmpty || delivery == .email {
-            let parts = a.email.split(separator: "@", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !a.email.contains(" ") else {
+            guard Self.isEmail(a.email) else {
                 throw .invalid("applicant.email", delivery == .email ? "选择电子邮件送达时须填写有效的电子邮箱" : "电子邮箱格式不正确")
             }
         }
         if delivery == .post && a.address.isEmpty { throw .invalid("applicant.address", "选择邮寄送达时须填写通信地址") }
         return a
+    }
+
+    /// A plausible e-mail address: one @, a dotted domain, no spaces or line breaks.
+    public static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasSuffix(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
     }
 
     /// The name as shown where personal data must not appear: the family name and a mask.

@@ -25,4 +25,5 @@ let allMigrations: [any Migration] = [
     M012AddColumnsAndSubjects(),
     M013AddCountingIndex(),
     M014CreateRequests(),
+    M015AddRequestHandling(),
 ]

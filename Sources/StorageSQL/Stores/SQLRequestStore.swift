@@ -9,7 +9,8 @@ struct SQLRequestStore: RequestStore {
     static let columns = [
         "id", "agency_id", "tracking_code", "channel", "applicant_type", "applicant_name", "applicant_id_number", "applicant_phone",
         "applicant_email", "applicant_address", "description", "purpose", "delivery", "status", "received_on", "due_on", "clock_json",
-        "outcome", "replied_on", "created_at_ms", "updated_at_ms",
+        "outcome", "replied_on", "created_at_ms", "updated_at_ms", "handling_json", "handler_id", "fee_paid_yuan",
+        "proactive_document_id",
     ]
 
     static func decode(_ row: any SQLRow) throws -> DisclosureRequest {
@@ -21,6 +22,7 @@ struct SQLRequestStore: RequestStore {
         }
         func date(_ c: String) throws -> CivilDate? { try row.decode(column: c, as: String?.self).flatMap { CivilDate(iso: $0) } }
         let clock = try JSONDecoder().decode(RequestClock.self, from: Data(try text("clock_json").utf8))
+        let handling = try JSONDecoder().decode(RequestHandling.self, from: Data(try text("handling_json").utf8))
         return DisclosureRequest(
             id: try row.decode(column: "id"), agencyID: try row.decode(column: "agency_id"), trackingCode: try text("tracking_code"),
             channel: try value("channel", RequestChannel.self),
@@ -31,17 +33,18 @@ struct SQLRequestStore: RequestStore {
             description: try text("description"), purpose: try text("purpose"), delivery: try value("delivery", DeliveryMethod.self),
             status: try value("status", RequestStatus.self), clock: clock, dueOn: try date("due_on"),
             outcome: try row.decode(column: "outcome", as: String?.self).flatMap(RequestOutcome.init(rawValue:)),
-            repliedOn: try date("replied_on"), createdAtMillis: try row.decode(column: "created_at_ms"),
+            repliedOn: try date("replied_on"), handling: handling, createdAtMillis: try row.decode(column: "created_at_ms"),
             updatedAtMillis: try row.decode(column: "updated_at_ms"))
     }
 
     static func values(_ r: DisclosureRequest) throws -> [any Encodable & Sendable] {
         let clock = String(decoding: try JSONEncoder().encode(r.clock), as: UTF8.self)
+        let handling = String(decoding: try JSONEncoder().encode(r.handling), as: UTF8.self)
         return [
             r.agencyID, r.trackingCode, r.channel.rawValue, r.applicant.type.rawValue, r.applicant.name, r.applicant.idNumber,
             r.applicant.phone, r.applicant.email, r.applicant.address, r.description, r.purpose, r.delivery.rawValue, r.status.rawValue,
             r.clock.receivedOn.description, r.dueOn?.description, clock, r.outcome?.rawValue, r.repliedOn?.description, r.createdAtMillis,
-            r.updatedAtMillis,
+            r.updatedAtMillis, handling, r.handling.handlerID, r.handling.fee?.paidYuan.map(Int64.init), r.handling.proactiveDocumentID,
         ]
     }
 
@@ -78,10 +81,33 @@ struct SQLRequestStore: RequestStore {
         try await update.where("id", .equal, SQLBind(request.id)).run()
     }
 
-    func list(agencyID: Int64, statuses: Set<RequestStatus>, limit: Int, offset: Int) async throws -> [DisclosureRequest] {
-        if statuses.isEmpty { return [] }
-        return try await select().where("agency_id", .equal, SQLBind(agencyID))
-            .where("status", .in, SQLBind.group(statuses.map(\.rawValue).sorted()))
-            .orderBy("due_on").orderBy("id").limit(limit).offset(offset).all().map(Self.decode)
+    func list(_ filter: RequestFilter) async throws -> [DisclosureRequest] {
+        if filter.statuses.isEmpty { return [] }
+        var query = select().where("agency_id", .equal, SQLBind(filter.agencyID))
+            .where("status", .in, SQLBind.group(filter.statuses.map(\.rawValue).sorted()))
+        if let handler = filter.handlerID { query = query.where("handler_id", .equal, SQLBind(handler)) }
+        return try await query.orderBy("due_on").orderBy("id").limit(filter.limit).offset(filter.offset).all().map(Self.decode)
+    }
+
+    func ordinalInMonth(of r: DisclosureRequest) async throws -> Int {
+        let received = r.clock.receivedOn
+        let monthStart = CivilDate(year: received.year, month: received.month, day: 1)!.description
+        let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("disclosure_requests")
+            .where("agency_id", .equal, SQLBind(r.agencyID))
+            .where("applicant_id_number", .equal, SQLBind(r.applicant.idNumber))
+            .where("received_on", .greaterThanOrEqual, SQLBind(monthStart))
+            .where {
+                $0.where("received_on", .lessThan, SQLBind(received.description))
+                    .orWhere { $0.where("received_on", .equal, SQLBind(received.description)).where("id", .lessThanOrEqual, SQLBind(r.id)) }
+            }
+            .first()
+        return try row?.decode(column: "n", as: Int.self) ?? 1
+    }
+
+    func received(agencyID: Int64, since: CivilDate, limit: Int) async throws -> [DisclosureRequest] {
+        try await select().where("agency_id", .equal, SQLBind(agencyID)).where(
+            "received_on", .greaterThanOrEqual, SQLBind(since.description)
+        )
+        .orderBy("received_on", .descending).orderBy("id", .descending).limit(limit).all().map(Self.decode)
     }
 }

@@ -14,6 +14,7 @@ public struct APIFailure: Error, Sendable {
     }
 
     static func badJSON(_ message: String) -> APIFailure { APIFailure(.badRequest, code: "malformed_json", message: message) }
+    static func unavailable(_ message: String) -> APIFailure { APIFailure(.serviceUnavailable, code: "unavailable", message: message) }
     static let staleForm = APIFailure(.forbidden, code: "csrf", message: "表单已失效（可能停留过久或来自其他网站），请返回刷新页面后重新提交")
     static let crossSite = APIFailure(.forbidden, code: "cross_site", message: "拒绝来自其他网站的提交")
 }

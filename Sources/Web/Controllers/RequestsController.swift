@@ -20,27 +20,40 @@ struct RequestsController {
         router.staff(.post, "/api/v1/requests", .roles(handlers), use: registerRequest)
         router.staff(.get, "/api/v1/requests", .roles(handlers), use: list)
         router.staff(.get, "/api/v1/requests/:id", .roles(handlers), use: show)
-        router.staff(.post, "/api/v1/requests/:id/correction", .roles(handlers), use: correction)
-        router.staff(.post, "/api/v1/requests/:id/correction-received", .roles(handlers), use: correctionReceived)
-        router.staff(.post, "/api/v1/requests/:id/extension", .roles(handlers), use: extend)
+        router.staff(
+            .post, "/api/v1/requests/:id/correction", .roles(handlers), use: step("request.correction") { _ in RequestSteps.correction })
+        router.staff(
+            .post, "/api/v1/requests/:id/correction-received", .roles(handlers),
+            use: step("request.correction_received") { _ in RequestSteps.correctionReceived })
+        router.staff(
+            .post, "/api/v1/requests/:id/extension", .roles(handlers), use: step("request.extension") { _ in RequestSteps.extension_ })
         router.staff(.post, "/api/v1/requests/:id/consultations", .roles(handlers), use: consult)
-        router.staff(.post, "/api/v1/requests/:id/consultations/:cid/close", .roles(handlers), use: closeConsultation)
+        router.staff(
+            .post, "/api/v1/requests/:id/consultations/:cid/close", .roles(handlers),
+            use: step("request.consultation_closed") { context in
+                guard let cid = context.parameters.get("cid", as: Int.self) else { throw DomainError.notFound("该征求意见") }
+                return RequestSteps.closeConsultation(cid)
+            })
+        router.staff(.post, "/api/v1/requests/:id/deferral", .roles(handlers), use: step("request.deferral") { _ in RequestSteps.deferral })
+        router.staff(
+            .post, "/api/v1/requests/:id/internal-consultations", .roles(handlers),
+            use: step("request.internal_consultation") { _ in RequestSteps.internalConsultation })
+        router.staff(
+            .post, "/api/v1/requests/:id/internal-consultations/:n/answer", .roles(handlers),
+            use: step("request.internal_answer") { context in
+                guard let n = context.parameters.get("n", as: Int.self) else { throw DomainError.notFound("该内部会商") }
+                return RequestSteps.answerInternal(n)
+            })
+        router.staff(
+            .post, "/api/v1/requests/:id/fee-notice", .roles(handlers),
+            use: step("request.fee_notice") { context in
+                guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+                return try await service.feeNotice(id)
+            })
+        router.staff(.post, "/api/v1/requests/:id/fee-paid", .roles(handlers), use: step("request.fee_paid") { _ in RequestSteps.feePaid })
+        router.staff(
+            .post, "/api/v1/requests/:id/deliveries", .roles(handlers), use: step("request.delivery") { _ in RequestSteps.delivery })
         router.staff(.post, "/api/v1/requests/:id/reply", .roles(handlers), use: reply)
-    }
-
-    /// Every step's body: the fields each step reads.
-    struct Step: Decodable, Sendable {
-        var noticeOn: String?
-        var receivedOn: String?
-        var workdays: Int?
-        var reason: String?
-        var approvedBy: String?
-        var approvedOn: String?
-        var party: String?
-        var agency: Bool?
-        var sentOn: String?
-        var repliedOn: String?
-        var outcome: String?
     }
 
     /// What every step answers: the request's new state and due date.
@@ -51,116 +64,43 @@ struct RequestsController {
         var dueExplanation: String
         var consultationID: Int?
         var outcome: RequestOutcome?
+        var letterNumber: String?
     }
 
-    func changed(_ r: DisclosureRequest, consultation: Int? = nil) -> Changed {
+    func changed(_ r: DisclosureRequest, consultation: Int? = nil, letterNumber: String? = nil) -> Changed {
         Changed(
             id: r.id, status: r.status, dueOn: r.dueOn, dueExplanation: r.clock.compute(env.calendar.current).staffExplanation,
-            consultationID: consultation, outcome: r.outcome)
+            consultationID: consultation, outcome: r.outcome, letterNumber: letterNumber)
     }
 
-    func step(
-        _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, _ action: String,
-        _ apply: @escaping @Sendable (inout DisclosureRequest, Step, CivilDate, WorkingDayCalendar) throws -> String
-    ) async throws -> DisclosureRequest {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
-        let body = try await request.decodeJSON(Step.self, context: context)
-        let today = env.today
-        return try await service.change(id, by: identity, from: context.remoteAddress, action: action) { r, calendar in
-            try apply(&r, body, today, calendar)
-        }
-    }
-
-    @Sendable func correction(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
-        changed(
-            try await step(request, context, identity, "request.correction") { r, body, today, calendar in
-                try RequestService.requireOpen(r)
-                guard r.clock.correctionNoticeOn == nil else { throw DomainError.conflict("补正通知只能发出一次（一次性告知）") }
-                let on = try RequestService.stepDate(body.noticeOn, "noticeOn", earliest: r.clock.receivedOn, today: today)
-                r.clock.correctionNoticeOn = on
-                r.status = .awaitingCorrection
-                let result = r.clock.compute(calendar)
-                return "发出补正通知（\(on)）" + (result.correctionNoticeLate ? "，已超过收到申请后 7 个工作日" : "")
-            })
-    }
-
-    @Sendable func correctionReceived(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
-        -> Changed
+    /// A JSON step route: reads the fields, runs the step in a transaction, answers the request.
+    func step(_ action: String, _ make: @escaping @Sendable (GongkaiRequestContext) async throws -> RequestSteps.Apply)
+        -> @Sendable (Request, GongkaiRequestContext, StaffIdentity) async throws -> Changed
     {
-        changed(
-            try await step(request, context, identity, "request.correction_received") { r, body, today, _ in
-                guard r.status == .awaitingCorrection, let notice = r.clock.correctionNoticeOn else {
-                    throw DomainError.conflict("该申请没有待补正的通知")
-                }
-                let on = try RequestService.stepDate(body.receivedOn, "receivedOn", earliest: notice, today: today)
-                r.clock.correctionReceivedOn = on
-                r.status = .open
-                return "收到补正后的申请（\(on)），答复期限重新计算"
-            })
-    }
-
-    @Sendable func extend(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
-        changed(
-            try await step(request, context, identity, "request.extension") { r, body, today, _ in
-                try RequestService.requireOpen(r)
-                let e = RequestClock.Extension(
-                    workdays: body.workdays ?? 0, reason: (body.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                    approvedBy: (body.approvedBy ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                    approvedOn: try RequestService.stepDate(body.approvedOn, "approvedOn", earliest: r.clock.receivedOn, today: today))
-                try r.clock.checkExtension(e)
-                r.clock.extensions.append(e)
-                return "延长 \(e.workdays) 个工作日，\(e.approvedBy)批准：\(e.reason)"
-            })
+        { request, context, identity in
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+            let body = try await request.decodeJSON(RequestSteps.Fields.self, context: context)
+            let apply = try await make(context)
+            return changed(try await service.apply(id, apply, body, action: action, identity: identity, address: context.remoteAddress))
+        }
     }
 
     @Sendable func consult(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
         -> EditedResponse<Changed>
     {
-        let r = try await step(request, context, identity, "request.consultation") { r, body, today, _ in
-            try RequestService.requireOpen(r)
-            let party = (body.party ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !party.isEmpty, party.count <= 200 else { throw DomainError.invalid("party", "请写明征求意见的第三方或机关（至多 200 字）") }
-            let on = try RequestService.stepDate(body.sentOn, "sentOn", earliest: r.clock.receivedOn, today: today)
-            r.clock.consultations.append(.init(party: party, agency: body.agency ?? false, sentOn: on))
-            return "征求\(party)意见（\(on)）"
-        }
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        let body = try await request.decodeJSON(RequestSteps.Fields.self, context: context)
+        let r = try await service.apply(
+            id, RequestSteps.consultation, body, action: "request.consultation", identity: identity, address: context.remoteAddress)
         return EditedResponse(status: .created, response: changed(r, consultation: r.clock.consultations.count))
     }
 
-    @Sendable func closeConsultation(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
-        -> Changed
-    {
-        guard let cid = context.parameters.get("cid", as: Int.self) else { throw DomainError.notFound("该征求意见") }
-        return changed(
-            try await step(request, context, identity, "request.consultation_closed") { r, body, today, _ in
-                try RequestService.requireOpen(r)
-                guard (1...r.clock.consultations.count).contains(cid) else { throw DomainError.notFound("该征求意见") }
-                guard r.clock.consultations[cid - 1].repliedOn == nil else { throw DomainError.conflict("该征求意见已经结束") }
-                let on = try RequestService.stepDate(
-                    body.repliedOn, "repliedOn", earliest: r.clock.consultations[cid - 1].sentOn, today: today)
-                r.clock.consultations[cid - 1].repliedOn = on
-                return "\(r.clock.consultations[cid - 1].party)答复（\(on)）"
-            })
-    }
-
     @Sendable func reply(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
-        changed(
-            try await step(request, context, identity, "request.reply") { r, body, today, _ in
-                guard r.status != .replied else { throw DomainError.conflict("该申请已答复") }
-                let outcome = try RequestOutcome.parse(body.outcome ?? "")
-                if outcome == .otherNoCorrection && r.status != .awaitingCorrection {
-                    throw DomainError.conflict("只有待补正的申请才能以逾期不补正结束")
-                }
-                if r.status == .awaitingCorrection && outcome != .otherNoCorrection {
-                    throw DomainError.conflict("该申请正在等待补正：收到补正后再答复，或以逾期不补正（other.no_correction）结束")
-                }
-                if outcome == .otherFeeUnpaid && r.clock.feeNoticeOn == nil { throw DomainError.conflict("没有发出过收费通知") }
-                let on = try RequestService.stepDate(body.repliedOn, "repliedOn", earliest: r.clock.receivedOn, today: today)
-                r.outcome = outcome
-                r.repliedOn = on
-                r.status = .replied
-                return "答复（\(on)）：\(outcome.label)"
-            })
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        let body = try await request.decodeJSON(RequestSteps.Fields.self, context: context)
+        let r = try await service.reply(id, body, identity: identity, address: context.remoteAddress)
+        let letter = try await env.database.stores.letters.letters(requestID: r.id).last
+        return changed(r, letterNumber: letter?.number)
     }
 
     var service: RequestService { RequestService(env: env) }
@@ -250,7 +190,7 @@ struct RequestsController {
         let calendar = env.calendar.current
         let today = env.today
         let soon = calendar.adding(3, workdaysTo: today).date
-        let found = try await env.database.stores.requests.list(agencyID: identity.agency.id, statuses: statuses, limit: 500, offset: 0)
+        let found = try await env.database.stores.requests.list(RequestFilter(agencyID: identity.agency.id, statuses: statuses))
         return List(
             items: found.map { r in
                 let open = r.status != .replied

@@ -72,6 +72,9 @@ struct RequestService {
                             "request.receive", recordType: "request", recordID: String(stored.id), agencyID: stored.agencyID,
                             detail: "\(stored.channel.label)，查询码 \(stored.trackingCode)，收到日期 \(stored.clock.receivedOn)"),
                         atMillis: stored.createdAtMillis)
+                    let agencyName = try await stores.agencies.find(id: stored.agencyID)?.name ?? ""
+                    try await RequestNotices(env: env).queue(
+                        action: "request.receive", request: stored, agencyName: agencyName, stores: stores)
                     return stored
                 }
             } catch DomainError.conflict(let message) where message == "查询码已被使用" {
@@ -84,13 +87,16 @@ struct RequestService {
 
 extension RequestService {
     /// Changes a request of the caller's agency in one transaction: loads it, applies `change`
-    /// (which returns the audit detail), recomputes the due date, stores it, archives the step.
+    /// (which returns the audit detail), recomputes the due date, stores it, archives the step,
+    /// queues the applicant's notice, and runs `then` (letters) before committing.
     func change(
         _ id: Int64, by identity: StaffIdentity, from address: String, action: String,
-        _ change: @escaping @Sendable (inout DisclosureRequest, WorkingDayCalendar) throws -> String
+        _ change: @escaping @Sendable (inout DisclosureRequest, WorkingDayCalendar) throws -> String,
+        then: (@Sendable (any Stores, DisclosureRequest) async throws -> Void)? = nil
     ) async throws -> DisclosureRequest {
         let calendar = env.calendar.current
         let now = env.nowMillis
+        let notices = RequestNotices(env: env)
         return try await env.database.transaction { stores in
             guard var request = try await stores.requests.find(id: id), request.agencyID == identity.agency.id else {
                 throw DomainError.notFound("该申请")
@@ -105,6 +111,8 @@ extension RequestService {
                     action, recordType: "request", recordID: String(request.id), before: before?.description,
                     after: request.dueOn?.description, detail: detail),
                 atMillis: now)
+            try await then?(stores, request)
+            try await notices.queue(action: action, request: request, agencyName: identity.agency.name, stores: stores)
             return request
         }
     }
