@@ -31,6 +31,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     FeesController(env: env).register(on: router)
     RequestsController(env: env, pages: pages).register(on: router)
     RequestFilesController(env: env).register(on: router)
+    ConsoleRequestsController(env: env, pages: pages).register(on: router)
     return router
 }
 
@@ -42,6 +43,6 @@ public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int,
     Application(
         router: buildRouter(env),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "gongkai"),
-        services: [ScheduledPublishing(env: env, logger: logger)],
+        services: [ScheduledPublishing(env: env, logger: logger), OutboxSender(env: env, logger: logger)],
         logger: logger)
 }

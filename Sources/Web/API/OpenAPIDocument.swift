@@ -62,6 +62,136 @@ enum OpenAPIDocument {
     static var string: Object { ["type": "string"] }
 
     static var document: Object {
+        var d = baseDocument
+        var paths = d["paths"] as? Object ?? [:]
+        paths.merge(requestHandlingPaths) { a, _ in a }
+        d["paths"] = paths
+        return d
+    }
+
+    /// A step on a request: its fields, and the new state and due date it answers with.
+    static func step(_ summary: String, _ properties: Object, path: [Object] = [pathID("id")], created: Bool = false) -> Object {
+        [
+            "post": op(
+                summary, tag: "requests", secured: true, parameters: path, body: jsonBody(["type": "object", "properties": properties]),
+                responses: [
+                    created ? "201" : "200": answer("新的状态与答复期限", ref("RequestChange")), "404": answer("申请不存在", ref("Error")),
+                    "409": answer("当前状态下不能这样办理", ref("Error")), "422": answer("内容有误", ref("Error")),
+                ])
+        ]
+    }
+
+    static func object(_ description: String, _ code: String = "200") -> Object {
+        [
+            code: answer(description, ["type": "object"]), "404": answer("不存在", ref("Error")), "409": answer("当前状态下不能这样办理", ref("Error")),
+            "422": answer("内容有误", ref("Error")),
+        ]
+    }
+
+    static var requestHandlingPaths: Object {
+        let text = string
+        let int: Object = ["type": "integer"]
+        let outcome: Object = ["type": "string", "enum": RequestOutcome.allCases.map(\.rawValue)]
+        let letterFields: Object = ["outcome": outcome, "publishedAt": text, "responsibleAgency": text, "note": text]
+        return [
+            "/api/v1/requests/{id}/deferral": step("依第三十五条确定延迟答复期限（须晚于现有期限）", ["deferredTo": date, "reason": text]),
+            "/api/v1/requests/{id}/internal-consultations": step(
+                "内部会商：向本机关科室征求意见", ["department": text, "question": text, "askedOn": date]),
+            "/api/v1/requests/{id}/internal-consultations/{n}/answer": step(
+                "登记第 n 次内部会商的意见", ["answer": text, "answeredOn": date], path: [pathID("id"), pathID("n")]),
+            "/api/v1/requests/{id}/fee-notice": step(
+                "发出收费通知：按件（申请人当月第几件由系统计算）或按量（页数）；免费范围内的不能发出",
+                ["basis": ["type": "string", "enum": ["per_request", "per_volume"]], "pages": int, "noticeOn": date]),
+            "/api/v1/requests/{id}/fee-paid": step(
+                "登记缴费（须在缴费期限内，金额与通知一致）", ["paidOn": date, "paidYuan": int, "receiptNumber": text]),
+            "/api/v1/requests/{id}/deliveries": step(
+                "登记送达：邮寄须有单号，当面领取须有签收人，电子邮件须有地址",
+                [
+                    "method": ["type": "string", "enum": DeliveryMethod.allCases.map(\.rawValue)], "on": date, "item": text,
+                    "trackingNumber": text, "signedBy": text, "address": text,
+                ]),
+            "/api/v1/requests/{id}/assign": [
+                "post": op(
+                    "分办：承办科室和承办人（须为本机关有办理权限的账号）", tag: "requests", secured: true, parameters: [pathID("id")],
+                    body: jsonBody(["type": "object", "properties": ["departmentId": int, "handlerId": int]]), responses: object("分办结果"))
+            ],
+            "/api/v1/requests/{id}/transfer": [
+                "post": op(
+                    "转本平台上的其他机关办理：收到申请日期和答复期限不变，本机关不再可见", tag: "requests", secured: true, parameters: [pathID("id")],
+                    body: jsonBody(["type": "object", "properties": ["agency": int, "reason": text]]), responses: object("转办结果"))
+            ],
+            "/api/v1/requests/{id}/letter": [
+                "get": op(
+                    "该申请最近的答复告知书（草稿或已发出）", tag: "requests", secured: true, parameters: [pathID("id")],
+                    responses: object("告知书")),
+                "post": op(
+                    "按办理结果生成（或重新生成）告知书草稿：依据、救济途径自动写入", tag: "requests", secured: true, parameters: [pathID("id")],
+                    body: jsonBody(["type": "object", "properties": letterFields]), responses: object("告知书草稿", "201")),
+                "put": op(
+                    "修改告知书草稿（须保留行政复议、行政诉讼的告知）", tag: "requests", secured: true, parameters: [pathID("id")],
+                    body: jsonBody(["type": "object", "properties": ["title": text, "body": text]]), responses: object("告知书草稿")),
+            ],
+            "/api/v1/letters/{lid}/html": [
+                "get": op(
+                    "告知书网页版（已发出的为发出时保存的版本）", tag: "requests", secured: true, parameters: [pathID("lid")],
+                    responses: [
+                        "200": ["description": "HTML", "content": ["text/html": ["schema": text]]], "404": answer("不存在", ref("Error")),
+                    ])
+            ],
+            "/api/v1/letters/{lid}/pdf": [
+                "get": op(
+                    "告知书 PDF（无头 Chromium 打印；已发出的首次打印后保存）", tag: "requests", secured: true, parameters: [pathID("lid")],
+                    responses: [
+                        "200": ["description": "PDF", "content": ["application/pdf": ["schema": ["type": "string", "format": "binary"]]]],
+                        "404": answer("不存在", ref("Error")), "503": answer("服务器未安装 chromium", ref("Error")),
+                    ])
+            ],
+            "/api/v1/requests/{id}/similar": [
+                "get": op(
+                    "第四十四条：近一年其他申请人申请相近信息的申请，以及是否建议纳入主动公开", tag: "requests", secured: true,
+                    parameters: [pathID("id")], responses: object("相近的申请"))
+            ],
+            "/api/v1/requests/{id}/proactive": [
+                "post": op(
+                    "第四十四条：把该申请及相近申请关联到已主动公开的文件", tag: "requests", secured: true, parameters: [pathID("id")],
+                    body: jsonBody(["type": "object", "properties": ["documentId": int]]), responses: object("已关联的申请"))
+            ],
+            "/api/v1/requests/{id}/appeals": [
+                "post": op(
+                    "登记行政复议或行政诉讼案件", tag: "requests", secured: true, parameters: [pathID("id")],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "kind": ["type": "string", "enum": RequestAppeal.Kind.allCases.map(\.rawValue)], "forum": text, "filedOn": date,
+                            "note": text,
+                        ],
+                    ]), responses: object("案件", "201"))
+            ],
+            "/api/v1/appeals/{aid}": [
+                "post": op(
+                    "登记案件结果（维持、纠正、其他；审结后不能再改）", tag: "requests", secured: true, parameters: [pathID("aid")],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "result": ["type": "string", "enum": RequestAppeal.Result.allCases.map(\.rawValue)], "decidedOn": date,
+                            "note": text,
+                        ],
+                    ]), responses: object("案件"))
+            ],
+            "/api/v1/appeals": [
+                "get": op(
+                    "年度报告表四：某年的行政复议、行政诉讼案件数（按审结年度，未审结的按立案年度）", tag: "requests", secured: true,
+                    parameters: [query("year", int, required: false, "年份，缺省为今年")], responses: object("表四与案件"))
+            ],
+            "/api/v1/outbox": [
+                "get": op(
+                    "发件箱：待发送、已发送和发送失败（将重试）的邮件（政务公开办公室）", tag: "requests", secured: true,
+                    responses: ["200": answer("邮件", ["type": "object"])])
+            ],
+        ]
+    }
+
+    static var baseDocument: Object {
         [
             "openapi": "3.1.0",
             "info": [
@@ -486,11 +616,13 @@ enum OpenAPIDocument {
                 ],
                 "/api/v1/requests/{id}/reply": [
                     "post": op(
-                        "答复：记录办理结果代码（对应年度报告的一行）和答复日期", tag: "requests", secured: true, parameters: [pathID("id")],
+                        "答复：记录办理结果代码（对应年度报告的一行）和答复日期；告知书草稿（没有时按模板生成）随即编号、保存并发给申请人（letterNumber）",
+                        tag: "requests", secured: true, parameters: [pathID("id")],
                         body: jsonBody([
                             "type": "object",
                             "properties": [
                                 "outcome": ["type": "string", "enum": RequestOutcome.allCases.map(\.rawValue)], "repliedOn": date,
+                                "publishedAt": string, "responsibleAgency": string, "note": string,
                             ],
                         ]),
                         responses: [

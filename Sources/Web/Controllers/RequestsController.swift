@@ -26,7 +26,7 @@ struct RequestsController {
             .post, "/api/v1/requests/:id/correction-received", .roles(handlers),
             use: step("request.correction_received") { _ in RequestSteps.correctionReceived })
         router.staff(
-            .post, "/api/v1/requests/:id/extension", .roles(handlers), use: step("request.extension") { _ in RequestSteps.extension_ })
+            .post, "/api/v1/requests/:id/extension", .roles(handlers), use: step("request.extension") { _ in RequestSteps.extend })
         router.staff(.post, "/api/v1/requests/:id/consultations", .roles(handlers), use: consult)
         router.staff(
             .post, "/api/v1/requests/:id/consultations/:cid/close", .roles(handlers),

@@ -98,4 +98,6 @@ struct FormBody: Sendable {
 
     /// Every value of a repeated field (checkboxes).
     func all(_ key: String) -> [String] { values[key] ?? [] }
+    /// Every field's first value (for a form shown again as typed).
+    var firstValues: [String: String] { values.compactMapValues(\.first) }
 }

@@ -113,7 +113,7 @@ enum RequestSteps {
         return "收到补正后的申请（\(on)），答复期限重新计算"
     }
 
-    static let extension_: Apply = { r, body, today, _ in
+    static let extend: Apply = { r, body, today, _ in
         try RequestService.requireOpen(r)
         let e = RequestClock.Extension(
             workdays: body.workdays ?? 0, reason: (body.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines),

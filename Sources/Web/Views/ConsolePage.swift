@@ -36,6 +36,9 @@ struct ConsolePage {
                     .if(
                         identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]),
                         .li(.a(.href(SiteRoute.consoleDocuments.path), .text("主动公开：起草、审核、发布")))),
+                    .if(
+                        identity.holds(anyOf: [.requestHandler, .officeAdmin]),
+                        .li(.a(.href("/console/requests"), .text("依申请公开：登记、办理、答复、送达")))),
                     .if(identity.holds(anyOf: [.systemAdmin]), .li(.a(.href(SiteRoute.users.path), .text("账号管理：新建、解锁、重置密码")))),
                     .li(.a(.href(SiteRoute.home.path), .text("查看公众门户")))
                 )

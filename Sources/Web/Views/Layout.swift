@@ -73,6 +73,7 @@ enum Layout {
             if identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]) {
                 links.append((SiteRoute.consoleDocuments.path, "主动公开"))
             }
+            if identity.holds(anyOf: [.requestHandler, .officeAdmin]) { links.append(("/console/requests", "依申请公开")) }
             if identity.holds(anyOf: [.officeAdmin, .leader]) { links.append((SiteRoute.timeliness.path, "公开时效")) }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }

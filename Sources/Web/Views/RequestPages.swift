@@ -7,6 +7,9 @@ struct RequestFormPage {
     var values: [String: String] = [:]
     var errors: [String: String] = [:]
     var message: String?
+    /// Staff registering a letter, visit, fax or e-mail: the form posts to the console and asks
+    /// for the channel and the receipt date.
+    var staff = false
     /// The honeypot field's name: hidden from people, filled in by naive robots.
     static let trap = "website"
 
@@ -14,15 +17,27 @@ struct RequestFormPage {
         let delivery = values["delivery"] ?? "email"
         return .div(
             .class("request-form"),
-            .h1(.text("申请公开政府信息")),
-            .p(
-                .text("请填写下列内容。提交后立即得到查询码和答复期限（一般为收到申请之日起 20 个工作日）。"),
-                .text("书写确有困难的，可以到政务公开办公室当面口头提出，由工作人员代为填写。")),
+            .h1(.text(staff ? "登记申请" : "申请公开政府信息")),
+            staff
+                ? .p(.text("登记以信函、当面、传真、电子邮件提出的申请。收到日期按第三十一条确定：当面提交为提交之日，挂号信等为签收之日，平常信函、传真、电子邮件为双方确认之日。"))
+                : .p(
+                    .text("请填写下列内容。提交后立即得到查询码和答复期限（一般为收到申请之日起 20 个工作日）。"),
+                    .text("书写确有困难的，可以到政务公开办公室当面口头提出，由工作人员代为填写。")),
             Fragments.alert(message ?? (errors.isEmpty ? nil : "有 \(errors.count) 处需要修改，已在下方标出。")),
             .form(
-                .method(.post), .action("/requests/new"), .attribute(named: "novalidate", value: "novalidate"),
+                .method(.post), .action(staff ? "/console/requests/new" : "/requests/new"),
+                .attribute(named: "novalidate", value: "novalidate"),
                 .div(
                     Fragments.csrfField(chrome.csrf),
+                    .if(
+                        staff,
+                        .group(
+                            Fragments.select(
+                                "申请渠道", name: "channel", options: ConsoleRequestsController.channels.map { ($0.rawValue, $0.label) },
+                                selected: values["channel"] ?? RequestChannel.letter.rawValue, errors: errors),
+                            Fragments.textField(
+                                "收到申请日期", name: "receivedOn", value: values["receivedOn"] ?? "", type: .date, errors: errors,
+                                hint: "按第三十一条确定的收到日期。"))),
                     .div(
                         .class("trap"), .attribute(named: "aria-hidden", value: "true"),
                         .label(.for(Self.trap), .text("请勿填写此项")),
@@ -56,7 +71,7 @@ struct RequestFormPage {
                     Fragments.select(
                         "获取信息的方式", name: "delivery", options: DeliveryMethod.allCases.map { ($0.rawValue, $0.label) }, selected: delivery,
                         errors: errors),
-                    .button(.type(.submit), .text("提交申请"))
+                    .button(.type(.submit), .text(staff ? "登记并生成回执" : "提交申请"))
                 )
             ),
             .p(.a(.href("/requests/track"), .text("已经提交过？按查询码查看办理进度")))
@@ -120,5 +135,15 @@ struct RequestTrackPage {
                 )
             }
         )
+    }
+}
+
+/// The console's registration form: the public form with the channel and the receipt date.
+struct StaffRegistrationPage {
+    var values: [String: String] = [:]
+    var errors: [String: String] = [:]
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        RequestFormPage(values: values, errors: errors, staff: true).content(chrome)
     }
 }

@@ -1,0 +1,250 @@
+import Domain
+import Hummingbird
+import Storage
+
+/// The console's pages for requests: the handlers' list with today's digest, and a request's
+/// file with a form for every step. They drive the same steps as the JSON API.
+struct ConsoleRequestsController {
+    let env: WebEnvironment
+    let pages: PageRenderer
+
+    var service: RequestService { RequestService(env: env) }
+    static let handlers: Set<Role> = [.requestHandler, .officeAdmin]
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.staff(.get, "/console/requests", .roles(Self.handlers), use: list)
+        router.staff(.get, "/console/requests/new", .roles(Self.handlers), use: newForm)
+        router.staff(.post, "/console/requests/new", .roles(Self.handlers), use: registerForm)
+        router.staff(.get, "/console/requests/:id", .roles(Self.handlers), use: show)
+        let simple: [(String, String, RequestSteps.Apply)] = [
+            ("correction", "request.correction", RequestSteps.correction),
+            ("correction-received", "request.correction_received", RequestSteps.correctionReceived),
+            ("extension", "request.extension", RequestSteps.extend),
+            ("consultations", "request.consultation", RequestSteps.consultation),
+            ("deferral", "request.deferral", RequestSteps.deferral),
+            ("internal-consultations", "request.internal_consultation", RequestSteps.internalConsultation),
+            ("fee-paid", "request.fee_paid", RequestSteps.feePaid),
+            ("deliveries", "request.delivery", RequestSteps.delivery),
+        ]
+        for (step, action, apply) in simple {
+            router.staff(.post, "/console/requests/:id/\(step)", .roles(Self.handlers)) { request, context, identity in
+                try await self.act(step, request, context, identity) { id, form in
+                    _ = try await service.apply(
+                        id, apply, RequestSteps.Fields(form: form), action: action, identity: identity, address: context.remoteAddress)
+                    return "已登记。"
+                }
+            }
+        }
+        router.staff(.post, "/console/requests/:id/consultations/:n/close", .roles(Self.handlers)) { request, context, identity in
+            let n = context.parameters.get("n", as: Int.self) ?? 0
+            return try await self.act("consultations/\(n)/close", request, context, identity) { id, form in
+                _ = try await service.apply(
+                    id, RequestSteps.closeConsultation(n), RequestSteps.Fields(form: form), action: "request.consultation_closed",
+                    identity: identity, address: context.remoteAddress)
+                return "已登记征求意见的答复。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/internal-consultations/:n/answer", .roles(Self.handlers)) { request, context, identity in
+            let n = context.parameters.get("n", as: Int.self) ?? 0
+            return try await self.act("internal-consultations/\(n)/answer", request, context, identity) { id, form in
+                _ = try await service.apply(
+                    id, RequestSteps.answerInternal(n), RequestSteps.Fields(form: form), action: "request.internal_answer",
+                    identity: identity, address: context.remoteAddress)
+                return "已登记会商意见。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/fee-notice", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("fee-notice", request, context, identity) { id, form in
+                let r = try await service.apply(
+                    id, try await service.feeNotice(id), RequestSteps.Fields(form: form), action: "request.fee_notice", identity: identity,
+                    address: context.remoteAddress)
+                return "已发出收费通知：\(r.handling.fee?.amountYuan ?? 0) 元。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/assign", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("assign", request, context, identity) { id, form in
+                _ = try await service.assign(
+                    id, departmentID: Int64(form["departmentId"]), handlerID: Int64(form["handlerId"]), identity: identity,
+                    address: context.remoteAddress)
+                return "已分办。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/transfer", .roles(Self.handlers), use: transfer)
+        router.staff(.post, "/console/requests/:id/letter", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("letter", request, context, identity) { id, form in
+                let fields = RequestSteps.Fields(form: form)
+                _ = try await RequestLetters(env: env).draft(
+                    id, outcome: try RequestOutcome.parse(fields.outcome ?? ""), details: RequestLetters.details(fields), by: identity,
+                    address: context.remoteAddress)
+                return "已生成告知书草稿，可在下方修改。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/letter-edit", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("letter-edit", request, context, identity) { id, form in
+                _ = try await RequestLetters(env: env).edit(
+                    id, title: form["title"], body: form.raw("body"), by: identity, address: context.remoteAddress)
+                return "告知书草稿已保存。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/reply", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("reply", request, context, identity) { id, form in
+                let r = try await service.reply(id, RequestSteps.Fields(form: form), identity: identity, address: context.remoteAddress)
+                let number = try await env.database.stores.letters.letters(requestID: r.id).last?.number ?? ""
+                return "已答复，告知书编号 \(number)。请登记送达。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/proactive", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("proactive", request, context, identity) { id, form in
+                let ids = try await service.linkProactive(
+                    id, documentID: Int64(form["documentId"]), identity: identity, address: context.remoteAddress)
+                return "已关联 \(ids.count) 件申请。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/appeals", .roles(Self.handlers)) { request, context, identity in
+            try await self.act("appeals", request, context, identity) { id, form in
+                _ = try await RequestAppeals(env: env).file(
+                    id, kind: form["kind"], forum: form["forum"], filedOn: form["filedOn"], note: form.raw("note"), identity: identity,
+                    address: context.remoteAddress)
+                return "已登记。"
+            }
+        }
+        router.staff(.post, "/console/requests/:id/appeals/:aid", .roles(Self.handlers)) { request, context, identity in
+            let aid = context.parameters.get("aid", as: Int64.self) ?? 0
+            return try await self.act("appeals/\(aid)", request, context, identity) { _, form in
+                _ = try await RequestAppeals(env: env).decide(
+                    aid, result: form["result"], decidedOn: form["decidedOn"], note: form.raw("note"), identity: identity,
+                    address: context.remoteAddress)
+                return "已登记结果。"
+            }
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let view = request.uri.queryParameters["view"].map(String.init) ?? "open"
+        let filter: RequestFilter
+        switch view {
+        case "mine":
+            filter = RequestFilter(agencyID: identity.agency.id, statuses: [.open, .awaitingCorrection], handlerID: identity.user.id)
+        case "replied": filter = RequestFilter(agencyID: identity.agency.id, statuses: [.replied], limit: 200)
+        default: filter = RequestFilter(agencyID: identity.agency.id, statuses: [.open, .awaitingCorrection])
+        }
+        let items = try await env.database.stores.requests.list(filter)
+        let today = env.today
+        let page = RequestListPage(
+            digest: try await RequestDigest(env: env).lists(agencyID: identity.agency.id), view: view, items: items, today: today,
+            soon: env.calendar.current.adding(3, workdaysTo: today).date)
+        return try await pages.respond("依申请公开", area: .console, request: request, context: context) { page.content($0) }
+    }
+
+    @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        return try await render(id, identity, request, context)
+    }
+
+    func render(
+        _ id: Int64, _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
+        errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let stores = env.database.stores
+        let r = try await RequestLetters.request(id, identity, stores)
+        let page = RequestDetailPage(
+            request: r, clock: r.clock.compute(env.calendar.current), letters: try await stores.letters.letters(requestID: r.id),
+            departments: try await stores.agencies.departments(of: identity.agency.id),
+            handlers: try await stores.users.list(agencyID: identity.agency.id).filter {
+                !$0.disabled && !$0.roles.isDisjoint(with: Self.handlers)
+            },
+            agencies: try await stores.agencies.all(), similar: try await RequestFilesController(env: env).similarity(r),
+            appeals: try await stores.appeals.list(agencyID: identity.agency.id).filter { $0.requestID == r.id },
+            notices: try await stores.outbox.messages(requestID: r.id), today: env.today, message: message, errors: errors, values: values)
+        return try await pages.respond("申请 \(r.trackingCode)", area: .console, request: request, context: context, status: status) {
+            page.content($0)
+        }
+    }
+
+    /// Runs a form's step and shows the file again: with the result, or with the problem marked
+    /// and what was typed kept.
+    func act(
+        _ step: String, _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity,
+        _ run: (Int64, FormBody) async throws -> String
+    ) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        var values = form.firstValues
+        values["step"] = step
+        do {
+            let message = try await run(id, form)
+            return try await render(id, identity, request, context, message: message)
+        } catch DomainError.invalid(let field, let message) {
+            return try await render(
+                id, identity, request, context, message: message, errors: [field: message, "form": message], values: values,
+                status: .unprocessableContent)
+        } catch DomainError.conflict(let message) {
+            return try await render(
+                id, identity, request, context, message: message, errors: ["form": message], values: values, status: .conflict)
+        }
+    }
+
+    @Sendable func transfer(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        do {
+            let r = try await service.transfer(
+                id, to: Int64(form["agency"]), reason: form["reason"], identity: identity, address: context.remoteAddress)
+            let name = try await env.database.stores.agencies.find(id: r.agencyID)?.name ?? ""
+            let page = RequestListPage(
+                digest: try await RequestDigest(env: env).lists(agencyID: identity.agency.id), view: "open",
+                items: try await env.database.stores.requests.list(
+                    RequestFilter(agencyID: identity.agency.id, statuses: [.open, .awaitingCorrection])),
+                today: env.today, soon: env.calendar.current.adding(3, workdaysTo: env.today).date)
+            return try await pages.respond("依申请公开", area: .console, request: request, context: context) {
+                .div(Fragments.alert("申请 \(r.trackingCode) 已转\(name)办理。", kind: "success"), page.content($0))
+            }
+        } catch DomainError.invalid(let field, let message) {
+            var values = form.firstValues
+            values["step"] = "transfer"
+            return try await render(
+                id, identity, request, context, message: message, errors: [field: message], values: values, status: .unprocessableContent)
+        } catch DomainError.conflict(let message) {
+            return try await render(id, identity, request, context, message: message, errors: ["form": message], status: .conflict)
+        }
+    }
+
+    // MARK: Staff registration
+
+    static let channels: [RequestChannel] = [.letter, .registeredPost, .inPerson, .fax, .email]
+
+    @Sendable func newForm(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let page = StaffRegistrationPage(values: ["receivedOn": env.today.description])
+        return try await pages.respond("登记申请", area: .console, request: request, context: context) { page.content($0) }
+    }
+
+    @Sendable func registerForm(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        var values: [String: String] = [:]
+        for f in RequestsController.formFields + ["channel", "receivedOn"] {
+            values[f] = f == "description" || f == "purpose" ? form.raw(f) : form[f]
+        }
+        do {
+            let channel = try RequestService.parse(values["channel"] ?? "", "channel", RequestChannel.self)
+            let receivedOn = try CivilDate.parse(optional: values["receivedOn"] ?? "", field: "receivedOn") ?? env.today
+            guard receivedOn <= env.today else { throw DomainError.invalid("receivedOn", "收到日期不能晚于今天") }
+            let body = RequestService.Intake(
+                applicant: .init(
+                    type: values["applicant.type"] ?? "", name: values["applicant.name"] ?? "",
+                    idNumber: values["applicant.idNumber"] ?? "",
+                    phone: values["applicant.phone"], email: values["applicant.email"], address: values["applicant.address"]),
+                description: values["description"] ?? "", purpose: values["purpose"], delivery: values["delivery"] ?? "")
+            let prepared = try service.prepare(body, agencyID: identity.agency.id, channel: channel, receivedOn: receivedOn)
+            let stored = try await service.register(prepared, actor: AuditActor(identity, address: context.remoteAddress))
+            return try await render(stored.id, identity, request, context, message: "已登记，查询码 \(stored.trackingCode)。请将回执交给申请人。")
+        } catch DomainError.invalid(let field, let message) {
+            let page = StaffRegistrationPage(values: values, errors: [field: message])
+            return try await pages.respond("登记申请", area: .console, request: request, context: context, status: .unprocessableContent) {
+                page.content($0)
+            }
+        }
+    }
+}

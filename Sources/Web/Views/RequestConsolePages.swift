@@ -1,0 +1,470 @@
+import Domain
+import Plot
+
+/// The handlers' list: today's digest (overdue, due soon, lapsed) and the requests of a view.
+struct RequestListPage {
+    var digest: RequestDigest.Lists
+    var view: String
+    var items: [DisclosureRequest]
+    var today: CivilDate
+    var soon: CivilDate
+
+    static let views: [(String, String)] = [("open", "办理中"), ("mine", "分给我的"), ("replied", "已答复")]
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .div(
+            .h1(.text("依申请公开")),
+            .p(.a(.class("button"), .href("/console/requests/new"), .text("登记申请（信函、当面、传真、电子邮件）"))),
+            .section(
+                .class("digest"), .attribute(named: "aria-labelledby", value: "digest-title"),
+                .h2(.id("digest-title"), .text("今日待办")),
+                .ul(
+                    .li(.class(digest.overdue.isEmpty ? "" : "overdue"), .text("已逾期：\(digest.overdue.count) 件")),
+                    .li(.text("三个工作日内到期：\(digest.dueSoon.count) 件")),
+                    .li(.text("补正或缴费期限已过、待结案：\(digest.lapsed.count) 件"))),
+                list(digest.overdue + digest.dueSoon + digest.lapsed, empty: "今天没有到期或逾期的申请。")
+            ),
+            .nav(
+                .class("tabs"), .attribute(named: "aria-label", value: "申请列表"),
+                .ul(
+                    .forEach(Self.views) { v in
+                        .li(
+                            .a(
+                                .href("/console/requests?view=\(v.0)"),
+                                .attribute(named: "aria-current", value: v.0 == view ? "page" : nil), .text(v.1)))
+                    })),
+            list(items, empty: "没有申请。")
+        )
+    }
+
+    func list(_ rs: [DisclosureRequest], empty: String) -> Node<HTML.BodyContext> {
+        rs.isEmpty
+            ? .p(.class("empty"), .text(empty))
+            : .table(
+                .class("queue"),
+                .thead(.tr(.th(.text("查询码")), .th(.text("申请人")), .th(.text("所需信息")), .th(.text("状态")), .th(.text("答复期限")))),
+                .tbody(
+                    .forEach(rs) { r in
+                        let overdue = r.status != .replied && (r.dueOn.map { $0 < today } ?? false)
+                        let soon = r.status != .replied && !overdue && (r.dueOn.map { $0 <= self.soon } ?? false)
+                        return .tr(
+                            .class(overdue ? "overdue" : soon ? "due-soon" : ""),
+                            .td(.a(.href("/console/requests/\(r.id)"), .text(r.trackingCode))),
+                            .td(.text(r.applicant.name)),
+                            .td(.text(String(r.description.prefix(40)))),
+                            .td(.text(r.status.label + (r.outcome.map { "：\($0.label)" } ?? ""))),
+                            .td(.text((r.dueOn?.chinese ?? "—") + (overdue ? "（已逾期）" : soon ? "（即将到期）" : ""))))
+                    }))
+    }
+}
+
+/// One request's file, with a form for every step its state allows.
+struct RequestDetailPage {
+    var request: DisclosureRequest
+    var clock: RequestClock.Result
+    var letters: [ReplyLetter]
+    var departments: [Department]
+    var handlers: [StaffUser]
+    var agencies: [Agency]
+    var similar: RequestFilesController.Similar
+    var appeals: [RequestAppeal]
+    var notices: [OutboxMessage]
+    var today: CivilDate
+    var message: String?
+    var errors: [String: String] = [:]
+    var values: [String: String] = [:]
+
+    var r: DisclosureRequest { request }
+    var path: String { "/console/requests/\(r.id)" }
+    var draft: ReplyLetter? { letters.last(where: { $0.status == .draft }) }
+    var sent: ReplyLetter? { letters.last(where: { $0.status == .sent }) }
+
+    func value(_ k: String, _ fallback: String = "") -> String { values[k] ?? fallback }
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .div(
+            .class("request-file"),
+            .p(.a(.href("/console/requests"), .text("← 依申请公开"))),
+            .h1(.text("申请 \(r.trackingCode)")),
+            Fragments.alert(errors.isEmpty ? nil : (message ?? "有需要修改的内容，已在下方标出。")),
+            .if(errors.isEmpty, Fragments.alert(message, kind: "success")),
+            particulars,
+            due,
+            .if(r.status != .replied, steps(chrome)),
+            letter(chrome),
+            deliveries(chrome),
+            art44(chrome),
+            appealsSection(chrome),
+            noticesSection
+        )
+    }
+
+    var particulars: Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("申请信息")),
+            .dl(
+                .class("record"),
+                .dt(.text("状态")), .dd(.text(r.status.label + (r.outcome.map { "：\($0.label)" } ?? ""))),
+                .dt(.text("申请人")), .dd(.text("\(r.applicant.name)（\(r.applicant.type.label)）")),
+                .dt(.text("证件号码")), .dd(.text(r.applicant.idNumber)),
+                .dt(.text("联系方式")),
+                .dd(.text([r.applicant.phone, r.applicant.email, r.applicant.address].filter { !$0.isEmpty }.joined(separator: "；"))),
+                .dt(.text("申请渠道")), .dd(.text("\(r.channel.label)（\(r.channel.receiptRule)）")),
+                .dt(.text("所需信息")), .dd(.text(r.description)),
+                .if(!r.purpose.isEmpty, .group(.dt(.text("用途")), .dd(.text(r.purpose)))),
+                .dt(.text("获取方式")), .dd(.text(r.delivery.label)),
+                .dt(.text("承办")), .dd(.text(assignment)),
+                .if(
+                    !r.handling.transfers.isEmpty,
+                    .group(
+                        .dt(.text("转办")),
+                        .dd(.text(r.handling.transfers.map { "\($0.on) 由\($0.fromAgency)转来：\($0.reason)" }.joined(separator: "；")))))
+            ))
+    }
+
+    var assignment: String {
+        let d = departments.first { $0.id == r.handling.departmentID }?.name
+        let h = handlers.first { $0.id == r.handling.handlerID }?.displayName
+        let parts = [d, h].compactMap { $0 }
+        return parts.isEmpty ? "未分办" : parts.joined(separator: " · ")
+    }
+
+    var due: Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("答复期限")),
+            .p(
+                .class("due"),
+                .text(
+                    r.status == .replied
+                        ? "已于 \(r.repliedOn?.chinese ?? "") 答复"
+                        : clock.dueOn.map { "\($0.chinese)" + ($0 < today ? "（已逾期）" : "") + (clock.provisional ? "（次年节假日安排公布前为暂定）" : "") }
+                            ?? "等待补正，补正期限至 \(clock.correctionDueOn?.chinese ?? "")")),
+            .ol(.class("clock-steps"), .forEach(clock.steps) { .li(.text($0.staff)) }),
+            .if(clock.correctionNoticeLate, .p(.class("field-error"), .text("补正通知晚于收到申请后 7 个工作日。")))
+        )
+    }
+
+    func form(_ chrome: PageChrome, _ step: String, _ title: String, open: Bool = false, _ fields: [Node<HTML.FormContext>], button: String)
+        -> Node<HTML.BodyContext>
+    {
+        let hasError = values["step"] == step && !errors.isEmpty
+        return .element(
+            named: "details",
+            nodes: [
+                .attribute(named: "open", value: open || hasError ? "open" : nil),
+                .element(named: "summary", text: title),
+                .form(
+                    .method(.post), .action("\(path)/\(step)"),
+                    .div(Fragments.csrfField(chrome.csrf), .group(fields), .button(.type(.submit), .text(button)))),
+            ])
+    }
+
+    func dateField<C: HTML.BodyContext>(_ label: String, _ name: String, step: String) -> Node<C> {
+        Fragments.textField(label, name: name, value: mine(step, name, today.description), type: .date, errors: mineErrors(step))
+    }
+
+    /// A field's typed value when this step's form came back, else the default.
+    func mine(_ step: String, _ name: String, _ fallback: String = "") -> String {
+        values["step"] == step ? (values[name] ?? fallback) : fallback
+    }
+
+    func mineErrors(_ step: String) -> [String: String] { values["step"] == step ? errors : [:] }
+
+    func steps(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        var nodes: [Node<HTML.BodyContext>] = []
+        nodes.append(
+            form(
+                chrome, "assign", "分办（承办科室、承办人）",
+                [
+                    Fragments.select(
+                        "承办科室", name: "departmentId", options: [("", "（不指定）")] + departments.map { (String($0.id), $0.name) },
+                        selected: r.handling.departmentID.map(String.init) ?? ""),
+                    Fragments.select(
+                        "承办人", name: "handlerId", options: [("", "（不指定）")] + handlers.map { (String($0.id), $0.displayName) },
+                        selected: r.handling.handlerID.map(String.init) ?? ""),
+                ], button: "保存分办"))
+        if r.status == .awaitingCorrection {
+            nodes.append(
+                form(
+                    chrome, "correction-received", "收到补正后的申请", open: true, [dateField("收到补正日期", "receivedOn", step: "correction-received")],
+                    button: "登记补正"))
+        } else {
+            if r.clock.correctionNoticeOn == nil {
+                nodes.append(
+                    form(
+                        chrome, "correction", "发出补正通知（一次性告知，收到申请后 7 个工作日内）", [dateField("通知日期", "noticeOn", step: "correction")],
+                        button: "登记补正通知"))
+            }
+            nodes.append(
+                form(
+                    chrome, "extension", "延长答复期限（至多 20 个工作日）",
+                    [
+                        Fragments.textField(
+                            "延长工作日数", name: "workdays", value: mine("extension", "workdays", "20"), type: .number,
+                            errors: mineErrors("extension")),
+                        Fragments.textField("延期理由", name: "reason", value: mine("extension", "reason"), errors: mineErrors("extension")),
+                        Fragments.textField(
+                            "批准的负责人", name: "approvedBy", value: mine("extension", "approvedBy"), errors: mineErrors("extension")),
+                        dateField("批准日期", "approvedOn", step: "extension"),
+                    ], button: "登记延期"))
+            nodes.append(
+                form(
+                    chrome, "consultations", "征求第三方或其他机关意见（15 个工作日，不计入答复期限）",
+                    [
+                        Fragments.textField(
+                            "征求意见对象", name: "party", value: mine("consultations", "party"), errors: mineErrors("consultations")),
+                        Fragments.select(
+                            "对象类别", name: "agency", options: [("", "第三方（第三十二条）"), ("on", "共同制作机关（第三十四条）")],
+                            selected: mine("consultations", "agency")),
+                        dateField("发出日期", "sentOn", step: "consultations"),
+                    ], button: "登记征求意见"))
+            for (i, c) in r.clock.consultations.enumerated() where c.repliedOn == nil {
+                nodes.append(
+                    form(
+                        chrome, "consultations/\(i + 1)/close", "\(c.party)答复",
+                        [dateField("答复日期", "repliedOn", step: "consultations/\(i + 1)/close")], button: "登记答复"))
+            }
+            nodes.append(
+                form(
+                    chrome, "internal-consultations", "内部会商",
+                    [
+                        Fragments.textField(
+                            "会商科室", name: "department", value: mine("internal-consultations", "department"),
+                            errors: mineErrors("internal-consultations")),
+                        Fragments.textArea(
+                            "会商事项", name: "question", value: mine("internal-consultations", "question"), rows: 3,
+                            errors: mineErrors("internal-consultations")),
+                        dateField("发出日期", "askedOn", step: "internal-consultations"),
+                    ], button: "发起会商"))
+            for (i, c) in r.handling.internalConsultations.enumerated() where c.answeredOn == nil {
+                nodes.append(
+                    form(
+                        chrome, "internal-consultations/\(i + 1)/answer", "\(c.department)会商意见",
+                        [
+                            Fragments.textArea("意见", name: "answer", value: "", rows: 3),
+                            dateField("答复日期", "answeredOn", step: "internal-consultations/\(i + 1)/answer"),
+                        ],
+                        button: "登记意见"))
+            }
+            if let fee = r.handling.fee {
+                if fee.paidOn == nil {
+                    nodes.append(
+                        form(
+                            chrome, "fee-paid", "登记缴费（应缴 \(fee.amountYuan) 元，期限 \(clock.feeDueOn?.chinese ?? "")）",
+                            [
+                                dateField("缴费日期", "paidOn", step: "fee-paid"),
+                                Fragments.textField(
+                                    "票据号", name: "receiptNumber", value: mine("fee-paid", "receiptNumber"), required: false),
+                            ], button: "登记缴费"))
+                }
+            } else {
+                nodes.append(
+                    form(
+                        chrome, "fee-notice", "发出收费通知（信息处理费）",
+                        [
+                            Fragments.select(
+                                "计收方式", name: "basis", options: FeeSchedule.Basis.allCases.map { ($0.rawValue, $0.label) },
+                                selected: mine("fee-notice", "basis", "per_volume"), errors: mineErrors("fee-notice")),
+                            Fragments.textField(
+                                "页数（按量计收时填写）", name: "pages", value: mine("fee-notice", "pages"), type: .number,
+                                errors: mineErrors("fee-notice"), required: false),
+                            dateField("通知日期", "noticeOn", step: "fee-notice"),
+                        ], button: "发出收费通知"))
+            }
+            nodes.append(
+                form(
+                    chrome, "deferral", "确定延迟答复期限（第三十五条）",
+                    [
+                        Fragments.textField(
+                            "延迟至", name: "deferredTo", value: mine("deferral", "deferredTo"), type: .date, errors: mineErrors("deferral")),
+                        Fragments.textField("理由", name: "reason", value: mine("deferral", "reason"), errors: mineErrors("deferral")),
+                    ], button: "登记"))
+        }
+        nodes.append(
+            form(
+                chrome, "transfer", "转其他机关办理（收到申请日期不变）",
+                [
+                    Fragments.select(
+                        "转至", name: "agency",
+                        options: [("", "（请选择）")] + agencies.filter { $0.id != r.agencyID }.map { (String($0.id), $0.name) },
+                        selected: mine("transfer", "agency"), errors: mineErrors("transfer")),
+                    Fragments.textField("理由", name: "reason", value: mine("transfer", "reason"), errors: mineErrors("transfer")),
+                ], button: "转办"))
+        return .section(.h2(.text("办理")), .group(nodes))
+    }
+
+    func letter(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        if let sent {
+            return .section(
+                .h2(.text("答复告知书")),
+                .p(.text("\(sent.number ?? "") · \(sent.outcome.label) · \(sent.sentOn?.chinese ?? "") 发出")),
+                .p(
+                    .a(.href("/api/v1/letters/\(sent.id)/html"), .text("查看告知书")), .text(" · "),
+                    .a(.href("/api/v1/letters/\(sent.id)/pdf"), .text("下载 PDF"))))
+        }
+        guard r.status != .replied else { return .section(.h2(.text("答复告知书")), .p(.text("无告知书。"))) }
+        let outcomes = RequestOutcome.allCases.map { ($0.rawValue, "\($0.label)") }
+        var nodes: [Node<HTML.BodyContext>] = [
+            form(
+                chrome, "letter", draft == nil ? "选择办理结果，生成告知书草稿" : "重新生成草稿（改变办理结果）", open: draft == nil,
+                [
+                    Fragments.select(
+                        "办理结果", name: "outcome", options: outcomes,
+                        selected: mine("letter", "outcome", draft?.outcome.rawValue ?? "disclosed"), errors: mineErrors("letter")),
+                    Fragments.textField(
+                        "已主动公开的获取途径（已公开的填写）", name: "publishedAt", value: mine("letter", "publishedAt"), errors: mineErrors("letter"),
+                        required: false),
+                    Fragments.textField(
+                        "负责公开的机关及联系方式（非本机关负责的填写）", name: "responsibleAgency", value: mine("letter", "responsibleAgency"),
+                        errors: mineErrors("letter"), required: false),
+                    Fragments.textArea("补充说明（选填）", name: "note", value: mine("letter", "note"), rows: 3, required: false),
+                ], button: "生成草稿")
+        ]
+        if let draft {
+            nodes.append(
+                .form(
+                    .method(.post), .action("\(path)/letter-edit"), .class("letter-edit"),
+                    .div(
+                        Fragments.csrfField(chrome.csrf),
+                        Fragments.textField(
+                            "标题", name: "title", value: mine("letter-edit", "title", draft.title), errors: mineErrors("letter-edit")),
+                        Fragments.textArea(
+                            "正文（段落之间空一行）", name: "body", value: mine("letter-edit", "body", draft.body), rows: 18,
+                            errors: mineErrors("letter-edit")),
+                        .button(.type(.submit), .text("保存修改")))))
+            nodes.append(
+                .p(
+                    .a(.href("/api/v1/letters/\(draft.id)/html"), .text("预览告知书")), .text(" · "),
+                    .a(.href("/api/v1/letters/\(draft.id)/pdf"), .text("预览 PDF"))))
+            nodes.append(
+                .form(
+                    .method(.post), .action("\(path)/reply"), .class("reply"),
+                    .div(
+                        Fragments.csrfField(chrome.csrf),
+                        .input(.type(.hidden), .name("outcome"), .value(attr(draft.outcome.rawValue))),
+                        Fragments.textField(
+                            "答复日期", name: "repliedOn", value: mine("reply", "repliedOn", today.description), type: .date,
+                            errors: mineErrors("reply")),
+                        .button(.type(.submit), .text("答复并发出告知书（\(draft.outcome.label)）")))))
+        }
+        return .section(.h2(.text("答复告知书")), .group(nodes))
+    }
+
+    func deliveries(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("送达")),
+            r.handling.deliveries.isEmpty
+                ? .p(.class("empty"), .text("尚无送达记录。"))
+                : .ul(
+                    .forEach(r.handling.deliveries) { d in
+                        .li(
+                            .text(
+                                "\(d.on.chinese) \(d.item)：\(d.method.label)" + (d.trackingNumber.map { "，单号 \($0)" } ?? "")
+                                    + (d.signedBy.map { "，签收人 \($0)" } ?? "") + (d.address.map { "，\($0)" } ?? "")))
+                    }),
+            form(
+                chrome, "deliveries", "登记送达",
+                [
+                    Fragments.select(
+                        "送达方式", name: "method", options: DeliveryMethod.allCases.map { ($0.rawValue, $0.label) },
+                        selected: mine("deliveries", "method", r.delivery.rawValue), errors: mineErrors("deliveries")),
+                    Fragments.textField(
+                        "送达的文书", name: "item", value: mine("deliveries", "item", "答复告知书"), errors: mineErrors("deliveries")),
+                    dateField("送达日期", "on", step: "deliveries"),
+                    Fragments.textField(
+                        "邮件单号（邮寄）", name: "trackingNumber", value: mine("deliveries", "trackingNumber"), errors: mineErrors("deliveries"),
+                        required: false),
+                    Fragments.textField(
+                        "签收人（当面领取）", name: "signedBy", value: mine("deliveries", "signedBy"), errors: mineErrors("deliveries"),
+                        required: false),
+                    Fragments.textField(
+                        "收件邮箱（电子邮件）", name: "address", value: mine("deliveries", "address", r.applicant.email),
+                        errors: mineErrors("deliveries"), required: false),
+                ], button: "登记送达")
+        )
+    }
+
+    func art44(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("相同信息的其他申请（第四十四条）")),
+            .if(
+                similar.suggestProactive,
+                .div(
+                    .class("alert alert-info"), .attribute(named: "role", value: "status"),
+                    .p(.text("已有 \(similar.applicants) 位申请人申请相同或相近的信息。可以公开的，建议纳入主动公开范围。")),
+                    .p(.a(.href(SiteRoute.newDocument.path), .text("起草主动公开文件"))))),
+            .unwrap(similar.proactiveDocumentId) { id in
+                .p(.text("已纳入主动公开："), .a(.href(SiteRoute.consoleDocument(id).path), .text("文件 \(id)")))
+            },
+            similar.requests.isEmpty
+                ? .p(.class("empty"), .text("近一年没有其他申请人申请相近的信息。"))
+                : .ul(
+                    .forEach(similar.requests) { s in
+                        .li(
+                            .a(
+                                .href("/console/requests/\(s.id)"),
+                                .text("\(s.trackingCode)（\(s.receivedOn.chinese)，\(s.applicantName)）：\(s.description)")))
+                    }),
+            .if(
+                r.handling.proactiveDocumentID == nil,
+                form(
+                    chrome, "proactive", "关联已主动公开的文件",
+                    [
+                        Fragments.textField(
+                            "文件编号", name: "documentId", value: mine("proactive", "documentId"), type: .number,
+                            errors: mineErrors("proactive"))
+                    ],
+                    button: "关联（本申请及相近申请）"))
+        )
+    }
+
+    func appealsSection(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("行政复议、行政诉讼")),
+            appeals.isEmpty
+                ? .p(.class("empty"), .text("无。"))
+                : .ul(
+                    .forEach(appeals) { a in
+                        .li(
+                            .text(
+                                "\(a.kind.label)：\(a.forum)，\(a.filedOn.chinese) 立案，\(a.result.label)"
+                                    + (a.decidedOn.map { "（\($0.chinese)）" } ?? "")),
+                            .if(
+                                a.result == .pending,
+                                form(
+                                    chrome, "appeals/\(a.id)", "登记结果",
+                                    [
+                                        Fragments.select(
+                                            "结果", name: "result",
+                                            options: RequestAppeal.Result.allCases.filter { $0 != .pending }.map {
+                                                ($0.rawValue, $0.label)
+                                            }, selected: "upheld"),
+                                        dateField("审结日期", "decidedOn", step: "appeals/\(a.id)"),
+                                    ], button: "登记结果")))
+                    }),
+            form(
+                chrome, "appeals", "登记行政复议或行政诉讼",
+                [
+                    Fragments.select(
+                        "类别", name: "kind", options: RequestAppeal.Kind.allCases.map { ($0.rawValue, $0.label) },
+                        selected: mine("appeals", "kind", "reconsideration"), errors: mineErrors("appeals")),
+                    Fragments.textField("复议机关或法院", name: "forum", value: mine("appeals", "forum"), errors: mineErrors("appeals")),
+                    dateField("立案日期", "filedOn", step: "appeals"),
+                ], button: "登记")
+        )
+    }
+
+    var noticesSection: Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("发给申请人的邮件")),
+            notices.isEmpty
+                ? .p(.class("empty"), .text(r.applicant.email.isEmpty ? "申请人未留电子邮箱。" : "无。"))
+                : .ul(
+                    .forEach(notices) { m in
+                        .li(
+                            .text(
+                                m.subject + "："
+                                    + (m.sentAtMillis != nil ? "已发送" : m.lastError.map { "未发出（第 \(m.attempts) 次失败：\($0)），将重试" } ?? "待发送")))
+                    }))
+    }
+}
