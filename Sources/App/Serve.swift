@@ -36,7 +36,8 @@ struct Serve: AsyncParsableCommand {
 
         let options = FirstStart.Options(
             demo: vars["GONGKAI_DEMO"] != "0", rootName: vars["GONGKAI_ROOT_AGENCY_NAME"],
-            rootCreditCode: vars["GONGKAI_ROOT_CREDIT_CODE"], fixedPassword: vars["GONGKAI_DEMO_PASSWORD"])
+            rootCreditCode: vars["GONGKAI_ROOT_CREDIT_CODE"], fixedPassword: vars["GONGKAI_DEMO_PASSWORD"],
+            demoRequests: true)
         switch try await FirstStart.run(env, options: options) {
         case .alreadySetUp:
             break

@@ -186,3 +186,52 @@ import Testing
         #expect(TrackingCode.normalise("2026-ABC") == nil)
     }
 }
+
+@Suite struct ReplyLetterTests {
+    @Test func everyOutcomeHasALetterWithItsBasisAndTheRemedies() throws {
+        for outcome in RequestOutcome.allCases {
+            let body = ReplyLetterTemplate.draft(
+                outcome: outcome, applicantName: "张三", receivedOn: CivilDate(year: 2026, month: 9, day: 1)!, description: "某名单",
+                agencyName: "示范市卫生健康委员会", details: .init(publishedAt: "本委网站", responsibleAgency: "示范市医保局"),
+                replyOn: CivilDate(year: 2026, month: 9, day: 20)!)
+            #expect(body.contains(outcome.legalBasis), "\(outcome)")
+            #expect(try ReplyLetter.checkBody(body) == body, "\(outcome)")
+            #expect(body.hasPrefix("张三：") && body.hasSuffix("2026年9月20日"))
+        }
+        #expect(throws: DomainError.self) { try ReplyLetterTemplate.check(.disclosedAlreadyPublic, .init()) }
+        #expect(throws: DomainError.self) { try ReplyLetterTemplate.check(.unavailableOtherAgency, .init(publishedAt: "x")) }
+        try ReplyLetterTemplate.check(.disclosed, .init())
+    }
+
+    @Test func aBodyFromABrowserKeepsItsParagraphs() throws {
+        let typed = "张三：\r\n\r\n经审查，予以公开。\r\n\r\n可依法申请行政复议或者提起行政诉讼。\r\n"
+        let body = try ReplyLetter.checkBody(typed)
+        #expect(!body.contains("\r"))
+        let letter = ReplyLetter(agencyID: 1, requestID: 1, outcome: .disclosed, body: body)
+        #expect(letter.paragraphs == ["张三：", "经审查，予以公开。", "可依法申请行政复议或者提起行政诉讼。"])
+        #expect(throws: DomainError.self) { try ReplyLetter.checkBody("张三：\n\n予以公开。") }
+    }
+
+    @Test func similarDescriptionsAreRecognised() {
+        #expect(RequestSimilarity.score("申请公开2025年本市托育机构备案名单", "本市托育机构2025年备案名单") >= 0.6)
+        #expect(RequestSimilarity.score("2025年本市托育机构备案名单", "2024年传染病疫情统计数据") < 0.3)
+        #expect(RequestSimilarity.score("", "名单") == 0)
+    }
+
+    @Test func appealsCountInTheYearTheyEnd() {
+        let d = { (s: String) in CivilDate(iso: s)! }
+        let cases = [
+            RequestAppeal(
+                agencyID: 1, requestID: 1, kind: .reconsideration, forum: "市政府", filedOn: d("2025-12-01"), result: .upheld,
+                decidedOn: d("2026-02-01")),
+            RequestAppeal(agencyID: 1, requestID: 2, kind: .reconsideration, forum: "市政府", filedOn: d("2026-03-01")),
+            RequestAppeal(agencyID: 1, requestID: 3, kind: .litigationDirect, forum: "法院", filedOn: d("2025-05-01")),
+        ]
+        let t = RequestAppeal.table(cases, year: 2026)
+        #expect(t[.reconsideration]?[.upheld] == 1 && t[.reconsideration]?[.pending] == 1)
+        #expect(t[.litigationDirect]?.values.reduce(0, +) == 0)
+        #expect(RequestAppeal.table(cases, year: 2025)[.litigationDirect]?[.pending] == 1)
+        #expect(OutboxMessage.retryDelayMillis(afterAttempts: 1) == 60_000)
+        #expect(OutboxMessage.retryDelayMillis(afterAttempts: 20) == 360 * 60_000)
+    }
+}

@@ -362,6 +362,60 @@ class BrowserTests(unittest.TestCase):
         self.assertIn(code, text)
         self.assertNotIn("王五", text)
 
+    def test_handler_replies_with_a_letter(self):
+        # A citizen's application arrives online; the handler answers it in the console.
+        receipt = self.api("POST", "/api/v1/public/requests", body={
+            "applicant": {"type": "natural_person", "name": "赵六", "idNumber": "110105197003030032",
+                          "phone": "13700000000", "email": "zhao@example.com"},
+            "description": "2025年本市托育机构备案名单", "delivery": "email"})
+        code = receipt["trackingCode"]
+        d = self.driver
+        self.as_user("handler")
+        self.open("/console/requests")
+        self.assertIn("今日待办", d.find_element(By.TAG_NAME, "main").text)
+        self.submit(d.find_element(By.LINK_TEXT, code))
+        self.assertIn("申请 " + code, d.find_element(By.TAG_NAME, "h1").text)
+        # Choose the outcome: the draft is written from its template.
+        Select(d.find_element(By.ID, "letter-outcome")).select_by_value("disclosed")
+        self.submit(d.find_element(By.XPATH, "//button[text()='生成草稿']"))
+        self.assertIn("已生成告知书草稿", d.find_element(By.TAG_NAME, "main").text)
+        body = d.find_element(By.ID, "letter-edit-body")
+        text = body.get_attribute("value")
+        self.assertIn("赵六：", text)
+        self.assertIn("第三十六条第（二）项", text)
+        # Edit it as a person would, then save.
+        body.clear()
+        body.send_keys(text.replace("特此告知。", "附件：托育机构备案名单（共 3 页）。\n\n特此告知。"))
+        self.submit(d.find_element(By.XPATH, "//button[text()='保存修改']"))
+        self.assertIn("告知书草稿已保存", d.find_element(By.TAG_NAME, "main").text)
+        self.assertIn("共 3 页", d.find_element(By.ID, "letter-edit-body").get_attribute("value"))
+        # Reply: the letter is numbered and kept.
+        self.submit(d.find_element(By.XPATH, "//button[starts-with(text(), '答复并发出告知书')]"))
+        main = d.find_element(By.TAG_NAME, "main").text
+        self.assertRegex(main, r"已答复，告知书编号 .+依申请公开答复〔\d{4}〕\d+号")
+        d.save_screenshot(os.path.join(ARTIFACTS, "request-replied.png"))
+        pdf_url = d.find_element(By.LINK_TEXT, "下载 PDF").get_attribute("href")
+        self.submit(d.find_element(By.LINK_TEXT, "查看告知书"))
+        letter = d.find_element(By.TAG_NAME, "body").text
+        self.assertIn("政府信息公开申请答复告知书", letter)
+        self.assertIn("共 3 页", letter)
+        self.assertRegex(letter, r"〔\d{4}〕\d+号")
+        d.save_screenshot(os.path.join(ARTIFACTS, "request-letter.png"))
+        # The PDF, printed by headless Chromium on the server, with the browser's own session.
+        session = d.get_cookie("gk_session")["value"]
+        request = urllib.request.Request(pdf_url)
+        request.add_header("Cookie", "gk_session=" + session)
+        with urllib.request.urlopen(request, timeout=90) as r:
+            self.assertEqual(r.headers["Content-Type"], "application/pdf")
+            self.assertTrue(r.read().startswith(b"%PDF"))
+        # The applicant sees the answer on the tracking page, and nothing personal.
+        self.driver.delete_all_cookies()
+        self.open("/requests/track?code=" + code)
+        text = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("已答复", text)
+        self.assertIn("予以公开", text)
+        self.assertNotIn("赵六", text)
+
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")
         self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)

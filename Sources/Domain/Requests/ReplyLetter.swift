@@ -1,3 +1,5 @@
+import Foundation
+
 /// 政府信息公开申请答复告知书: the letter that answers a request. A draft is written from the
 /// outcome's template and may be edited; sending numbers it (per agency and year) and freezes it.
 public struct ReplyLetter: Hashable, Sendable {
@@ -46,8 +48,7 @@ public struct ReplyLetter: Hashable, Sendable {
 
     /// The letter's paragraphs, blank lines dropped.
     public var paragraphs: [String] {
-        body.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        body.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     public static func number(agencyShortName: String, year: Int, serial: Int) -> String {
@@ -56,7 +57,9 @@ public struct ReplyLetter: Hashable, Sendable {
 
     /// Checks an edited body: not empty, not huge, and still citing the legal basis and the remedies.
     public static func checkBody(_ body: String) throws(DomainError) -> String {
-        let t = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A browser's textarea sends CRLF; "\r\n" is one Character in Swift, so keep LF only.
+        let t = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw .invalid("body", "答复告知书的正文不能为空") }
         guard t.count <= 20_000 else { throw .invalid("body", "答复告知书至多 20000 字") }
         guard t.contains("行政复议") && t.contains("行政诉讼") else {

@@ -86,7 +86,8 @@ struct SQLRequestStore: RequestStore {
         var query = select().where("agency_id", .equal, SQLBind(filter.agencyID))
             .where("status", .in, SQLBind.group(filter.statuses.map(\.rawValue).sorted()))
         if let handler = filter.handlerID { query = query.where("handler_id", .equal, SQLBind(handler)) }
-        return try await query.orderBy("due_on").orderBy("id").limit(filter.limit).offset(filter.offset).all().map(Self.decode)
+        return try await query.orderBy(SQLRaw("due_on IS NULL")).orderBy("due_on").orderBy("id").limit(filter.limit).offset(filter.offset)
+            .all().map(Self.decode)
     }
 
     func ordinalInMonth(of r: DisclosureRequest) async throws -> Int {

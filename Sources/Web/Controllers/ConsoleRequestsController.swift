@@ -16,6 +16,10 @@ struct ConsoleRequestsController {
         router.staff(.get, "/console/requests/new", .roles(Self.handlers), use: newForm)
         router.staff(.post, "/console/requests/new", .roles(Self.handlers), use: registerForm)
         router.staff(.get, "/console/requests/:id", .roles(Self.handlers), use: show)
+        // The letter's copies for a signed-in browser (the /api/v1 ones take a bearer token).
+        let files = RequestFilesController(env: env)
+        router.staff(.get, "/console/letters/:lid", .roles(Self.handlers), use: files.letterHTML)
+        router.staff(.get, "/console/letters/:lid/pdf", .roles(Self.handlers), use: files.letterPDF)
         let simple: [(String, String, RequestSteps.Apply)] = [
             ("correction", "request.correction", RequestSteps.correction),
             ("correction-received", "request.correction_received", RequestSteps.correctionReceived),

@@ -20,9 +20,15 @@ public enum FirstStart {
         public var rootCreditCode: String?
         /// One password for every created account (`GONGKAI_DEMO_PASSWORD`, for tests and training rooms).
         public var fixedPassword: String?
+        /// With the demo: requests for disclosure at different stages (the server's demo; tests
+        /// start with an empty request book).
+        public var demoRequests = false
 
-        public init(demo: Bool, rootName: String? = nil, rootCreditCode: String? = nil, fixedPassword: String? = nil) {
+        public init(
+            demo: Bool, rootName: String? = nil, rootCreditCode: String? = nil, fixedPassword: String? = nil, demoRequests: Bool = false
+        ) {
             self.demo = demo
+            self.demoRequests = demoRequests
             self.rootName = rootName
             self.rootCreditCode = rootCreditCode
             self.fixedPassword = fixedPassword
@@ -75,6 +81,7 @@ public enum FirstStart {
             accounts.append(Account(username: username, password: password, roles: roles))
         }
         if options.demo { try await DemoContent.load(into: agency, env: env, actor: actor) }
+        if options.demo && options.demoRequests { try await DemoContent.loadRequests(into: agency, env: env, actor: actor) }
         return .created(agency: agency, accounts: accounts)
     }
 

@@ -143,27 +143,29 @@ enum Fragments {
     }
 
     static func textField<C: HTML.BodyContext>(
-        _ label: String, name: String, value: String = "", type: HTMLInputType = .text, errors: [String: String] = [:],
-        hint: String? = nil, autocomplete: String? = nil, required: Bool = true
+        _ label: String, name: String, id: String? = nil, value: String = "", type: HTMLInputType = .text,
+        errors: [String: String] = [:], hint: String? = nil, autocomplete: String? = nil, required: Bool = true
     ) -> Node<C> {
-        labelled(
-            label, name: name, errors: errors, hint: hint,
+        let id = id ?? name
+        return labelled(
+            label, name: name, id: id, errors: errors, hint: hint,
             .input(
-                .type(type), .id(name), .name(name), .value(attr(value)), .required(required),
+                .type(type), .id(id), .name(name), .value(attr(value)), .required(required),
                 .attribute(named: "autocomplete", value: autocomplete ?? "off"),
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
-                .attribute(named: "aria-describedby", value: describedBy(name, errors: errors, hint: hint))
+                .attribute(named: "aria-describedby", value: describedBy(name, id: id, errors: errors, hint: hint))
             ))
     }
 
     /// A labelled drop-down with its error, if any.
     static func select<C: HTML.BodyContext>(
-        _ label: String, name: String, options: [(String, String)], selected: String, errors: [String: String] = [:]
+        _ label: String, name: String, id: String? = nil, options: [(String, String)], selected: String, errors: [String: String] = [:]
     ) -> Node<C> {
-        labelled(
-            label, name: name, errors: errors, hint: nil,
+        let id = id ?? name
+        return labelled(
+            label, name: name, id: id, errors: errors, hint: nil,
             .select(
-                .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                .attribute(named: "id", value: id), .attribute(named: "name", value: name),
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
                 .group(
                     options.map { option -> Node<HTML.SelectContext> in
@@ -180,34 +182,35 @@ enum Fragments {
 
     /// A labelled multi-line field with its hint and error, if any.
     static func textArea<C: HTML.BodyContext>(
-        _ label: String, name: String, value: String, rows: Int = 5, errors: [String: String] = [:], hint: String? = nil,
-        required: Bool = true
+        _ label: String, name: String, id: String? = nil, value: String, rows: Int = 5, errors: [String: String] = [:],
+        hint: String? = nil, required: Bool = true
     ) -> Node<C> {
-        labelled(
-            label, name: name, errors: errors, hint: hint,
+        let id = id ?? name
+        return labelled(
+            label, name: name, id: id, errors: errors, hint: hint,
             .textarea(
-                .id(name), .name(name), .rows(rows), .required(required),
+                .id(id), .name(name), .rows(rows), .required(required),
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
-                .attribute(named: "aria-describedby", value: describedBy(name, errors: errors, hint: hint)),
+                .attribute(named: "aria-describedby", value: describedBy(name, id: id, errors: errors, hint: hint)),
                 .text(value)))
     }
 
     /// A form control in its field: label, hint, error, then the control.
     private static func labelled<C: HTML.BodyContext>(
-        _ label: String, name: String, errors: [String: String], hint: String?, _ control: Node<C>
+        _ label: String, name: String, id: String, errors: [String: String], hint: String?, _ control: Node<C>
     ) -> Node<C> {
         .div(
             .class(errors[name] == nil ? "field" : "field has-error"),
-            .label(.for(name), .text(label)),
-            .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
-            fieldError(errors, name),
+            .label(.for(id), .text(label)),
+            .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
+            .unwrap(errors[name]) { message in .p(.id("\(id)-error"), .class("field-error"), .text("错误：\(message)")) },
             control
         )
     }
 
     /// The ids of a field's error and hint, for `aria-describedby`.
-    private static func describedBy(_ name: String, errors: [String: String], hint: String?) -> String? {
-        let ids = [errors[name] != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
+    private static func describedBy(_ name: String, id: String, errors: [String: String], hint: String?) -> String? {
+        let ids = [errors[name] != nil ? "\(id)-error" : nil, hint != nil ? "\(id)-hint" : nil].compactMap { $0 }
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 }

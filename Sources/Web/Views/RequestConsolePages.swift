@@ -160,7 +160,9 @@ struct RequestDetailPage {
     }
 
     func dateField<C: HTML.BodyContext>(_ label: String, _ name: String, step: String) -> Node<C> {
-        Fragments.textField(label, name: name, value: mine(step, name, today.description), type: .date, errors: mineErrors(step))
+        Fragments.textField(
+            label, name: name, id: "\(step.replacingOccurrences(of: "/", with: "-"))-\(name)", value: mine(step, name, today.description),
+            type: .date, errors: mineErrors(step))
     }
 
     /// A field's typed value when this step's form came back, else the default.
@@ -177,10 +179,12 @@ struct RequestDetailPage {
                 chrome, "assign", "分办（承办科室、承办人）",
                 [
                     Fragments.select(
-                        "承办科室", name: "departmentId", options: [("", "（不指定）")] + departments.map { (String($0.id), $0.name) },
+                        "承办科室", name: "departmentId", id: "assign-departmentId",
+                        options: [("", "（不指定）")] + departments.map { (String($0.id), $0.name) },
                         selected: r.handling.departmentID.map(String.init) ?? ""),
                     Fragments.select(
-                        "承办人", name: "handlerId", options: [("", "（不指定）")] + handlers.map { (String($0.id), $0.displayName) },
+                        "承办人", name: "handlerId", id: "assign-handlerId",
+                        options: [("", "（不指定）")] + handlers.map { (String($0.id), $0.displayName) },
                         selected: r.handling.handlerID.map(String.init) ?? ""),
                 ], button: "保存分办"))
         if r.status == .awaitingCorrection {
@@ -200,11 +204,14 @@ struct RequestDetailPage {
                     chrome, "extension", "延长答复期限（至多 20 个工作日）",
                     [
                         Fragments.textField(
-                            "延长工作日数", name: "workdays", value: mine("extension", "workdays", "20"), type: .number,
+                            "延长工作日数", name: "workdays", id: "extension-workdays", value: mine("extension", "workdays", "20"), type: .number,
                             errors: mineErrors("extension")),
-                        Fragments.textField("延期理由", name: "reason", value: mine("extension", "reason"), errors: mineErrors("extension")),
                         Fragments.textField(
-                            "批准的负责人", name: "approvedBy", value: mine("extension", "approvedBy"), errors: mineErrors("extension")),
+                            "延期理由", name: "reason", id: "extension-reason", value: mine("extension", "reason"),
+                            errors: mineErrors("extension")),
+                        Fragments.textField(
+                            "批准的负责人", name: "approvedBy", id: "extension-approvedBy", value: mine("extension", "approvedBy"),
+                            errors: mineErrors("extension")),
                         dateField("批准日期", "approvedOn", step: "extension"),
                     ], button: "登记延期"))
             nodes.append(
@@ -212,9 +219,10 @@ struct RequestDetailPage {
                     chrome, "consultations", "征求第三方或其他机关意见（15 个工作日，不计入答复期限）",
                     [
                         Fragments.textField(
-                            "征求意见对象", name: "party", value: mine("consultations", "party"), errors: mineErrors("consultations")),
+                            "征求意见对象", name: "party", id: "consultations-party", value: mine("consultations", "party"),
+                            errors: mineErrors("consultations")),
                         Fragments.select(
-                            "对象类别", name: "agency", options: [("", "第三方（第三十二条）"), ("on", "共同制作机关（第三十四条）")],
+                            "对象类别", name: "agency", id: "consultations-agency", options: [("", "第三方（第三十二条）"), ("on", "共同制作机关（第三十四条）")],
                             selected: mine("consultations", "agency")),
                         dateField("发出日期", "sentOn", step: "consultations"),
                     ], button: "登记征求意见"))
@@ -229,10 +237,12 @@ struct RequestDetailPage {
                     chrome, "internal-consultations", "内部会商",
                     [
                         Fragments.textField(
-                            "会商科室", name: "department", value: mine("internal-consultations", "department"),
+                            "会商科室", name: "department", id: "internal-consultations-department",
+                            value: mine("internal-consultations", "department"),
                             errors: mineErrors("internal-consultations")),
                         Fragments.textArea(
-                            "会商事项", name: "question", value: mine("internal-consultations", "question"), rows: 3,
+                            "会商事项", name: "question", id: "internal-consultations-question",
+                            value: mine("internal-consultations", "question"), rows: 3,
                             errors: mineErrors("internal-consultations")),
                         dateField("发出日期", "askedOn", step: "internal-consultations"),
                     ], button: "发起会商"))
@@ -241,7 +251,8 @@ struct RequestDetailPage {
                     form(
                         chrome, "internal-consultations/\(i + 1)/answer", "\(c.department)会商意见",
                         [
-                            Fragments.textArea("意见", name: "answer", value: "", rows: 3),
+                            Fragments.textArea(
+                                "意见", name: "answer", id: "internal-consultations-\(i + 1)-answer-answer", value: "", rows: 3),
                             dateField("答复日期", "answeredOn", step: "internal-consultations/\(i + 1)/answer"),
                         ],
                         button: "登记意见"))
@@ -254,7 +265,8 @@ struct RequestDetailPage {
                             [
                                 dateField("缴费日期", "paidOn", step: "fee-paid"),
                                 Fragments.textField(
-                                    "票据号", name: "receiptNumber", value: mine("fee-paid", "receiptNumber"), required: false),
+                                    "票据号", name: "receiptNumber", id: "fee-paid-receiptNumber", value: mine("fee-paid", "receiptNumber"),
+                                    required: false),
                             ], button: "登记缴费"))
                 }
             } else {
@@ -263,10 +275,11 @@ struct RequestDetailPage {
                         chrome, "fee-notice", "发出收费通知（信息处理费）",
                         [
                             Fragments.select(
-                                "计收方式", name: "basis", options: FeeSchedule.Basis.allCases.map { ($0.rawValue, $0.label) },
+                                "计收方式", name: "basis", id: "fee-notice-basis",
+                                options: FeeSchedule.Basis.allCases.map { ($0.rawValue, $0.label) },
                                 selected: mine("fee-notice", "basis", "per_volume"), errors: mineErrors("fee-notice")),
                             Fragments.textField(
-                                "页数（按量计收时填写）", name: "pages", value: mine("fee-notice", "pages"), type: .number,
+                                "页数（按量计收时填写）", name: "pages", id: "fee-notice-pages", value: mine("fee-notice", "pages"), type: .number,
                                 errors: mineErrors("fee-notice"), required: false),
                             dateField("通知日期", "noticeOn", step: "fee-notice"),
                         ], button: "发出收费通知"))
@@ -276,8 +289,10 @@ struct RequestDetailPage {
                     chrome, "deferral", "确定延迟答复期限（第三十五条）",
                     [
                         Fragments.textField(
-                            "延迟至", name: "deferredTo", value: mine("deferral", "deferredTo"), type: .date, errors: mineErrors("deferral")),
-                        Fragments.textField("理由", name: "reason", value: mine("deferral", "reason"), errors: mineErrors("deferral")),
+                            "延迟至", name: "deferredTo", id: "deferral-deferredTo", value: mine("deferral", "deferredTo"), type: .date,
+                            errors: mineErrors("deferral")),
+                        Fragments.textField(
+                            "理由", name: "reason", id: "deferral-reason", value: mine("deferral", "reason"), errors: mineErrors("deferral")),
                     ], button: "登记"))
         }
         nodes.append(
@@ -285,10 +300,11 @@ struct RequestDetailPage {
                 chrome, "transfer", "转其他机关办理（收到申请日期不变）",
                 [
                     Fragments.select(
-                        "转至", name: "agency",
+                        "转至", name: "agency", id: "transfer-agency",
                         options: [("", "（请选择）")] + agencies.filter { $0.id != r.agencyID }.map { (String($0.id), $0.name) },
                         selected: mine("transfer", "agency"), errors: mineErrors("transfer")),
-                    Fragments.textField("理由", name: "reason", value: mine("transfer", "reason"), errors: mineErrors("transfer")),
+                    Fragments.textField(
+                        "理由", name: "reason", id: "transfer-reason", value: mine("transfer", "reason"), errors: mineErrors("transfer")),
                 ], button: "转办"))
         return .section(.h2(.text("办理")), .group(nodes))
     }
@@ -299,8 +315,8 @@ struct RequestDetailPage {
                 .h2(.text("答复告知书")),
                 .p(.text("\(sent.number ?? "") · \(sent.outcome.label) · \(sent.sentOn?.chinese ?? "") 发出")),
                 .p(
-                    .a(.href("/api/v1/letters/\(sent.id)/html"), .text("查看告知书")), .text(" · "),
-                    .a(.href("/api/v1/letters/\(sent.id)/pdf"), .text("下载 PDF"))))
+                    .a(.href("/console/letters/\(sent.id)"), .text("查看告知书")), .text(" · "),
+                    .a(.href("/console/letters/\(sent.id)/pdf"), .text("下载 PDF"))))
         }
         guard r.status != .replied else { return .section(.h2(.text("答复告知书")), .p(.text("无告知书。"))) }
         let outcomes = RequestOutcome.allCases.map { ($0.rawValue, "\($0.label)") }
@@ -309,15 +325,18 @@ struct RequestDetailPage {
                 chrome, "letter", draft == nil ? "选择办理结果，生成告知书草稿" : "重新生成草稿（改变办理结果）", open: draft == nil,
                 [
                     Fragments.select(
-                        "办理结果", name: "outcome", options: outcomes,
+                        "办理结果", name: "outcome", id: "letter-outcome", options: outcomes,
                         selected: mine("letter", "outcome", draft?.outcome.rawValue ?? "disclosed"), errors: mineErrors("letter")),
                     Fragments.textField(
-                        "已主动公开的获取途径（已公开的填写）", name: "publishedAt", value: mine("letter", "publishedAt"), errors: mineErrors("letter"),
+                        "已主动公开的获取途径（已公开的填写）", name: "publishedAt", id: "letter-publishedAt", value: mine("letter", "publishedAt"),
+                        errors: mineErrors("letter"),
                         required: false),
                     Fragments.textField(
-                        "负责公开的机关及联系方式（非本机关负责的填写）", name: "responsibleAgency", value: mine("letter", "responsibleAgency"),
+                        "负责公开的机关及联系方式（非本机关负责的填写）", name: "responsibleAgency", id: "letter-responsibleAgency",
+                        value: mine("letter", "responsibleAgency"),
                         errors: mineErrors("letter"), required: false),
-                    Fragments.textArea("补充说明（选填）", name: "note", value: mine("letter", "note"), rows: 3, required: false),
+                    Fragments.textArea(
+                        "补充说明（选填）", name: "note", id: "letter-note", value: mine("letter", "note"), rows: 3, required: false),
                 ], button: "生成草稿")
         ]
         if let draft {
@@ -327,15 +346,16 @@ struct RequestDetailPage {
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textField(
-                            "标题", name: "title", value: mine("letter-edit", "title", draft.title), errors: mineErrors("letter-edit")),
+                            "标题", name: "title", id: "letter-edit-title", value: mine("letter-edit", "title", draft.title),
+                            errors: mineErrors("letter-edit")),
                         Fragments.textArea(
-                            "正文（段落之间空一行）", name: "body", value: mine("letter-edit", "body", draft.body), rows: 18,
+                            "正文（段落之间空一行）", name: "body", id: "letter-edit-body", value: mine("letter-edit", "body", draft.body), rows: 18,
                             errors: mineErrors("letter-edit")),
                         .button(.type(.submit), .text("保存修改")))))
             nodes.append(
                 .p(
-                    .a(.href("/api/v1/letters/\(draft.id)/html"), .text("预览告知书")), .text(" · "),
-                    .a(.href("/api/v1/letters/\(draft.id)/pdf"), .text("预览 PDF"))))
+                    .a(.href("/console/letters/\(draft.id)"), .text("预览告知书")), .text(" · "),
+                    .a(.href("/console/letters/\(draft.id)/pdf"), .text("预览 PDF"))))
             nodes.append(
                 .form(
                     .method(.post), .action("\(path)/reply"), .class("reply"),
@@ -343,7 +363,8 @@ struct RequestDetailPage {
                         Fragments.csrfField(chrome.csrf),
                         .input(.type(.hidden), .name("outcome"), .value(attr(draft.outcome.rawValue))),
                         Fragments.textField(
-                            "答复日期", name: "repliedOn", value: mine("reply", "repliedOn", today.description), type: .date,
+                            "答复日期", name: "repliedOn", id: "reply-repliedOn", value: mine("reply", "repliedOn", today.description),
+                            type: .date,
                             errors: mineErrors("reply")),
                         .button(.type(.submit), .text("答复并发出告知书（\(draft.outcome.label)）")))))
         }
@@ -366,19 +387,22 @@ struct RequestDetailPage {
                 chrome, "deliveries", "登记送达",
                 [
                     Fragments.select(
-                        "送达方式", name: "method", options: DeliveryMethod.allCases.map { ($0.rawValue, $0.label) },
+                        "送达方式", name: "method", id: "deliveries-method", options: DeliveryMethod.allCases.map { ($0.rawValue, $0.label) },
                         selected: mine("deliveries", "method", r.delivery.rawValue), errors: mineErrors("deliveries")),
                     Fragments.textField(
-                        "送达的文书", name: "item", value: mine("deliveries", "item", "答复告知书"), errors: mineErrors("deliveries")),
+                        "送达的文书", name: "item", id: "deliveries-item", value: mine("deliveries", "item", "答复告知书"),
+                        errors: mineErrors("deliveries")),
                     dateField("送达日期", "on", step: "deliveries"),
                     Fragments.textField(
-                        "邮件单号（邮寄）", name: "trackingNumber", value: mine("deliveries", "trackingNumber"), errors: mineErrors("deliveries"),
+                        "邮件单号（邮寄）", name: "trackingNumber", id: "deliveries-trackingNumber", value: mine("deliveries", "trackingNumber"),
+                        errors: mineErrors("deliveries"),
                         required: false),
                     Fragments.textField(
-                        "签收人（当面领取）", name: "signedBy", value: mine("deliveries", "signedBy"), errors: mineErrors("deliveries"),
+                        "签收人（当面领取）", name: "signedBy", id: "deliveries-signedBy", value: mine("deliveries", "signedBy"),
+                        errors: mineErrors("deliveries"),
                         required: false),
                     Fragments.textField(
-                        "收件邮箱（电子邮件）", name: "address", value: mine("deliveries", "address", r.applicant.email),
+                        "收件邮箱（电子邮件）", name: "address", id: "deliveries-address", value: mine("deliveries", "address", r.applicant.email),
                         errors: mineErrors("deliveries"), required: false),
                 ], button: "登记送达")
         )
@@ -411,7 +435,7 @@ struct RequestDetailPage {
                     chrome, "proactive", "关联已主动公开的文件",
                     [
                         Fragments.textField(
-                            "文件编号", name: "documentId", value: mine("proactive", "documentId"), type: .number,
+                            "文件编号", name: "documentId", id: "proactive-documentId", value: mine("proactive", "documentId"), type: .number,
                             errors: mineErrors("proactive"))
                     ],
                     button: "关联（本申请及相近申请）"))
@@ -435,7 +459,7 @@ struct RequestDetailPage {
                                     chrome, "appeals/\(a.id)", "登记结果",
                                     [
                                         Fragments.select(
-                                            "结果", name: "result",
+                                            "结果", name: "result", id: "appeals-\(a.id)-result",
                                             options: RequestAppeal.Result.allCases.filter { $0 != .pending }.map {
                                                 ($0.rawValue, $0.label)
                                             }, selected: "upheld"),
@@ -446,9 +470,10 @@ struct RequestDetailPage {
                 chrome, "appeals", "登记行政复议或行政诉讼",
                 [
                     Fragments.select(
-                        "类别", name: "kind", options: RequestAppeal.Kind.allCases.map { ($0.rawValue, $0.label) },
+                        "类别", name: "kind", id: "appeals-kind", options: RequestAppeal.Kind.allCases.map { ($0.rawValue, $0.label) },
                         selected: mine("appeals", "kind", "reconsideration"), errors: mineErrors("appeals")),
-                    Fragments.textField("复议机关或法院", name: "forum", value: mine("appeals", "forum"), errors: mineErrors("appeals")),
+                    Fragments.textField(
+                        "复议机关或法院", name: "forum", id: "appeals-forum", value: mine("appeals", "forum"), errors: mineErrors("appeals")),
                     dateField("立案日期", "filedOn", step: "appeals"),
                 ], button: "登记")
         )

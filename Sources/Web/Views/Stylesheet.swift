@@ -88,6 +88,17 @@ enum Stylesheet {
         .tracking-code{font-size:1.6em;font-weight:bold;letter-spacing:.08em;font-family:monospace}
         .alert-success{border-left:4px solid #2e7d32;background:#edf7ee}
         .request-form textarea,.request-form input,.request-form select{width:100%;box-sizing:border-box}
+        select{font-size:1em;padding:.4rem;min-height:2.6rem;max-width:100%}
+        .request-file details{border:1px solid #ccc;border-radius:4px;margin:.4rem 0;padding:0 .8rem}
+        .request-file summary{cursor:pointer;padding:.6rem 0;font-weight:bold}
+        .request-file details[open]{padding-bottom:.8rem}
+        .request-file dl.record dt{font-weight:bold;margin-top:.4rem}
+        .request-file dl.record dd{margin-left:1.5rem}
+        .request-file .letter-edit textarea{width:100%;box-sizing:border-box;font-size:1em;line-height:1.6}
+        .request-file .due{font-size:1.2em;font-weight:bold}
+        tr.due-soon td{background:#fff8e1}
+        .tabs ul{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
+        .tabs a[aria-current]{font-weight:bold;text-decoration:none;border-bottom:3px solid #8b1a1a}
         @media print{
         .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button{display:none!important}
         .site-header{background:none;color:#000;border-bottom:2px solid #000}
