@@ -34,6 +34,8 @@ public protocol RequestStore: Sendable {
     /// An agency's requests received on or after `since`, newest first (Art. 44 looks for the same
     /// information asked by several applicants).
     func received(agencyID: Int64, since: CivilDate, limit: Int) async throws -> [DisclosureRequest]
+    /// An agency's requests with a fee paid (the annual report sums what was collected).
+    func withFeesPaid(agencyID: Int64) async throws -> [DisclosureRequest]
 }
 
 extension RequestStore {

@@ -42,6 +42,9 @@ public struct WebEnvironment: Sendable {
         return ChromiumPDFRenderer.find(environment: environment)
     }
 
+    /// The calendar as it stands and the request rules of this installation.
+    var clocks: RequestClock.Context { RequestClock.Context(calendar: calendar.current, rules: settings.clockRules) }
+
     var nowMillis: Int64 { Int64(clock() * 1000) }
 
     /// Today's date in China (UTC+8), for forms and defaults.

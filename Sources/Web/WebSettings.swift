@@ -18,6 +18,10 @@ public struct WebSettings: Sendable {
     public var pageCacheSeconds: Double = 60
     /// The Chromium that prints reply letters to PDF (`GONGKAI_CHROMIUM`; default: `chromium` on the PATH).
     public var chromiumPath: String?
+    /// The request clock's figures; the unconfirmed ones (`GONGKAI_FEE_PERIOD_EXCLUDED`,
+    /// `GONGKAI_COUNT_RECEIPT_DAY`, `GONGKAI_FEE_PAYMENT_WORKDAYS`, `GONGKAI_CORRECTION_REPLY_WORKDAYS`)
+    /// can be set.
+    public var clockRules: RequestClock.Rules = .standard
     /// 信息处理费 figures (the band rule is MEDIUM confidence, so every figure can be changed).
     public var fees: FeeSchedule = .standard
     /// Art. 44: how alike two descriptions must be (0-1) to count as the same information.
@@ -56,6 +60,24 @@ public struct WebSettings: Sendable {
             settings.pageCacheSeconds = s
         }
         if let path = env["GONGKAI_CHROMIUM"], !path.isEmpty { settings.chromiumPath = path }
+        func flag(_ name: String) throws(DomainError) -> Bool? {
+            guard let text = env[name] else { return nil }
+            guard text == "0" || text == "1" else { throw .invalid(name, "\(name) 须为 0 或 1") }
+            return text == "1"
+        }
+        func number(_ name: String, _ range: ClosedRange<Int>) throws(DomainError) -> Int? {
+            guard let text = env[name] else { return nil }
+            guard let n = Int(text), range.contains(n) else {
+                throw .invalid(name, "\(name) 须为 \(range.lowerBound)-\(range.upperBound) 之间的整数")
+            }
+            return n
+        }
+        if let v = try flag("GONGKAI_FEE_PERIOD_EXCLUDED") { settings.clockRules.feePeriodExcluded = v }
+        if let v = try flag("GONGKAI_COUNT_RECEIPT_DAY") { settings.clockRules.countReceiptDay = v }
+        if let v = try number("GONGKAI_FEE_PAYMENT_WORKDAYS", 1...60) { settings.clockRules.feePaymentWorkdays = v }
+        if let v = try number("GONGKAI_CORRECTION_REPLY_WORKDAYS", 1...60) { settings.clockRules.correctionReplyWorkdays = v }
+        if let v = try number("GONGKAI_FEE_BAND_SIZE", 1...100) { settings.fees.bandSize = v }
+        if let v = try number("GONGKAI_FEE_BAND_STEP_YUAN", 0...10_000) { settings.fees.bandStepYuan = v }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         return settings
     }

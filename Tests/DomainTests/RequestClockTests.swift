@@ -95,6 +95,17 @@ import Testing
         #expect(r.dueOn == date("2026-01-30"))
     }
 
+    @Test func theReceiptDayCountsOnlyWhenTheSettingSaysSo() {
+        var rules = RequestClock.Rules.standard
+        rules.countReceiptDay = true
+        // Received on a working day (Monday 3 November 2025): day 1 is the day itself.
+        #expect(clock("2025-11-03").compute(calendar, rules: rules).dueOn == date("2025-11-28"))
+        #expect(clock("2025-11-03").compute(calendar).dueOn == date("2025-12-01"))
+        // Received on a Saturday: nothing to count that day either way.
+        #expect(
+            clock("2025-11-01").compute(calendar, rules: rules).dueOn == clock("2025-11-01").compute(calendar).dueOn)
+    }
+
     @Test func aYearWithoutANoticeIsProvisional() {
         #expect(clock("2026-12-20").compute(calendar).provisional)
     }

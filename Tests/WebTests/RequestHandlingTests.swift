@@ -121,6 +121,10 @@ import Testing
             let paid = try await post("/api/v1/requests/\(ids[10])/fee-paid", #"{"paidOn":"2026-09-15","receiptNumber":"No.0012"}"#)
             #expect(paid.status == .ok)
             #expect(try await h.db.stores.requests.find(id: Int64(ids[10]))?.handling.fee?.paidYuan == 100)
+            let collected = try await client.getJSON("/api/v1/fees/collected?year=2026", token: handler).json()
+            #expect(collected["amountYuan"] as? Int == 100 && collected["requests"] as? Int == 1)
+            #expect(try await client.getJSON("/api/v1/fees/collected?year=2025", token: handler).json()["amountYuan"] as? Int == 0)
+            #expect(try await client.getJSON("/api/v1/fees/collected?year=x", token: handler).errorField == "year")
 
             // Per volume: 40 pages cost (40 - 30) × 10 yuan. Unpaid, the request closes only after the window.
             let volume = try await post(
@@ -299,6 +303,11 @@ import Testing
             h.clock.advance(120)
             #expect(try await OutboxSender.deliver(env: h.env).sent == 1)  // retried once the server takes mail
             #expect(server.messages.count == 2)
+            // The office sees the outbox; a handler does not.
+            let listed = try await client.getJSON("/api/v1/outbox", token: try await client.token("office")).json()
+            #expect(listed["configured"] as? Bool == true)
+            #expect((listed["items"] as? [[String: Any]])?.allSatisfy { $0["sent"] as? Bool == true } == true)
+            #expect(try await client.getJSON("/api/v1/outbox", token: handler).status == .forbidden)
         }
         await server.stop()
         await refusing.stop()
@@ -339,6 +348,8 @@ import Testing
             let r = try #require(try await h.db.stores.requests.list(RequestFilter(agencyID: root.id, statuses: [.open])).first)
             #expect(r.channel == .inPerson && r.clock.receivedOn == CivilDate(iso: "2026-09-18"))
 
+            let receipt = try await client.getPage("/console/requests/\(r.id)/receipt", cookies: cookies)
+            #expect(receipt.status == .ok && receipt.text.contains(r.trackingCode) && receipt.text.contains("2026年9月18日"))
             let list = try await client.getPage("/console/requests", cookies: cookies)
             #expect(list.status == .ok && list.text.contains("今日待办") && list.text.contains(r.trackingCode))
 

@@ -25,6 +25,10 @@ public struct RequestClock: Hashable, Sendable, Codable {
         public var feePaymentWorkdays = 20
         /// Whether the days from a fee notice to payment are left out of the reply period (UNCONFIRMED).
         public var feePeriodExcluded = true
+        /// Whether the day of receipt is itself day 1 when it is a working day. The regulation does
+        /// not say; the usual reading (期间开始之日不计算在内) starts from the next working day, so
+        /// the default is false (UNCONFIRMED).
+        public var countReceiptDay = false
 
         public static let standard = Rules()
         public init() {}
@@ -107,6 +111,19 @@ public struct RequestClock: Hashable, Sendable, Codable {
         guard !e.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("reason", "须写明延期理由") }
     }
 
+    /// The calendar and the rules a clock is computed with.
+    public struct Context: Sendable {
+        public var calendar: WorkingDayCalendar
+        public var rules: Rules
+
+        public init(calendar: WorkingDayCalendar, rules: Rules = .standard) {
+            self.calendar = calendar
+            self.rules = rules
+        }
+    }
+
+    public func compute(_ context: Context) -> Result { compute(context.calendar, rules: context.rules) }
+
     public func compute(_ calendar: WorkingDayCalendar, rules: Rules = .standard) -> Result {
         var steps: [Step] = []
         var provisional = false
@@ -179,7 +196,7 @@ public struct RequestClock: Hashable, Sendable, Codable {
 
         // Walk the working days after the start, skipping excluded ones, until the period is used.
         let period = rules.replyWorkdays + extra
-        var counted = 0
+        var counted = rules.countReceiptDay && calendar.isWorkday(start) && period > 0 ? 1 : 0
         var skipped = 0
         var day = start
         while counted < period {

@@ -105,6 +105,11 @@ struct SQLRequestStore: RequestStore {
         return try row?.decode(column: "n", as: Int.self) ?? 1
     }
 
+    func withFeesPaid(agencyID: Int64) async throws -> [DisclosureRequest] {
+        try await select().where("agency_id", .equal, SQLBind(agencyID)).where("fee_paid_yuan", .isNot, SQLLiteral.null).orderBy("id").all()
+            .map(Self.decode)
+    }
+
     func received(agencyID: Int64, since: CivilDate, limit: Int) async throws -> [DisclosureRequest] {
         try await select().where("agency_id", .equal, SQLBind(agencyID)).where(
             "received_on", .greaterThanOrEqual, SQLBind(since.description)

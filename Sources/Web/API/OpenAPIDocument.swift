@@ -183,6 +183,16 @@ enum OpenAPIDocument {
                     "年度报告表四：某年的行政复议、行政诉讼案件数（按审结年度，未审结的按立案年度）", tag: "requests", secured: true,
                     parameters: [query("year", int, required: false, "年份，缺省为今年")], responses: object("表四与案件"))
             ],
+            "/api/v1/fees/collected": [
+                "get": op(
+                    "某年收取的信息处理费（按缴费日期）：件数与金额", tag: "requests", secured: true,
+                    parameters: [query("year", int, required: false, "年份，缺省为今年")],
+                    responses: [
+                        "200": answer(
+                            "收费合计",
+                            ["type": "object", "properties": ["year": int, "requests": int, "amountYuan": int]])
+                    ])
+            ],
             "/api/v1/outbox": [
                 "get": op(
                     "发件箱：待发送、已发送和发送失败（将重试）的邮件（政务公开办公室）", tag: "requests", secured: true,

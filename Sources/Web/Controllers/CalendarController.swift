@@ -74,7 +74,8 @@ struct CalendarController: Sendable {
         let body = try await request.decodeJSON(NoticeSummary.self, context: context)
         let notice = HolidayNotice(year: body.year, holidays: body.holidays, workdays: body.workdays, source: body.source)
         try Self.checkSource(body.source)
-        try await env.calendar.add(notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis)
+        try await env.calendar.add(
+            notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis, rules: env.settings.clockRules)
         return Response(status: .created)
     }
 
@@ -105,7 +106,9 @@ struct CalendarController: Sendable {
             form: .init(year: form["year"], holidays: form["holidays"], workdays: form["workdays"], source: form["source"]))
         do {
             let notice = try page.form.notice()
-            try await env.calendar.add(notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis)
+            try await env.calendar.add(
+                notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis, rules: env.settings.clockRules
+            )
             page = CalendarPage(form: .init(year: String(notice.year + 1)))
             page.saved = "已保存 \(notice.year) 年节假日安排：放假 \(notice.holidays.count) 天，调休上班 \(notice.workdays.count) 天。依赖工作日的期限已按新日历重新计算。"
             return try await render(page, request: request, context: context)

@@ -16,6 +16,7 @@ struct ConsoleRequestsController {
         router.staff(.get, "/console/requests/new", .roles(Self.handlers), use: newForm)
         router.staff(.post, "/console/requests/new", .roles(Self.handlers), use: registerForm)
         router.staff(.get, "/console/requests/:id", .roles(Self.handlers), use: show)
+        router.staff(.get, "/console/requests/:id/receipt", .roles(Self.handlers), use: receipt)
         // The letter's copies for a signed-in browser (the /api/v1 ones take a bearer token).
         let files = RequestFilesController(env: env)
         router.staff(.get, "/console/letters/:lid", .roles(Self.handlers), use: files.letterHTML)
@@ -140,6 +141,23 @@ struct ConsoleRequestsController {
         return try await pages.respond("依申请公开", area: .console, request: request, context: context) { page.content($0) }
     }
 
+    /// The receipt (回执) to print and hand over for a request registered at the counter or by post.
+    @Sendable func receipt(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        let r = try await RequestLetters.request(id, identity, env.database.stores)
+        let page = RequestReceiptPage(receipt: RequestsController(env: env, pages: pages).receipt(r, forApplicant: true, withID: false))
+        let contact = identity.agency.contact
+        return try await pages.respond("回执 \(r.trackingCode)", area: .console, request: request, context: context) { chrome in
+            .div(
+                .h1(.text("\(identity.agency.name)政府信息公开申请回执")),
+                .p(.text("申请人：\(r.applicant.name)　申请渠道：\(r.channel.label)")),
+                page.content(chrome),
+                .p(.text("咨询电话：\(contact.phone)　地址：\(contact.address)")),
+                .p(.class("no-print"), .a(.href("/console/requests/\(r.id)"), .text("返回申请")))
+            )
+        }
+    }
+
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
         return try await render(id, identity, request, context)
@@ -152,7 +170,7 @@ struct ConsoleRequestsController {
         let stores = env.database.stores
         let r = try await RequestLetters.request(id, identity, stores)
         let page = RequestDetailPage(
-            request: r, clock: r.clock.compute(env.calendar.current), letters: try await stores.letters.letters(requestID: r.id),
+            request: r, clock: r.clock.compute(env.clocks), letters: try await stores.letters.letters(requestID: r.id),
             departments: try await stores.agencies.departments(of: identity.agency.id),
             handlers: try await stores.users.list(agencyID: identity.agency.id).filter {
                 !$0.disabled && !$0.roles.isDisjoint(with: Self.handlers)

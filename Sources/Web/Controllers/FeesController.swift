@@ -8,6 +8,7 @@ struct FeesController {
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.get, "/api/v1/fees/quote", .roles([.requestHandler, .officeAdmin]), use: quote)
+        router.staff(.get, "/api/v1/fees/collected", .roles([.requestHandler, .officeAdmin]), use: collected)
     }
 
     struct Quote: ResponseEncodable {
@@ -26,7 +27,24 @@ struct FeesController {
             guard let n = Int(raw), n >= 0, n <= 1_000_000 else { throw .invalid(name, "\(name) 须为 0 到 1000000 之间的整数") }
             return n
         }
-        let amount = try FeeSchedule.standard.quote(basis, ordinal: try number("ordinal"), pages: try number("pages"))
+        let amount = try env.settings.fees.quote(basis, ordinal: try number("ordinal"), pages: try number("pages"))
         return Quote(basis: basis, basisLabel: basis.label, amountYuan: amount)
+    }
+
+    struct Collected: ResponseEncodable {
+        var year: Int
+        var requests: Int
+        var amountYuan: Int
+    }
+
+    /// What the agency collected in a year, by the date of payment (the annual report's 信息处理费).
+    @Sendable func collected(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Collected {
+        let text = request.uri.queryParameters["year"].map(String.init) ?? ""
+        let year = text.isEmpty ? env.today.year : Int(text) ?? -1
+        guard (2008...2100).contains(year) else { throw DomainError.invalid("year", "year 须为四位年份") }
+        let paid = try await env.database.stores.requests.withFeesPaid(agencyID: identity.agency.id).compactMap(\.handling.fee).filter {
+            $0.paidOn?.year == year
+        }
+        return Collected(year: year, requests: paid.count, amountYuan: paid.reduce(0) { $0 + ($1.paidYuan ?? 0) })
     }
 }

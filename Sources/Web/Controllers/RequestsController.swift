@@ -69,7 +69,7 @@ struct RequestsController {
 
     func changed(_ r: DisclosureRequest, consultation: Int? = nil, letterNumber: String? = nil) -> Changed {
         Changed(
-            id: r.id, status: r.status, dueOn: r.dueOn, dueExplanation: r.clock.compute(env.calendar.current).staffExplanation,
+            id: r.id, status: r.status, dueOn: r.dueOn, dueExplanation: r.clock.compute(env.clocks).staffExplanation,
             consultationID: consultation, outcome: r.outcome, letterNumber: letterNumber)
     }
 
@@ -206,7 +206,7 @@ struct RequestsController {
         guard let id = context.parameters.get("id", as: Int64.self), let r = try await env.database.stores.requests.find(id: id),
             r.agencyID == identity.agency.id
         else { throw DomainError.notFound("该申请") }
-        let clock = r.clock.compute(env.calendar.current)
+        let clock = r.clock.compute(env.clocks)
         return Record(
             id: r.id, trackingCode: r.trackingCode, channel: r.channel, receiptRule: r.channel.receiptRule, applicant: r.applicant,
             description: r.description, purpose: r.purpose, delivery: r.delivery, status: r.status, statusLabel: r.status.label,
@@ -240,7 +240,7 @@ struct RequestsController {
             _ = trackingLimiter.allow(address, now: now)
             throw DomainError.notFound("该查询码对应的申请")
         }
-        let clock = r.clock.compute(env.calendar.current)
+        let clock = r.clock.compute(env.clocks)
         return Status(
             trackingCode: r.trackingCode, status: r.status, statusLabel: r.status.label, receivedOn: r.clock.receivedOn,
             dueOn: r.status == .replied ? nil : clock.dueOn, dueExplanation: clock.applicantExplanation, outcomeLabel: r.outcome?.label,
@@ -313,7 +313,7 @@ struct RequestsController {
     }
 
     func receipt(_ r: DisclosureRequest, forApplicant: Bool, withID: Bool) -> Receipt {
-        let clock = r.clock.compute(env.calendar.current)
+        let clock = r.clock.compute(env.clocks)
         return Receipt(
             id: withID ? r.id : nil, trackingCode: r.trackingCode, receivedOn: r.clock.receivedOn, dueOn: clock.dueOn,
             dueExplanation: forApplicant ? clock.applicantExplanation : clock.staffExplanation)

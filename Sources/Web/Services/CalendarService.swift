@@ -26,7 +26,7 @@ public final class CalendarService: Sendable {
     /// depend on the calendar are derived from it when read, so they follow at once.
     public func add(
         _ notice: HolidayNotice, by actor: StaffIdentity, from address: String, in database: any GongkaiDatabase,
-        atMillis: Int64
+        atMillis: Int64, rules: RequestClock.Rules = .standard
     ) async throws {
         try notice.validate()
         let before = current.notices[notice.year]
@@ -41,7 +41,7 @@ public final class CalendarService: Sendable {
                 let open = try await stores.requests.list(
                     agencyID: agency.id, statuses: [.open, .awaitingCorrection], limit: 1_000_000, offset: 0)
                 for var request in open {
-                    let due = request.clock.compute(calendar).dueOn
+                    let due = request.clock.compute(calendar, rules: rules).dueOn
                     guard due != request.dueOn else { continue }
                     request.dueOn = due
                     try await stores.requests.update(request)

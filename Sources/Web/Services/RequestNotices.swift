@@ -8,7 +8,7 @@ struct RequestNotices {
     let env: WebEnvironment
 
     func message(action: String, request r: DisclosureRequest, agencyName: String) -> (subject: String, body: String)? {
-        let clock = r.clock.compute(env.calendar.current)
+        let clock = r.clock.compute(env.clocks)
         let track = "查询码：\(r.trackingCode)（可在本机关网站“办理进度查询”页面查询）"
         let due = clock.dueOn.map { "答复期限：\($0.chinese)。" } ?? ""
         switch action {

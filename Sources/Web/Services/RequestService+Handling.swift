@@ -83,7 +83,7 @@ extension RequestService {
         let from = identity.agency
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        let calendar = env.calendar.current
+        let clocks = env.clocks
         let notices = RequestNotices(env: env)
         return try await env.database.transaction { stores in
             guard var r = try await stores.requests.find(id: id), r.agencyID == from.id else { throw DomainError.notFound("该申请") }
@@ -92,7 +92,7 @@ extension RequestService {
             r.agencyID = target.id
             r.handling.departmentID = nil
             r.handling.handlerID = nil
-            r.dueOn = r.clock.compute(calendar).dueOn
+            r.dueOn = r.clock.compute(clocks).dueOn
             r.updatedAtMillis = now
             try await stores.requests.update(r)
             let detail = "由\(from.name)转\(target.name)办理（\(today)）：\(why)；收到申请日期仍为 \(r.clock.receivedOn)"

@@ -53,7 +53,7 @@ struct RequestService {
         var request = DisclosureRequest(
             agencyID: agencyID, trackingCode: "", channel: channel, applicant: applicant, description: description, purpose: purpose,
             delivery: delivery, clock: RequestClock(receivedOn: receivedOn), createdAtMillis: now, updatedAtMillis: now)
-        request.dueOn = request.clock.compute(env.calendar.current).dueOn
+        request.dueOn = request.clock.compute(env.clocks).dueOn
         return request
     }
 
@@ -91,10 +91,10 @@ extension RequestService {
     /// queues the applicant's notice, and runs `then` (letters) before committing.
     func change(
         _ id: Int64, by identity: StaffIdentity, from address: String, action: String,
-        _ change: @escaping @Sendable (inout DisclosureRequest, WorkingDayCalendar) throws -> String,
+        _ change: @escaping @Sendable (inout DisclosureRequest, RequestClock.Context) throws -> String,
         then: (@Sendable (any Stores, DisclosureRequest) async throws -> Void)? = nil
     ) async throws -> DisclosureRequest {
-        let calendar = env.calendar.current
+        let clocks = env.clocks
         let now = env.nowMillis
         let notices = RequestNotices(env: env)
         return try await env.database.transaction { stores in
@@ -102,8 +102,8 @@ extension RequestService {
                 throw DomainError.notFound("该申请")
             }
             let before = request.dueOn
-            let detail = try change(&request, calendar)
-            request.dueOn = request.status == .replied ? before : request.clock.compute(calendar).dueOn
+            let detail = try change(&request, clocks)
+            request.dueOn = request.status == .replied ? before : request.clock.compute(clocks).dueOn
             request.updatedAtMillis = now
             try await stores.requests.update(request)
             try await stores.audit.append(

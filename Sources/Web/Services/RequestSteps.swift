@@ -84,7 +84,7 @@ enum RequestSteps {
         }
     }
 
-    typealias Apply = @Sendable (inout DisclosureRequest, Fields, CivilDate, WorkingDayCalendar) throws -> String
+    typealias Apply = @Sendable (inout DisclosureRequest, Fields, CivilDate, RequestClock.Context) throws -> String
 
     static func trimmed(_ s: String?, _ field: String, _ message: String, limit: Int = 500) throws(DomainError) -> String {
         let t = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -113,13 +113,13 @@ enum RequestSteps {
         return "收到补正后的申请（\(on)），答复期限重新计算"
     }
 
-    static let extend: Apply = { r, body, today, _ in
+    static let extend: Apply = { r, body, today, clocks in
         try RequestService.requireOpen(r)
         let e = RequestClock.Extension(
             workdays: body.workdays ?? 0, reason: (body.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             approvedBy: (body.approvedBy ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             approvedOn: try RequestService.stepDate(body.approvedOn, "approvedOn", earliest: r.clock.receivedOn, today: today))
-        try r.clock.checkExtension(e)
+        try r.clock.checkExtension(e, rules: clocks.rules)
         r.clock.extensions.append(e)
         return "延长 \(e.workdays) 个工作日，\(e.approvedBy)批准：\(e.reason)"
     }
@@ -135,9 +135,7 @@ enum RequestSteps {
     static func closeConsultation(_ cid: Int) -> Apply {
         { r, body, today, _ in
             try RequestService.requireOpen(r)
-            guard (1...max(1, r.clock.consultations.count)).contains(cid), cid <= r.clock.consultations.count else {
-                throw DomainError.notFound("该征求意见")
-            }
+            guard cid >= 1, cid <= r.clock.consultations.count else { throw DomainError.notFound("该征求意见") }
             guard r.clock.consultations[cid - 1].repliedOn == nil else { throw DomainError.conflict("该征求意见已经结束") }
             let on = try RequestService.stepDate(body.repliedOn, "repliedOn", earliest: r.clock.consultations[cid - 1].sentOn, today: today)
             r.clock.consultations[cid - 1].repliedOn = on
@@ -244,11 +242,8 @@ enum RequestSteps {
                 throw DomainError.conflict("该申请正在等待补正：收到补正后再答复，或以逾期不补正（other.no_correction）结束")
             }
             if outcome == .otherFeeUnpaid {
-                guard
-                    let fee = r.handling.fee
-                        ?? (r.clock.feeNoticeOn.map { .init(basis: .perRequest, ordinal: nil, pages: nil, amountYuan: 0, noticeOn: $0) })
-                else { throw DomainError.conflict("没有发出过收费通知") }
-                guard fee.paidOn == nil else { throw DomainError.conflict("费用已经缴纳，不能以逾期未缴费结束") }
+                guard r.clock.feeNoticeOn != nil else { throw DomainError.conflict("没有发出过收费通知") }
+                guard r.clock.feePaidOn == nil else { throw DomainError.conflict("费用已经缴纳，不能以逾期未缴费结束") }
                 if let due = r.clock.compute(calendar).feeDueOn, today <= due {
                     throw DomainError.conflict("缴费期限 \(due) 尚未届满，不能以逾期未缴费结束")
                 }

@@ -52,7 +52,7 @@ extension DemoContent {
         requests[5].outcome = .disclosedAlreadyPublic
         requests[5].repliedOn = workdaysAgo(2)
         for i in requests.indices where requests[i].status != .replied {
-            requests[i].dueOn = requests[i].clock.compute(calendar).dueOn
+            requests[i].dueOn = requests[i].clock.compute(env.clocks).dueOn
         }
         let prepared = requests
         try await env.database.transaction { stores in

@@ -71,14 +71,14 @@ struct RequestDigest {
     }
 
     func lists(agencyID: Int64, handlerID: Int64? = nil) async throws -> Lists {
-        let calendar = env.calendar.current
+        let clocks = env.clocks
         let today = env.today
-        let soon = calendar.adding(3, workdaysTo: today).date
+        let soon = clocks.calendar.adding(3, workdaysTo: today).date
         var lists = Lists()
         let open = try await env.database.stores.requests.list(
             RequestFilter(agencyID: agencyID, statuses: [.open, .awaitingCorrection], handlerID: handlerID, limit: 2_000))
         for r in open {
-            let clock = r.clock.compute(calendar)
+            let clock = r.clock.compute(clocks)
             if r.status == .awaitingCorrection {
                 if let due = clock.correctionDueOn, due < today { lists.lapsed.append(r) }
                 continue

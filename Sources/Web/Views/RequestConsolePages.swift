@@ -86,6 +86,7 @@ struct RequestDetailPage {
             .class("request-file"),
             .p(.a(.href("/console/requests"), .text("← 依申请公开"))),
             .h1(.text("申请 \(r.trackingCode)")),
+            .p(.a(.href("\(path)/receipt"), .text("打印回执"))),
             Fragments.alert(errors.isEmpty ? nil : (message ?? "有需要修改的内容，已在下方标出。")),
             .if(errors.isEmpty, Fragments.alert(message, kind: "success")),
             particulars,

@@ -100,7 +100,7 @@ enum Stylesheet {
         .tabs ul{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
         .tabs a[aria-current]{font-weight:bold;text-decoration:none;border-bottom:3px solid #8b1a1a}
         @media print{
-        .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button{display:none!important}
+        .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button,.no-print{display:none!important}
         .site-header{background:none;color:#000;border-bottom:2px solid #000}
         .site-header a{color:#000}
         body{font-size:12pt;color:#000}
