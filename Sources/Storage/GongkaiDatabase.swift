@@ -31,6 +31,7 @@ public protocol Stores: Sendable {
     var letters: any LetterStore { get }
     var appeals: any AppealStore { get }
     var outbox: any OutboxStore { get }
+    var ledgers: any LedgerStore { get }
 }
 
 extension GongkaiDatabase {

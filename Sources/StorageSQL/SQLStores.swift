@@ -21,6 +21,7 @@ struct SQLStores: Stores {
     var letters: any LetterStore { SQLLetterStore(db: db) }
     var appeals: any AppealStore { SQLAppealStore(db: db) }
     var outbox: any OutboxStore { SQLOutboxStore(db: db) }
+    var ledgers: any LedgerStore { SQLLedgerStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -32,6 +32,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     RequestsController(env: env, pages: pages).register(on: router)
     RequestFilesController(env: env).register(on: router)
     ConsoleRequestsController(env: env, pages: pages).register(on: router)
+    LedgersController(env: env, pages: pages).register(on: router)
     return router
 }
 

@@ -28,6 +28,8 @@ public struct WebSettings: Sendable {
     public var similarityThreshold: Double = 0.6
     /// Art. 44: how many different applicants asking make the console suggest active disclosure.
     public var proactiveSuggestionApplicants = 3
+    /// Points a unit loses for late or missing ledger reports and unfinished tasks.
+    public var ledgerScoring: LedgerScoring = .standard
     /// Where the outbox sends e-mail (`GONGKAI_SMTP_*`); nil keeps messages queued.
     public var smtp: SMTPSettings?
 

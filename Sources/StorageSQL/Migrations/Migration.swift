@@ -26,4 +26,5 @@ let allMigrations: [any Migration] = [
     M013AddCountingIndex(),
     M014CreateRequests(),
     M015AddRequestHandling(),
+    M016CreateLedgers(),
 ]

@@ -65,6 +65,7 @@ enum OpenAPIDocument {
         var d = baseDocument
         var paths = d["paths"] as? Object ?? [:]
         paths.merge(requestHandlingPaths) { a, _ in a }
+        paths.merge(ledgerPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }
@@ -197,6 +198,82 @@ enum OpenAPIDocument {
                 "get": op(
                     "发件箱：待发送、已发送和发送失败（将重试）的邮件（政务公开办公室）", tag: "requests", secured: true,
                     responses: ["200": answer("邮件", ["type": "object"])])
+            ],
+        ]
+    }
+
+    static var ledgerPaths: Object {
+        let text = string
+        let int: Object = ["type": "integer"]
+        let plan = pathID("id")
+        return [
+            "/api/v1/ledgers/import": [
+                "post": op(
+                    "导入工作要点或任务落实台账（请求体为文件本身：text/plain; charset=utf-8 或 .docx）；返回板块、任务和未能对应的责任单位（政务公开办公室）",
+                    tag: "ledgers", secured: true,
+                    parameters: [query("year", int, "计划年度"), query("title", text, required: false, "台账名称")],
+                    body: [
+                        "required": true,
+                        "content": [
+                            "text/plain": ["schema": text],
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [
+                                "schema": ["type": "string", "format": "binary"]
+                            ],
+                        ],
+                    ],
+                    responses: ["201": answer("导入的台账", ["type": "object"]), "422": answer("没有读出任务、年份无效或文件无法读取", ref("Error"))])
+            ],
+            "/api/v1/ledgers": ["get": op("本机关的工作台账", tag: "ledgers", secured: true, responses: ["200": answer("台账", ["type": "object"])])],
+            "/api/v1/ledgers/{id}": [
+                "get": op(
+                    "台账：板块、任务（含子任务、进度、是否超期）、报送轮次和进展报送", tag: "ledgers", secured: true, parameters: [plan],
+                    responses: object("台账"))
+            ],
+            "/api/v1/ledgers/{id}/rounds": [
+                "post": op(
+                    "设置报送轮次（如 7 月 31 日、11 月 30 日）", tag: "ledgers", secured: true, parameters: [plan],
+                    body: jsonBody(["type": "object", "properties": ["title": text, "dueOn": date]]), responses: object("报送轮次", "201"))
+            ],
+            "/api/v1/ledgers/{id}/deductions": [
+                "get": op(
+                    "按规则计算各责任单位的扣分（逾期报送、未报送、逾期未完成）", tag: "ledgers", secured: true, parameters: [plan],
+                    responses: object("扣分"))
+            ],
+            "/api/v1/ledgers/{id}/carry-over": [
+                "post": op("回头看：把未销号的任务结转到下一年度的台账", tag: "ledgers", secured: true, parameters: [plan], responses: object("结转结果"))
+            ],
+            "/api/v1/ledgers/{id}/summary": [
+                "get": op("年度落实情况（供年度报告引用）", tag: "ledgers", secured: true, parameters: [plan], responses: object("落实情况"))
+            ],
+            "/api/v1/ledger-tasks/{tid}/reports": [
+                "post": op(
+                    "责任科室报送进展（文字、完成进度、状态、佐证链接）；报“已完成”须附佐证", tag: "ledgers", secured: true,
+                    parameters: [pathID("tid")],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "roundId": int, "text": text, "percent": int,
+                            "state": ["type": "string", "enum": ProgressReport.State.allCases.map(\.rawValue)],
+                            "evidence": ["type": "array", "items": text],
+                        ],
+                    ]), responses: object("进展报送", "201"))
+            ],
+            "/api/v1/ledger-tasks/{tid}/supervise": [
+                "post": op(
+                    "督办", tag: "ledgers", secured: true, parameters: [pathID("tid")],
+                    body: jsonBody(["type": "object", "properties": ["text": text]]), responses: object("督办", "201"))
+            ],
+            "/api/v1/ledger-reports/{rid}/review": [
+                "post": op(
+                    "审核进展报送：通过（“已完成”的任务随即销号）或退回（须写意见）", tag: "ledgers", secured: true, parameters: [pathID("rid")],
+                    body: jsonBody([
+                        "type": "object", "properties": ["decision": ["type": "string", "enum": ["accept", "return"]], "comment": text],
+                    ]), responses: object("审核结果"))
+            ],
+            "/api/v1/public/ledgers/{id}": [
+                "get": op(
+                    "公开的台账进展：任务、时限、状态和审核通过的进展（不含未审核的内容）", tag: "public", secured: false, parameters: [plan],
+                    responses: ["200": answer("台账进展", ["type": "object"]), "404": answer("不存在", ref("Error"))])
             ],
         ]
     }

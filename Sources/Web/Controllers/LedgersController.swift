@@ -1,0 +1,448 @@
+import Domain
+import Foundation
+import Hummingbird
+import Storage
+
+/// Work plans and task ledgers over JSON and in the console, and each plan's public progress page.
+struct LedgersController {
+    let env: WebEnvironment
+    let pages: PageRenderer
+
+    var service: LedgerService { LedgerService(env: env) }
+    static let office: Set<Role> = [.officeAdmin]
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.post("/api/v1/ledgers/import", use: apiImportGuarded)
+        router.staff(.get, "/api/v1/ledgers", .anyStaff, use: apiList)
+        router.staff(.get, "/api/v1/ledgers/:id", .anyStaff, use: apiShow)
+        router.staff(.post, "/api/v1/ledgers/:id/rounds", .roles(Self.office), use: apiRound)
+        router.staff(.get, "/api/v1/ledgers/:id/deductions", .roles([.officeAdmin, .leader]), use: apiDeductions)
+        router.staff(.post, "/api/v1/ledgers/:id/carry-over", .roles(Self.office), use: apiCarryOver)
+        router.staff(.get, "/api/v1/ledgers/:id/summary", .roles([.officeAdmin, .leader]), use: apiSummary)
+        router.staff(.post, "/api/v1/ledger-tasks/:tid/reports", .anyStaff, use: apiReport)
+        router.staff(.post, "/api/v1/ledger-tasks/:tid/supervise", .roles(Self.office), use: apiSupervise)
+        router.staff(.post, "/api/v1/ledger-reports/:rid/review", .roles(Self.office), use: apiReview)
+        router.get("/api/v1/public/ledgers/:id", use: publicJSON)
+        router.get("/plans/:id", use: publicPage)
+        router.staff(.get, "/console/ledgers", .anyStaff, use: consoleList)
+        router.staff(.post, "/console/ledgers/import", .roles(Self.office), use: consoleImport)
+        router.staff(.get, "/console/ledgers/:id", .anyStaff, use: consoleShow)
+        router.staff(.post, "/console/ledgers/:id/rounds", .roles(Self.office)) { request, context, identity in
+            try await self.act(request, context, identity) { id, form in
+                let r = try await service.addRound(
+                    id, title: form["title"], dueOn: form["dueOn"], identity: identity, address: context.remoteAddress)
+                return "已设置报送轮次“\(r.title)”，截止 \(r.dueOn.chinese)。"
+            }
+        }
+        router.staff(.post, "/console/ledgers/:id/tasks/:tid/report", .anyStaff) { request, context, identity in
+            try await self.act(request, context, identity) { _, form in
+                let tid = context.parameters.get("tid", as: Int64.self) ?? 0
+                let input = LedgerService.ReportInput(
+                    roundId: Int64(form["roundId"]), text: form.raw("text"), percent: Int(form["percent"]), state: form["state"],
+                    evidence: form.raw("evidence").split(whereSeparator: \.isNewline).map(String.init))
+                _ = try await service.submit(taskID: tid, input, identity: identity, address: context.remoteAddress)
+                return "进展已报送，等待政务公开办公室审核。"
+            }
+        }
+        router.staff(.post, "/console/ledgers/:id/reports/:rid/review", .roles(Self.office)) { request, context, identity in
+            try await self.act(request, context, identity) { _, form in
+                let rid = context.parameters.get("rid", as: Int64.self) ?? 0
+                let r = try await service.review(
+                    reportID: rid, decision: form["decision"], comment: form.raw("comment"), identity: identity,
+                    address: context.remoteAddress)
+                return r.review == .accepted ? "已通过\(r.unitName)的报送。" : "已退回\(r.unitName)的报送。"
+            }
+        }
+        router.staff(.post, "/console/ledgers/:id/tasks/:tid/supervise", .roles(Self.office)) { request, context, identity in
+            try await self.act(request, context, identity) { _, form in
+                let tid = context.parameters.get("tid", as: Int64.self) ?? 0
+                _ = try await service.supervise(taskID: tid, text: form.raw("text"), identity: identity, address: context.remoteAddress)
+                return "已发出督办。"
+            }
+        }
+    }
+
+    func id(_ context: GongkaiRequestContext, _ name: String = "id") throws -> Int64 {
+        guard let id = context.parameters.get(name, as: Int64.self) else { throw DomainError.notFound("该工作台账") }
+        return id
+    }
+
+    // MARK: JSON
+
+    struct TaskDTO: Encodable, Sendable {
+        var id: Int64
+        var parentId: Int64?
+        var number: String
+        var title: String
+        var content: String
+        var indicator: String
+        var leader: String
+        var responsible: [String]
+        var units: [TaskUnit]
+        var deadline: String?
+        var deadlineText: String
+        var status: LedgerTask.Status
+        var progress: Int
+        var overdue: Bool
+        var carriedFrom: Int64?
+
+        init(_ t: LedgerTask, today: CivilDate) {
+            id = t.id
+            parentId = t.parentID
+            number = t.number
+            title = t.title
+            content = t.content
+            indicator = t.indicator
+            leader = t.leader
+            responsible = t.units.map(\.name)
+            units = t.units
+            deadline = t.deadline.apiValue
+            deadlineText = t.deadlineText
+            status = t.status
+            progress = t.progress
+            overdue = t.isOverdue(today: today)
+            carriedFrom = t.carriedFrom
+        }
+    }
+
+    struct SectionDTO: Encodable, Sendable {
+        var number: String
+        var title: String
+        var tasks: [TaskDTO]
+    }
+
+    static func sections(_ tasks: [LedgerTask], today: CivilDate) -> [SectionDTO] {
+        var out: [SectionDTO] = []
+        for t in tasks where t.parentID == nil {
+            if out.last?.number != t.sectionNumber || out.last?.title != t.sectionTitle {
+                out.append(SectionDTO(number: t.sectionNumber, title: t.sectionTitle, tasks: []))
+            }
+            out[out.count - 1].tasks.append(TaskDTO(t, today: today))
+            for sub in tasks where sub.parentID == t.id { out[out.count - 1].tasks.append(TaskDTO(sub, today: today)) }
+        }
+        return out
+    }
+
+    struct ImportedDTO: ResponseEncodable {
+        var id: Int64
+        var year: Int
+        var title: String
+        var sections: [SectionDTO]
+        var unmatchedUnits: [String]
+    }
+
+    /// The import reads a raw body; staff access is checked here since `staff` routes take JSON or forms.
+    @Sendable func apiImportGuarded(_ request: Request, context: GongkaiRequestContext) async throws -> EditedResponse<ImportedDTO> {
+        guard let identity = context.identity else { throw DomainError.unauthenticated("请先登录") }
+        try Access.roles(Self.office).check(identity)
+        let yearText = request.uri.queryParameters["year"].map(String.init) ?? ""
+        guard let year = Int(yearText) else { throw DomainError.invalid("year", "请在地址中给出 year（四位年份）") }
+        let buffer = try await request.body.collect(upTo: env.settings.bodyLimit)
+        let data = Data(buffer: buffer)
+        guard !data.isEmpty else { throw DomainError.invalid("file", "请求体为空：请上传工作要点或台账文件") }
+        let type = request.headers[.contentType] ?? ""
+        let fileName = type.contains("wordprocessingml") ? "ledger.docx" : "ledger.txt"
+        let imported = try await service.importPlan(
+            data, fileName: fileName, year: year, title: request.uri.queryParameters["title"].map(String.init), identity: identity,
+            address: context.remoteAddress)
+        return EditedResponse(
+            status: .created,
+            response: ImportedDTO(
+                id: imported.plan.id, year: year, title: imported.plan.title, sections: Self.sections(imported.tasks, today: env.today),
+                unmatchedUnits: imported.unmatched))
+    }
+
+    struct PlanItem: Encodable, Sendable {
+        var id: Int64
+        var year: Int
+        var title: String
+    }
+
+    struct Plans: ResponseEncodable {
+        var items: [PlanItem]
+    }
+
+    @Sendable func apiList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Plans {
+        Plans(
+            items: try await env.database.stores.ledgers.plans(agencyID: identity.agency.id).map {
+                PlanItem(id: $0.id, year: $0.year, title: $0.title)
+            })
+    }
+
+    struct RoundDTO: ResponseEncodable {
+        var id: Int64
+        var title: String
+        var dueOn: CivilDate
+    }
+
+    struct ReportDTO: ResponseEncodable {
+        var id: Int64
+        var taskId: Int64
+        var roundId: Int64
+        var unit: String
+        var text: String
+        var percent: Int
+        var state: ProgressReport.State
+        var evidence: [String]
+        var submittedBy: String
+        var review: ProgressReport.Review
+        var reviewComment: String
+
+        init(_ r: ProgressReport) {
+            id = r.id
+            taskId = r.taskID
+            roundId = r.roundID
+            unit = r.unitName
+            text = r.text
+            percent = r.percent
+            state = r.state
+            evidence = r.evidence
+            submittedBy = r.submittedBy
+            review = r.review
+            reviewComment = r.reviewComment
+        }
+    }
+
+    struct PlanDTO: ResponseEncodable {
+        var id: Int64
+        var year: Int
+        var title: String
+        var sections: [SectionDTO]
+        var rounds: [RoundDTO]
+        var reports: [ReportDTO]
+    }
+
+    @Sendable func apiShow(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> PlanDTO {
+        let plan = try await service.plan(try id(context), of: identity.agency.id)
+        let stores = env.database.stores
+        return PlanDTO(
+            id: plan.id, year: plan.year, title: plan.title,
+            sections: Self.sections(try await stores.ledgers.tasks(planID: plan.id), today: env.today),
+            rounds: try await stores.ledgers.rounds(planID: plan.id).map { RoundDTO(id: $0.id, title: $0.title, dueOn: $0.dueOn) },
+            reports: try await stores.ledgers.reports(planID: plan.id).map(ReportDTO.init))
+    }
+
+    struct RoundBody: Decodable {
+        var title: String?
+        var dueOn: String?
+    }
+
+    struct Created: ResponseEncodable {
+        var id: Int64
+    }
+
+    @Sendable func apiRound(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
+        -> EditedResponse<RoundDTO>
+    {
+        let body = try await request.decodeJSON(RoundBody.self, context: context)
+        let r = try await service.addRound(
+            try id(context), title: body.title, dueOn: body.dueOn, identity: identity, address: context.remoteAddress)
+        return EditedResponse(status: .created, response: RoundDTO(id: r.id, title: r.title, dueOn: r.dueOn))
+    }
+
+    @Sendable func apiReport(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
+        -> EditedResponse<ReportDTO>
+    {
+        let body = try await request.decodeJSON(LedgerService.ReportInput.self, context: context)
+        let r = try await service.submit(taskID: try id(context, "tid"), body, identity: identity, address: context.remoteAddress)
+        return EditedResponse(status: .created, response: ReportDTO(r))
+    }
+
+    struct ReviewBody: Decodable {
+        var decision: String?
+        var comment: String?
+    }
+
+    @Sendable func apiReview(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> ReportDTO {
+        let body = try await request.decodeJSON(ReviewBody.self, context: context)
+        return ReportDTO(
+            try await service.review(
+                reportID: try id(context, "rid"), decision: body.decision, comment: body.comment, identity: identity,
+                address: context.remoteAddress))
+    }
+
+    struct TextBody: Decodable {
+        var text: String?
+    }
+
+    @Sendable func apiSupervise(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws
+        -> EditedResponse<Created>
+    {
+        let body = try await request.decodeJSON(TextBody.self, context: context)
+        let n = try await service.supervise(
+            taskID: try id(context, "tid"), text: body.text, identity: identity, address: context.remoteAddress)
+        return EditedResponse(status: .created, response: Created(id: n.id))
+    }
+
+    struct DeductionDTO: Encodable, Sendable {
+        var unit: String
+        var points: Double
+        var reasons: [String]
+    }
+
+    struct Deductions: ResponseEncodable {
+        var items: [DeductionDTO]
+    }
+
+    @Sendable func apiDeductions(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Deductions {
+        let plan = try await service.plan(try id(context), of: identity.agency.id)
+        return Deductions(
+            items: try await service.deductions(plan, scoring: env.settings.ledgerScoring).map {
+                DeductionDTO(unit: $0.unit, points: $0.points, reasons: $0.reasons)
+            })
+    }
+
+    struct CarriedDTO: ResponseEncodable {
+        var planId: Int64
+        var year: Int
+        var carried: Int
+    }
+
+    @Sendable func apiCarryOver(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> CarriedDTO {
+        let (next, n) = try await service.carryOver(try id(context), identity: identity, address: context.remoteAddress)
+        return CarriedDTO(planId: next.id, year: next.year, carried: n)
+    }
+
+    struct Summary: ResponseEncodable {
+        var text: String
+    }
+
+    @Sendable func apiSummary(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Summary {
+        Summary(text: try await service.summary(try await service.plan(try id(context), of: identity.agency.id)))
+    }
+
+    // MARK: Public
+
+    /// What the public may see: tasks, deadlines, status and accepted progress only.
+    struct PublicTask: Encodable, Sendable {
+        var number: String
+        var title: String
+        var units: [String]
+        var deadline: String?
+        var deadlineText: String
+        var status: LedgerTask.Status
+        var progress: Int
+        var overdue: Bool
+        var progressText: String?
+        var isSubtask: Bool
+    }
+
+    struct PublicSection: Encodable, Sendable {
+        var number: String
+        var title: String
+        var tasks: [PublicTask]
+    }
+
+    struct PublicPlan: ResponseEncodable {
+        var title: String
+        var year: Int
+        var agency: String
+        var sections: [PublicSection]
+    }
+
+    func publicPlan(_ id: Int64) async throws -> PublicPlan {
+        let stores = env.database.stores
+        guard let plan = try await stores.ledgers.plan(id: id), let agency = try await stores.agencies.find(id: plan.agencyID) else {
+            throw DomainError.notFound("该工作台账")
+        }
+        let tasks = try await stores.ledgers.tasks(planID: plan.id)
+        let accepted = try await stores.ledgers.reports(planID: plan.id).filter { $0.review == .accepted }
+        let today = env.today
+        var sections: [PublicSection] = []
+        func item(_ t: LedgerTask) -> PublicTask {
+            PublicTask(
+                number: t.number, title: t.title, units: t.units.filter { $0.role == .lead }.map(\.name), deadline: t.deadline.apiValue,
+                deadlineText: t.deadlineText, status: t.status, progress: t.progress, overdue: t.isOverdue(today: today),
+                progressText: accepted.last(where: { $0.taskID == t.id })?.text, isSubtask: t.parentID != nil)
+        }
+        for t in tasks where t.parentID == nil {
+            if sections.last?.number != t.sectionNumber || sections.last?.title != t.sectionTitle {
+                sections.append(PublicSection(number: t.sectionNumber, title: t.sectionTitle, tasks: []))
+            }
+            sections[sections.count - 1].tasks.append(item(t))
+            for sub in tasks where sub.parentID == t.id { sections[sections.count - 1].tasks.append(item(sub)) }
+        }
+        return PublicPlan(title: plan.title, year: plan.year, agency: agency.name, sections: sections)
+    }
+
+    @Sendable func publicJSON(_ request: Request, context: GongkaiRequestContext) async throws -> PublicPlan {
+        try await publicPlan(try id(context))
+    }
+
+    @Sendable func publicPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let plan = try await publicPlan(try id(context))
+        return try await pages.respond(plan.title, area: .portal, request: request, context: context) { _ in
+            PublicPlanPage(plan: plan).content()
+        }
+    }
+
+    // MARK: Console
+
+    @Sendable func consoleList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        try await list(request, context, identity)
+    }
+
+    func list(
+        _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, message: String? = nil,
+        errors: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let plans = try await env.database.stores.ledgers.plans(agencyID: identity.agency.id)
+        let page = LedgerListPage(
+            plans: plans, canImport: identity.holds(anyOf: Self.office), year: env.today.year, message: message, errors: errors)
+        return try await pages.respond("工作台账", area: .console, request: request, context: context, status: status) { page.content($0) }
+    }
+
+    @Sendable func consoleImport(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        do {
+            guard let file = form.files["file"], !file.data.isEmpty else { throw DomainError.invalid("file", "请选择要导入的 .txt 或 .docx 文件") }
+            guard let year = Int(form["year"]) else { throw DomainError.invalid("year", "请填写年度") }
+            let imported = try await service.importPlan(
+                file.data, fileName: file.fileName, year: year, title: form["title"], identity: identity, address: context.remoteAddress)
+            let note = imported.unmatched.isEmpty ? "" : "以下责任单位未能对应到本机关的科室或委属单位，请核对：" + imported.unmatched.joined(separator: "、")
+            return try await render(
+                imported.plan.id, identity, request, context,
+                message: "已导入 \(imported.tasks.filter { $0.parentID == nil }.count) 项任务。" + note)
+        } catch DomainError.invalid(let field, let message) {
+            return try await list(request, context, identity, message: message, errors: [field: message], status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func consoleShow(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        try await render(try id(context), identity, request, context)
+    }
+
+    func render(
+        _ planID: Int64, _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
+        failed: Bool = false, values: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let plan = try await service.plan(planID, of: identity.agency.id)
+        let stores = env.database.stores
+        let page = LedgerPlanPage(
+            plan: plan, tasks: try await stores.ledgers.tasks(planID: plan.id), rounds: try await stores.ledgers.rounds(planID: plan.id),
+            reports: try await stores.ledgers.reports(planID: plan.id), notices: try await stores.ledgers.notices(planID: plan.id),
+            identity: identity, today: env.today, message: message, failed: failed, values: values)
+        return try await pages.respond(plan.title, area: .console, request: request, context: context, status: status) { page.content($0) }
+    }
+
+    func act(
+        _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, _ run: (Int64, FormBody) async throws -> String
+    ) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        let planID = try id(context)
+        do {
+            let message = try await run(planID, form)
+            return try await render(planID, identity, request, context, message: message)
+        } catch DomainError.invalid(_, let message) {
+            return try await render(
+                planID, identity, request, context, message: message, failed: true, values: form.firstValues, status: .unprocessableContent)
+        } catch DomainError.conflict(let message) {
+            return try await render(planID, identity, request, context, message: message, failed: true, status: .conflict)
+        } catch DomainError.forbidden(let message) {
+            return try await render(planID, identity, request, context, message: message, failed: true, status: .forbidden)
+        }
+    }
+}

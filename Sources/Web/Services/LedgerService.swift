@@ -1,0 +1,307 @@
+import Domain
+import Foundation
+import Storage
+
+/// Work plans and task ledgers: import, reporting rounds, progress reports and their review,
+/// 督办, closure on accepted evidence, deductions and the year-end carry-over.
+struct LedgerService {
+    let env: WebEnvironment
+
+    struct Imported: Sendable {
+        var plan: WorkPlan
+        var tasks: [LedgerTask]
+        var unmatched: [String]
+    }
+
+    func matcher(agencyID: Int64) async throws -> UnitMatcher {
+        let stores = env.database.stores
+        let departments = try await stores.agencies.departments(of: agencyID).map { (id: $0.id, name: $0.name) }
+        let agencies = try await stores.agencies.all().filter { $0.parentID == agencyID }.map { (id: $0.id, name: $0.name) }
+        return UnitMatcher(departments: departments, agencies: agencies)
+    }
+
+    /// Reads a plan or ledger and stores it with its tasks; names that match no unit are kept and listed.
+    func importPlan(_ data: Data, fileName: String, year: Int, title: String?, identity: StaffIdentity, address: String) async throws
+        -> Imported
+    {
+        guard (2000...2100).contains(year) else { throw DomainError.invalid("year", "year 须为四位年份") }
+        let sections = try LedgerReading.sections(from: data, fileName: fileName)
+        guard !sections.isEmpty else {
+            throw DomainError.invalid("file", "没有读出任何任务：请确认文件是工作要点（一、（一）……）或任务落实台账（含“序号”表头的表格）")
+        }
+        let matcher = try await matcher(agencyID: identity.agency.id)
+        var unmatched: [String] = []
+        func resolve(_ units: [TaskUnit]) -> [TaskUnit] {
+            var out: [TaskUnit] = []
+            for u in units {
+                let matched = matcher.match(u)
+                if matched.isEmpty {
+                    out.append(u)
+                    if !unmatched.contains(u.name) { unmatched.append(u.name) }
+                } else {
+                    for m in matched where !out.contains(where: { $0.name == m.name }) { out.append(m) }
+                }
+            }
+            return out
+        }
+        let planTitle = (title ?? "").trimmingCharacters(in: .whitespaces).nilIfEmpty ?? "\(identity.agency.name)\(year)年政务公开工作要点任务落实台账"
+        let now = env.nowMillis
+        let agencyID = identity.agency.id
+        var rows: [(ImportedSection, ImportedTask, [TaskUnit], [(ImportedTask, [TaskUnit])])] = []
+        for s in sections {
+            for t in s.tasks { rows.append((s, t, resolve(t.units), t.subtasks.map { ($0, resolve($0.units)) })) }
+        }
+        let prepared = rows
+        let actor = AuditActor(identity, address: address)
+        let result = try await env.database.transaction { stores in
+            let plan = try await stores.ledgers.createPlan(WorkPlan(agencyID: agencyID, year: year, title: planTitle, createdAtMillis: now))
+            var tasks: [LedgerTask] = []
+            var position = 0
+            for (section, t, units, subs) in prepared {
+                position += 1
+                let parent = try await stores.ledgers.createTask(
+                    LedgerTask(
+                        planID: plan.id, agencyID: agencyID, position: position, sectionNumber: section.number, sectionTitle: section.title,
+                        number: t.number, title: t.title, content: t.content, indicator: t.indicator, leader: t.leader, units: units,
+                        deadline: TaskDeadline.parse(t.deadlineText, year: year), deadlineText: t.deadlineText))
+                tasks.append(parent)
+                for (sub, subUnits) in subs {
+                    position += 1
+                    tasks.append(
+                        try await stores.ledgers.createTask(
+                            LedgerTask(
+                                planID: plan.id, agencyID: agencyID, parentID: parent.id, position: position, sectionNumber: section.number,
+                                sectionTitle: section.title, number: "\(t.number).\(sub.number)", title: sub.title, content: sub.content,
+                                indicator: sub.indicator, leader: sub.leader.isEmpty ? t.leader : sub.leader,
+                                units: subUnits.isEmpty ? units : subUnits, deadline: parent.deadline, deadlineText: t.deadlineText)))
+                }
+            }
+            try await stores.audit.append(
+                actor.event(
+                    "ledger.import", recordType: "work-plan", recordID: String(plan.id),
+                    detail: "导入\(fileName)：\(tasks.filter { $0.parentID == nil }.count) 项任务"),
+                atMillis: now)
+            return (plan, tasks)
+        }
+        return Imported(plan: result.0, tasks: result.1, unmatched: unmatched)
+    }
+
+    func plan(_ id: Int64, of agencyID: Int64) async throws -> WorkPlan {
+        guard let p = try await env.database.stores.ledgers.plan(id: id), p.agencyID == agencyID else {
+            throw DomainError.notFound("该工作台账")
+        }
+        return p
+    }
+
+    func addRound(_ planID: Int64, title: String?, dueOn: String?, identity: StaffIdentity, address: String) async throws -> ReportingRound
+    {
+        let plan = try await plan(planID, of: identity.agency.id)
+        let name = try RequestSteps.trimmed(title, "title", "请填写报送轮次名称（如“7月底进展报送”）", limit: 50)
+        guard let due = try CivilDate.parse(optional: dueOn ?? "", field: "dueOn") else { throw DomainError.invalid("dueOn", "请填写报送截止日期") }
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        return try await env.database.transaction { stores in
+            let round = try await stores.ledgers.createRound(ReportingRound(planID: plan.id, title: name, dueOn: due))
+            try await stores.audit.append(
+                actor.event("ledger.round", recordType: "work-plan", recordID: String(plan.id), detail: "\(name)，截止 \(due)"), atMillis: now)
+            return round
+        }
+    }
+
+    struct ReportInput: Decodable, Sendable {
+        var roundId: Int64?
+        var text: String?
+        var percent: Int?
+        var state: String?
+        var evidence: [String]?
+    }
+
+    /// A unit's report on a task: by someone of a responsible department (or the office for any).
+    func submit(taskID: Int64, _ input: ReportInput, identity: StaffIdentity, address: String) async throws -> ProgressReport {
+        let stores = env.database.stores
+        guard let task = try await stores.ledgers.task(id: taskID), task.agencyID == identity.agency.id else {
+            throw DomainError.notFound("该任务")
+        }
+        let office = identity.holds(anyOf: [.officeAdmin])
+        guard office || task.isReporter(departmentID: identity.user.departmentID) else {
+            throw DomainError.forbidden("只有该任务的责任科室可以报送进展")
+        }
+        guard task.status == .open else { throw DomainError.conflict("该任务已销号") }
+        let rounds = try await stores.ledgers.rounds(planID: task.planID)
+        guard let roundID = input.roundId, let round = rounds.first(where: { $0.id == roundID }) else {
+            throw DomainError.invalid("roundId", "请选择报送轮次")
+        }
+        let text = try RequestSteps.trimmed(input.text, "text", "请填写进展落实情况", limit: 5000)
+        let percent = input.percent ?? 0
+        guard (0...100).contains(percent) else { throw DomainError.invalid("percent", "完成进度须为 0-100") }
+        let state = try RequestService.parse(input.state ?? "", "state", ProgressReport.State.self)
+        var evidence: [String] = []
+        for link in input.evidence ?? [] {
+            let l = link.trimmingCharacters(in: .whitespaces)
+            if l.isEmpty { continue }
+            guard l.hasPrefix("/") || l.hasPrefix("https://") || l.hasPrefix("http://"), l.count <= 500, !l.contains(where: \.isWhitespace)
+            else {
+                throw DomainError.invalid("evidence", "佐证材料须为本站地址（/documents/…）或网址")
+            }
+            evidence.append(l)
+        }
+        if state == .done && evidence.isEmpty { throw DomainError.invalid("evidence", "报送“已完成”须附佐证材料（如已公开文件的链接）") }
+        let unit =
+            task.units.first(where: { $0.departmentID != nil && $0.departmentID == identity.user.departmentID })?.name
+            ?? task.leadUnits.first?.name ?? identity.agency.name
+        let existing = try await stores.ledgers.reports(planID: task.planID).filter {
+            $0.taskID == task.id && $0.roundID == round.id && $0.unitName == unit
+        }
+        if existing.contains(where: { $0.review == .pending }) { throw DomainError.conflict("本轮已报送，正在等待审核") }
+        if existing.contains(where: { $0.review == .accepted }) { throw DomainError.conflict("本轮报送已审核通过") }
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        let department = identity.user.departmentID
+        let links = evidence
+        return try await env.database.transaction { stores in
+            let r = try await stores.ledgers.createReport(
+                ProgressReport(
+                    planID: task.planID, taskID: task.id, roundID: round.id, unitName: unit, departmentID: department, text: text,
+                    percent: percent, state: state, evidence: links, submittedBy: identity.user.displayName, submittedAtMillis: now))
+            try await stores.audit.append(
+                actor.event(
+                    "ledger.report", recordType: "ledger-task", recordID: String(task.id),
+                    detail: "\(unit)报送\(round.title)：\(state.label) \(percent)%"),
+                atMillis: now)
+            return r
+        }
+    }
+
+    /// The office's review: accept (the task's progress follows; "已完成" with evidence closes it) or return.
+    func review(reportID: Int64, decision: String?, comment: String?, identity: StaffIdentity, address: String) async throws
+        -> ProgressReport
+    {
+        let accept: Bool
+        switch decision {
+        case "accept": accept = true
+        case "return": accept = false
+        default: throw DomainError.invalid("decision", "decision 须为 accept（通过）或 return（退回）")
+        }
+        let note = (comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !accept && note.isEmpty { throw DomainError.invalid("comment", "退回须写明意见") }
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        let agencyID = identity.agency.id
+        return try await env.database.transaction { stores in
+            guard var r = try await stores.ledgers.report(id: reportID), var task = try await stores.ledgers.task(id: r.taskID),
+                task.agencyID == agencyID
+            else { throw DomainError.notFound("该进展报送") }
+            guard r.review == .pending else { throw DomainError.conflict("该报送已审核（\(r.review.label)）") }
+            r.review = accept ? .accepted : .returned
+            r.reviewComment = String(note.prefix(2000))
+            r.reviewedBy = identity.user.displayName
+            r.reviewedAtMillis = now
+            try await stores.ledgers.updateReport(r)
+            if accept {
+                task.progress = max(task.progress, r.percent)
+                if r.state == .done {
+                    task.status = .closed
+                    task.progress = 100
+                }
+                try await stores.ledgers.updateTask(task)
+                try await Self.rollUp(task, stores: stores)
+            }
+            try await stores.audit.append(
+                actor.event(
+                    accept ? "ledger.accept" : "ledger.return", recordType: "ledger-task", recordID: String(task.id),
+                    detail: (accept ? "通过" : "退回") + "\(r.unitName)的进展报送" + (task.status == .closed ? "，任务销号" : "")
+                        + (note.isEmpty ? "" : "：\(note)")),
+                atMillis: now)
+            return r
+        }
+    }
+
+    /// A parent's progress is its sub-tasks' weighted mean; it closes when they all have.
+    static func rollUp(_ task: LedgerTask, stores: any Stores) async throws {
+        guard let parentID = task.parentID, var parent = try await stores.ledgers.task(id: parentID) else { return }
+        let subs = try await stores.ledgers.tasks(planID: task.planID).filter { $0.parentID == parentID }
+        let weight = subs.reduce(0) { $0 + max($1.weight, 0) }
+        guard weight > 0 else { return }
+        parent.progress = subs.reduce(0) { $0 + $1.progress * max($1.weight, 0) } / weight
+        if subs.allSatisfy({ $0.status == .closed }) {
+            parent.status = .closed
+            parent.progress = 100
+        }
+        try await stores.ledgers.updateTask(parent)
+    }
+
+    /// 督办: the office presses the units of a task.
+    func supervise(taskID: Int64, text: String?, identity: StaffIdentity, address: String) async throws -> LedgerNotice {
+        let body = try RequestSteps.trimmed(text, "text", "请填写督办内容", limit: 2000)
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        let agencyID = identity.agency.id
+        return try await env.database.transaction { stores in
+            guard let task = try await stores.ledgers.task(id: taskID), task.agencyID == agencyID else { throw DomainError.notFound("该任务") }
+            let n = try await stores.ledgers.createNotice(
+                LedgerNotice(planID: task.planID, taskID: task.id, text: body, createdBy: identity.user.displayName, createdAtMillis: now))
+            try await stores.audit.append(
+                actor.event("ledger.supervise", recordType: "ledger-task", recordID: String(task.id), detail: "督办：\(body)"), atMillis: now)
+            return n
+        }
+    }
+
+    func deductions(_ plan: WorkPlan, scoring: LedgerScoring = .standard) async throws -> [LedgerScoring.Deduction] {
+        let stores = env.database.stores
+        return scoring.deductions(
+            tasks: try await stores.ledgers.tasks(planID: plan.id), rounds: try await stores.ledgers.rounds(planID: plan.id),
+            reports: try await stores.ledgers.reports(planID: plan.id), today: env.today,
+            yearEnd: CivilDate(year: plan.year, month: 12, day: 31)!,
+            dayOfMillis: { CivilDate(daysSinceEpoch: Int((Double($0) / 1000 + 8 * 3600) / 86400)) })
+    }
+
+    /// 回头看: carries the plan's unfinished tasks into next year's plan, each keeping a link to its history.
+    func carryOver(_ planID: Int64, identity: StaffIdentity, address: String) async throws -> (WorkPlan, Int) {
+        let plan = try await plan(planID, of: identity.agency.id)
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        return try await env.database.transaction { stores in
+            let open = try await stores.ledgers.tasks(planID: plan.id).filter { $0.status == .open && $0.parentID == nil }
+            guard !open.isEmpty else { throw DomainError.conflict("该台账的任务都已销号，没有需要结转的任务") }
+            let existing = try await stores.ledgers.plans(agencyID: plan.agencyID).first { $0.year == plan.year + 1 }
+            let next: WorkPlan
+            if let existing {
+                next = existing
+            } else {
+                next = try await stores.ledgers.createPlan(
+                    WorkPlan(agencyID: plan.agencyID, year: plan.year + 1, title: "\(plan.year + 1)年结转任务", createdAtMillis: now))
+            }
+            let already = Set(try await stores.ledgers.tasks(planID: next.id).compactMap(\.carriedFrom))
+            var position = try await stores.ledgers.tasks(planID: next.id).map(\.position).max() ?? 0
+            var carried = 0
+            for t in open where !already.contains(t.id) {
+                position += 1
+                var copy = t
+                copy.id = 0
+                copy.planID = next.id
+                copy.position = position
+                copy.carriedFrom = t.id
+                copy.deadline = t.deadline == .ongoing ? .ongoing : .none
+                _ = try await stores.ledgers.createTask(copy)
+                carried += 1
+            }
+            try await stores.audit.append(
+                actor.event(
+                    "ledger.carry_over", recordType: "work-plan", recordID: String(plan.id),
+                    detail: "\(carried) 项未销号任务结转至\(next.year)年"),
+                atMillis: now)
+            return (next, carried)
+        }
+    }
+
+    /// The year's 落实情况 for the annual report: counts and each task's accepted state.
+    func summary(_ plan: WorkPlan) async throws -> String {
+        let tasks = try await env.database.stores.ledgers.tasks(planID: plan.id).filter { $0.parentID == nil }
+        let closed = tasks.filter { $0.status == .closed }.count
+        var lines = ["\(plan.year)年政务公开工作要点共 \(tasks.count) 项重点任务，已完成（销号）\(closed) 项，推进中 \(tasks.count - closed) 项。"]
+        for t in tasks {
+            lines.append("\(t.sectionNumber)-\(t.number) \(t.title)：\(t.status == .closed ? "已完成" : "推进中，完成 \(t.progress)%")")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
