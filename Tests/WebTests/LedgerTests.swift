@@ -1,0 +1,234 @@
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import Web
+import ZIPFoundation
+
+/// Task ledgers over HTTP: import, rounds, reports and review, closure, the public page,
+/// deductions and the carry-over.
+@Suite struct LedgerTests {
+    static let ledger = """
+        \t一、抓好重点领域公开
+
+        \t序号
+        \t重点工作
+        \t主要内容
+        \t量化指标
+        \t责任科室（单位）
+        \t完成时限
+        \t进展落实情况
+
+        \t1
+        \t做好托育服务信息公开。
+        \t公开托育机构备案名单。
+        \t按季度更新
+        \t办公室
+        \t10月
+        \t
+
+        \t2
+        \t做好医疗服务信息公开。
+        \t公开医疗机构名录。
+        \t全年更新
+        \t政策法规科、人口家庭科
+        \t长期坚持
+        \t
+        """
+
+    /// A department's reporter (the demo accounts have no department).
+    static func reporter(_ h: Harness, department: String, username: String) async throws -> StaffUser {
+        let root = try #require(try await h.db.stores.agencies.root())
+        let d = try #require(try await h.db.stores.agencies.departments(of: root.id).first { $0.name == department })
+        return try await h.env.userAdministration.create(
+            agencyID: root.id, departmentID: d.id, username: username, displayName: "\(department)填报人", password: Harness.password,
+            roles: [.drafter], by: AuditActor(agencyID: root.id, userID: nil, name: "test", address: "127.0.0.1"))
+    }
+
+    static func importLedger(_ client: any TestClientProtocol, _ token: String, _ text: String = ledger, year: String = "2026") async throws
+        -> TestResponse
+    {
+        try await client.execute(
+            uri: "/api/v1/ledgers/import?year=\(year)", method: .post,
+            headers: [.contentType: "text/plain; charset=utf-8", .authorization: "Bearer \(token)"], body: ByteBuffer(string: text))
+    }
+
+    @Test(arguments: Harness.kinds) func importReportReviewAndClose(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        _ = try await Self.reporter(h, department: "办公室", username: "bgs")
+        _ = try await Self.reporter(h, department: "医政医管科", username: "yzk")
+        try await h.run { client in
+            let office = try await client.token("office")
+            // Only the office imports; a document with no tasks is refused.
+            #expect(try await Self.importLedger(client, try await client.token("drafter")).status == .forbidden)
+            #expect(try await Self.importLedger(client, office, "关于召开会议的通知\n请准时参加。").status == .unprocessableContent)
+            #expect(try await Self.importLedger(client, office, year: "x").errorField == "year")
+            let imported = try await Self.importLedger(client, office)
+            #expect(imported.status == .created, "\(imported.text)")
+            let json = try imported.json()
+            let planID = try #require(json["id"] as? Int)
+            let sections = try #require(json["sections"] as? [[String: Any]])
+            let tasks = try #require(sections.first?["tasks"] as? [[String: Any]])
+            #expect(tasks.map { $0["title"] as? String } == ["做好托育服务信息公开", "做好医疗服务信息公开"])
+            #expect(tasks.first?["deadline"] as? String == "2026-10-31" && tasks.last?["deadline"] as? String == "ongoing")
+            #expect(tasks.last?["responsible"] as? [String] == ["政策法规科", "人口家庭科"])
+            #expect(json["unmatchedUnits"] as? [String] == ["人口家庭科"])  // kept by name and shown, not dropped
+            let taskID = try #require(tasks.first?["id"] as? Int)
+
+            // A round, then the responsible department reports; another department may not.
+            #expect(
+                try await client.postJSON("/api/v1/ledgers/\(planID)/rounds", #"{"title":"9月底","dueOn":""}"#, token: office).errorField
+                    == "dueOn")
+            let round = try await client.postJSON(
+                "/api/v1/ledgers/\(planID)/rounds", #"{"title":"9月底进展","dueOn":"2026-09-30"}"#, token: office)
+            #expect(round.status == .created)
+            let roundID = try #require(try round.json()["id"] as? Int)
+            let bgs = try await client.token("bgs")
+            let body = #"{"roundId":\#(roundID),"text":"已公开第三季度名单","percent":60,"state":"on_track"}"#
+            #expect(
+                try await client.postJSON("/api/v1/ledger-tasks/\(taskID)/reports", body, token: try await client.token("yzk")).status
+                    == .forbidden)
+            #expect(
+                try await client.postJSON(
+                    "/api/v1/ledger-tasks/\(taskID)/reports", #"{"roundId":\#(roundID),"text":"完成","percent":100,"state":"done"}"#,
+                    token: bgs
+                ).errorField == "evidence")
+            let reported = try await client.postJSON("/api/v1/ledger-tasks/\(taskID)/reports", body, token: bgs)
+            #expect(reported.status == .created, "\(reported.text)")
+            let reportID = try #require(try reported.json()["id"] as? Int)
+            #expect(try await client.postJSON("/api/v1/ledger-tasks/\(taskID)/reports", body, token: bgs).status == .conflict)
+
+            // Unreviewed text never reaches the public.
+            let before = try await client.getJSON("/api/v1/public/ledgers/\(planID)")
+            #expect(before.status == .ok && !before.text.contains("已公开第三季度名单"))
+
+            // Returning needs a comment; the unit reports again; the office accepts.
+            #expect(
+                try await client.postJSON("/api/v1/ledger-reports/\(reportID)/review", #"{"decision":"return"}"#, token: office).errorField
+                    == "comment")
+            #expect(
+                try await client.postJSON(
+                    "/api/v1/ledger-reports/\(reportID)/review", #"{"decision":"return","comment":"请附名单链接"}"#, token: office
+                ).status == .ok)
+            let again = try await client.postJSON(
+                "/api/v1/ledger-tasks/\(taskID)/reports",
+                #"{"roundId":\#(roundID),"text":"名单已公开","percent":100,"state":"done","evidence":["/documents/1"]}"#, token: bgs)
+            #expect(again.status == .created, "\(again.text)")
+            let againID = try #require(try again.json()["id"] as? Int)
+            #expect(
+                try await client.postJSON("/api/v1/ledger-reports/\(againID)/review", #"{"decision":"accept"}"#, token: bgs).status
+                    == .forbidden)
+            #expect(
+                try await client.postJSON("/api/v1/ledger-reports/\(againID)/review", #"{"decision":"accept"}"#, token: office).status
+                    == .ok)
+            #expect(
+                try await client.postJSON("/api/v1/ledger-reports/\(againID)/review", #"{"decision":"accept"}"#, token: office).status
+                    == .conflict)
+
+            // Accepted "done" with evidence closes the task (销号); the public sees it.
+            let plan = try await client.getJSON("/api/v1/ledgers/\(planID)", token: office).json()
+            let first = ((plan["sections"] as? [[String: Any]])?.first?["tasks"] as? [[String: Any]])?.first
+            #expect(first?["status"] as? String == "closed" && first?["progress"] as? Int == 100)
+            let after = try await client.getJSON("/api/v1/public/ledgers/\(planID)")
+            #expect(after.text.contains("名单已公开") && !after.text.contains("请附名单链接"))
+            let page = try await client.getPage("/plans/\(planID)")
+            #expect(page.status == .ok && page.text.contains("<progress") && page.text.contains("名单已公开"))
+            #expect(try await client.postJSON("/api/v1/ledger-tasks/\(taskID)/reports", body, token: bgs).status == .conflict)
+
+            // 督办 on the open task.
+            let openID = try #require(tasks.last?["id"] as? Int)
+            #expect(
+                try await client.postJSON("/api/v1/ledger-tasks/\(openID)/supervise", #"{"text":""}"#, token: office).errorField == "text")
+            #expect(
+                try await client.postJSON("/api/v1/ledger-tasks/\(openID)/supervise", #"{"text":"请于10月底前报送"}"#, token: office).status
+                    == .created)
+
+            // Past the round and the year: the unit that never reported loses points; carry-over and summary.
+            h.clock.advance(120 * 86400)
+            let office2 = try await client.token("office")
+            let deductions =
+                try await client.getJSON("/api/v1/ledgers/\(planID)/deductions", token: office2).json()["items"] as? [[String: Any]]
+            #expect(Set(deductions?.map { $0["unit"] as? String } ?? []) == ["政策法规科", "人口家庭科"])
+            #expect(deductions?.first?["points"] as? Double == 4)  // no report in the round (2), unfinished at the year end (2)
+            #expect(deductions?.contains { $0["unit"] as? String == "办公室" } == false)
+            let carried = try await client.postJSON("/api/v1/ledgers/\(planID)/carry-over", "{}", token: office2).json()
+            #expect(carried["carried"] as? Int == 1 && carried["year"] as? Int == 2027)
+            #expect(try await client.postJSON("/api/v1/ledgers/\(planID)/carry-over", "{}", token: office2).json()["carried"] as? Int == 0)
+            let summary = try await client.getJSON("/api/v1/ledgers/\(planID)/summary", token: office2).json()["text"] as? String
+            #expect(summary?.contains("共 2 项重点任务，已完成（销号）1 项") == true)
+            #expect(try await h.db.stores.audit.count(AuditFilter(action: "ledger.accept")) == 1)
+        }
+    }
+
+    @Test func aDocxLedgerImportsFromItsTable() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let w = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#
+            func cell(_ t: String) -> String { "<w:tc><w:p><w:r><w:t>\(t)</w:t></w:r></w:p></w:tc>" }
+            func row(_ cells: [String]) -> String { "<w:tr>" + cells.map(cell).joined() + "</w:tr>" }
+            let table =
+                "<w:tbl>" + row(["序号", "重点工作", "主要内容", "量化指标", "责任单位", "完成时限"])
+                + row(["1", "规范依申请公开办理", "严格按法定时限答复。", "按时答复率100%", "办公室", "11月"]) + "</w:tbl>"
+            let xml = #"<w:document \#(w)><w:body><w:p><w:r><w:t>一、规范平台建设</w:t></w:r></w:p>\#(table)</w:body></w:document>"#
+            let archive = try Archive(data: Data(), accessMode: .create)
+            let data = Data(xml.utf8)
+            try archive.addEntry(
+                with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                provider: { (position: Int64, size: Int) in data.subdata(in: Int(position)..<(Int(position) + size)) })
+            let r = try await client.execute(
+                uri: "/api/v1/ledgers/import?year=2026", method: .post,
+                headers: [
+                    .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    .authorization: "Bearer \(try await client.token("office"))",
+                ],
+                body: ByteBuffer(data: archive.data!))
+            #expect(r.status == .created, "\(r.text)")
+            let sections = try r.json()["sections"] as? [[String: Any]]
+            #expect(sections?.first?["title"] as? String == "规范平台建设")
+            let task = (sections?.first?["tasks"] as? [[String: Any]])?.first
+            #expect(task?["title"] as? String == "规范依申请公开办理" && task?["deadline"] as? String == "2026-11-30")
+            #expect(task?["indicator"] as? String == "按时答复率100%")
+        }
+    }
+
+    @Test func theConsoleImportsAndTheUnitReports() async throws {
+        let h = try await Harness.make("sqlite")
+        _ = try await Self.reporter(h, department: "办公室", username: "bgs")
+        try await h.run { client in
+            let office = try await client.signInWithForm("office")
+            let csrf = try await client.csrfToken(on: "/console/ledgers", cookies: office)
+            let none = try await client.postFile(
+                "/console/ledgers/import", fileName: "a.txt", data: Data("没有任务".utf8), fields: [("_csrf", csrf), ("year", "2026")],
+                cookies: office)
+            #expect(none.status == .unprocessableContent && none.text.contains("没有读出任何任务"))
+            let imported = try await client.postFile(
+                "/console/ledgers/import", fileName: "台账.txt", data: Data(Self.ledger.utf8), fields: [("_csrf", csrf), ("year", "2026")],
+                cookies: office)
+            #expect(imported.status == .ok && imported.text.contains("已导入 2 项任务") && imported.text.contains("人口家庭科"))
+            let root = try #require(try await h.db.stores.agencies.root())
+            let plan = try #require(try await h.db.stores.ledgers.plans(agencyID: root.id).first)
+            let rounds = try await client.postForm(
+                "/console/ledgers/\(plan.id)/rounds", [("_csrf", csrf), ("title", "9月底进展"), ("dueOn", "2026-09-30")], cookies: office)
+            #expect(rounds.status == .ok && rounds.text.contains("已设置报送轮次"))
+            let bgs = try await client.signInWithForm("bgs")
+            let unitCSRF = try await client.csrfToken(on: "/console/ledgers/\(plan.id)", cookies: bgs)
+            let task = try #require(try await h.db.stores.ledgers.tasks(planID: plan.id).first)
+            let round = try #require(try await h.db.stores.ledgers.rounds(planID: plan.id).first)
+            let bad = try await client.postForm(
+                "/console/ledgers/\(plan.id)/tasks/\(task.id)/report",
+                [("_csrf", unitCSRF), ("roundId", String(round.id)), ("state", "on_track"), ("percent", "50"), ("text", "")], cookies: bgs)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("请填写进展落实情况"))
+            let ok = try await client.postForm(
+                "/console/ledgers/\(plan.id)/tasks/\(task.id)/report",
+                [("_csrf", unitCSRF), ("roundId", String(round.id)), ("state", "on_track"), ("percent", "50"), ("text", "名单已更新")],
+                cookies: bgs)
+            #expect(ok.status == .ok && ok.text.contains("进展已报送"))
+            let reviewed = try await client.postForm(
+                "/console/ledgers/\(plan.id)/reports/1/review", [("_csrf", csrf), ("decision", "accept"), ("comment", "")], cookies: office)
+            #expect(reviewed.status == .ok && reviewed.text.contains("已通过"))
+            #expect(try await h.db.stores.ledgers.task(id: task.id)?.progress == 50)
+        }
+    }
+}
