@@ -18,7 +18,8 @@ import Web
         "GET /metrics", "GET /api/v1/openapi.json", "POST /api/v1/auth/login", "GET /api/v1/calendar/add-workdays",
         "GET /api/v1/calendar/workdays-between", "GET /api/v1/calendar/notices", "GET /api/v1/public/documents",
         "GET /api/v1/public/documents/{id}", "GET /requests/new", "POST /requests/new", "GET /requests/track",
-        "POST /api/v1/public/requests", "GET /api/v1/public/requests/{code}", "GET /plans/{id}", "GET /api/v1/public/ledgers/{id}",
+        "POST /api/v1/public/requests", "GET /api/v1/public/requests/{code}", "GET /plans/{id}", "GET /plans",
+        "GET /api/v1/public/ledgers/{id}",
     ]
 
     static func key(_ route: (method: HTTPRequest.Method, path: String)) -> String {

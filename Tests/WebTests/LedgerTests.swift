@@ -133,6 +133,7 @@ import ZIPFoundation
             #expect(first?["status"] as? String == "closed" && first?["progress"] as? Int == 100)
             let after = try await client.getJSON("/api/v1/public/ledgers/\(planID)")
             #expect(after.text.contains("名单已公开") && !after.text.contains("请附名单链接"))
+            #expect(try await client.getPage("/plans").text.contains("/plans/\(planID)"))
             let page = try await client.getPage("/plans/\(planID)")
             #expect(page.status == .ok && page.text.contains("<progress") && page.text.contains("名单已公开"))
             #expect(try await client.postJSON("/api/v1/ledger-tasks/\(taskID)/reports", body, token: bgs).status == .conflict)

@@ -416,6 +416,64 @@ class BrowserTests(unittest.TestCase):
         self.assertIn("予以公开", text)
         self.assertNotIn("赵六", text)
 
+    def test_unit_reports_progress_and_the_office_accepts(self):
+        d = self.driver
+        ledger = "\t一、抓好重点领域公开\n\n\t序号\n\t重点工作\n\t主要内容\n\t量化指标\n\t责任科室（单位）\n\t完成时限\n\t进展落实情况\n\n" \
+                 "\t1\n\t做好托育服务信息公开。\n\t公开托育机构备案名单。\n\t按季度更新\n\t办公室\n\t11月\n\t\n"
+        path = os.path.join(self.server.dir, "台账.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(ledger)
+        made = self.server.cli("user", "create", "--username", "bgs", "--password", "Ban-Gong-2026", "--role", "drafter",
+                               "--department", "办公室", "--name", "办公室填报人")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        # The office uploads the ledger and sets a reporting round.
+        self.as_user("office")
+        self.open("/console/ledgers")
+        d.find_element(By.ID, "year").clear()
+        d.find_element(By.ID, "year").send_keys("2026")
+        d.find_element(By.ID, "file").send_keys(path)
+        self.submit(d.find_element(By.XPATH, "//button[text()='导入']"))
+        self.assertIn("已导入 1 项任务", d.find_element(By.TAG_NAME, "main").text)
+        d.find_element(By.ID, "round-title").send_keys("11月底进展")
+        d.execute_script("document.getElementById('round-dueOn').value = '2026-11-30'")
+        self.submit(d.find_element(By.XPATH, "//button[text()='设置报送轮次']"))
+        self.assertIn("已设置报送轮次", d.find_element(By.TAG_NAME, "main").text)
+        plan_path = d.find_element(By.LINK_TEXT, "查看公开的进展页面").get_attribute("href")
+        # The unit reports on its task.
+        self.sign_out()
+        self.driver.delete_all_cookies()
+        self.sign_in("bgs", "Ban-Gong-2026")
+        d.get(plan_path.replace("/plans/", "/console/ledgers/"))
+        d.find_element(By.XPATH, "//summary[text()='报送进展']").click()
+        task_form = d.find_element(By.XPATH, "//summary[text()='报送进展']/..")
+        Select(task_form.find_element(By.CSS_SELECTOR, "select[name=state]")).select_by_value("on_track")
+        percent = task_form.find_element(By.CSS_SELECTOR, "input[name=percent]")
+        percent.clear()
+        percent.send_keys("60")
+        task_form.find_element(By.CSS_SELECTOR, "textarea[name=text]").send_keys("第三季度备案名单已公开")
+        self.submit(task_form.find_element(By.XPATH, ".//button[text()='报送']"))
+        self.assertIn("进展已报送", d.find_element(By.TAG_NAME, "main").text)
+        # The public sees nothing of it until the office accepts.
+        self.driver.delete_all_cookies()
+        d.get(plan_path)
+        self.assertNotIn("第三季度备案名单已公开", d.find_element(By.TAG_NAME, "main").text)
+        self.as_user("office")
+        d.get(plan_path.replace("/plans/", "/console/ledgers/"))
+        self.assertIn("待审核的进展报送", d.find_element(By.TAG_NAME, "main").text)
+        self.submit(d.find_element(By.XPATH, "//button[text()='通过']"))
+        self.assertIn("已通过", d.find_element(By.TAG_NAME, "main").text)
+        # The public progress page on a phone: the accepted text and an accessible progress bar.
+        self.driver.delete_all_cookies()
+        d.get(plan_path)
+        main = d.find_element(By.TAG_NAME, "main")
+        self.assertIn("第三季度备案名单已公开", main.text)
+        bar = d.find_element(By.TAG_NAME, "progress")
+        self.assertEqual(bar.get_attribute("value"), "60")
+        self.assertTrue(bar.get_attribute("aria-label"))
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "plan-progress.png"))
+
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")
         self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)

@@ -23,6 +23,7 @@ struct LedgersController {
         router.staff(.post, "/api/v1/ledger-tasks/:tid/supervise", .roles(Self.office), use: apiSupervise)
         router.staff(.post, "/api/v1/ledger-reports/:rid/review", .roles(Self.office), use: apiReview)
         router.get("/api/v1/public/ledgers/:id", use: publicJSON)
+        router.get("/plans", use: publicIndex)
         router.get("/plans/:id", use: publicPage)
         router.staff(.get, "/console/ledgers", .anyStaff, use: consoleList)
         router.staff(.post, "/console/ledgers/import", .roles(Self.office), use: consoleImport)
@@ -363,6 +364,25 @@ struct LedgersController {
             for sub in tasks where sub.parentID == t.id { sections[sections.count - 1].tasks.append(item(sub)) }
         }
         return PublicPlan(title: plan.title, year: plan.year, agency: agency.name, sections: sections)
+    }
+
+    /// Every plan on the installation, newest year first, by agency.
+    @Sendable func publicIndex(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let stores = env.database.stores
+        var rows: [(WorkPlan, String)] = []
+        for agency in try await stores.agencies.all() {
+            for plan in try await stores.ledgers.plans(agencyID: agency.id) { rows.append((plan, agency.name)) }
+        }
+        rows.sort { $0.0.year == $1.0.year ? $0.0.id > $1.0.id : $0.0.year > $1.0.year }
+        let items = rows
+        return try await pages.respond("工作要点落实情况", area: .portal, request: request, context: context) { _ in
+            .div(
+                .h1(.text("工作要点落实情况")),
+                items.isEmpty
+                    ? .p(.class("empty"), .text("暂无公开的工作台账。"))
+                    : .ul(.forEach(items) { row in .li(.a(.href("/plans/\(row.0.id)"), .text("\(row.0.year)年 \(row.0.title)（\(row.1)）"))) })
+            )
+        }
     }
 
     @Sendable func publicJSON(_ request: Request, context: GongkaiRequestContext) async throws -> PublicPlan {

@@ -74,12 +74,14 @@ enum Layout {
                 links.append((SiteRoute.consoleDocuments.path, "主动公开"))
             }
             if identity.holds(anyOf: [.requestHandler, .officeAdmin]) { links.append(("/console/requests", "依申请公开")) }
+            links.append(("/console/ledgers", "工作台账"))
             if identity.holds(anyOf: [.officeAdmin, .leader]) { links.append((SiteRoute.timeliness.path, "公开时效")) }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
             if identity.holds(anyOf: [.systemAdmin]) { links.append((SiteRoute.users.path, "账号管理")) }
         } else {
             links.append((chrome.serverOrigin + "/requests/new", "申请公开"))
+            links.append((chrome.serverOrigin + "/plans", "工作进展"))
             links.append((chrome.serverOrigin + SiteRoute.login(next: nil).path, "工作人员登录"))
         }
         return .group(

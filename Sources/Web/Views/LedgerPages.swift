@@ -14,7 +14,7 @@ struct PublicPlanPage {
             .forEach(plan.sections) { s in
                 .section(
                     .h2(.text("\(s.number)、\(s.title)")),
-                    .ol(
+                    .ul(
                         .class("tasks"),
                         .forEach(s.tasks) { t in
                             .li(

@@ -97,6 +97,11 @@ enum Stylesheet {
         .request-file .letter-edit textarea{width:100%;box-sizing:border-box;font-size:1em;line-height:1.6}
         .request-file .due{font-size:1.2em;font-weight:bold}
         tr.due-soon td{background:#fff8e1}
+        .plan-progress ul.tasks{list-style:none;padding:0}
+        .plan-progress li.subtask{margin-left:1.5rem}
+        .plan-progress progress{width:12rem;max-width:60%;height:1.1rem;vertical-align:middle}
+        .ledger-task{border-top:1px solid #ddd;padding:.6rem 0}.ledger-task.subtask{margin-left:1.5rem}
+        .ledger-task.overdue h3{color:#a00}
         .tabs ul{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
         .tabs a[aria-current]{font-weight:bold;text-decoration:none;border-bottom:3px solid #8b1a1a}
         @media print{
