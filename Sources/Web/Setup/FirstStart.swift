@@ -81,7 +81,10 @@ public enum FirstStart {
             accounts.append(Account(username: username, password: password, roles: roles))
         }
         if options.demo { try await DemoContent.load(into: agency, env: env, actor: actor) }
-        if options.demo && options.demoRequests { try await DemoContent.loadRequests(into: agency, env: env, actor: actor) }
+        if options.demo && options.demoRequests {
+            try await DemoContent.loadRequests(into: agency, env: env, actor: actor)
+            try await DemoContent.loadLedger(into: agency, env: env, actor: actor)
+        }
         return .created(agency: agency, accounts: accounts)
     }
 
