@@ -25,6 +25,7 @@ public protocol LedgerStore: Sendable {
     func plan(id: Int64) async throws -> WorkPlan?
     /// An agency's plans, newest year first.
     func plans(agencyID: Int64) async throws -> [WorkPlan]
+    func setDocument(planID: Int64, documentID: Int64?) async throws
     func createTask(_ task: LedgerTask) async throws -> LedgerTask
     func task(id: Int64) async throws -> LedgerTask?
     /// A plan's tasks in their order, sub-tasks after their parent.

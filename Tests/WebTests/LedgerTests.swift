@@ -76,6 +76,22 @@ import ZIPFoundation
             #expect(tasks.last?["responsible"] as? [String] == ["政策法规科", "人口家庭科"])
             #expect(json["unmatchedUnits"] as? [String] == ["人口家庭科"])  // kept by name and shown, not dropped
             let taskID = try #require(tasks.first?["id"] as? Int)
+            // The office matches the unknown name to a department; the task follows.
+            let root = try #require(try await h.db.stores.agencies.root())
+            let rk = try #require(try await h.db.stores.agencies.departments(of: root.id).first { $0.name == "人事科" })
+            #expect(
+                try await client.postJSON("/api/v1/ledgers/\(planID)/units", #"{"name":"人口家庭科"}"#, token: office).errorField
+                    == "departmentId")
+            let matched = try await client.postJSON(
+                "/api/v1/ledgers/\(planID)/units", #"{"name":"人口家庭科","departmentId":\#(rk.id)}"#, token: office)
+            #expect(try matched.json()["changed"] as? Int == 1)
+            #expect(
+                try await client.postJSON("/api/v1/ledgers/\(planID)/units", #"{"name":"人口家庭科","departmentId":\#(rk.id)}"#, token: office)
+                    .status == .conflict)
+            let doc = try #require(try await h.db.stores.catalog.list(agencyID: root.id, statuses: [.published], limit: 1, offset: 0).first)
+            #expect(
+                try await client.postJSON("/api/v1/ledgers/\(planID)/document", #"{"documentId":\#(doc.id)}"#, token: office).status == .ok)
+            #expect(try await client.getJSON("/api/v1/public/ledgers/\(planID)").json()["documentId"] as? Int == Int(doc.id))
 
             // A round, then the responsible department reports; another department may not.
             #expect(
@@ -151,7 +167,7 @@ import ZIPFoundation
             let office2 = try await client.token("office")
             let deductions =
                 try await client.getJSON("/api/v1/ledgers/\(planID)/deductions", token: office2).json()["items"] as? [[String: Any]]
-            #expect(Set(deductions?.map { $0["unit"] as? String } ?? []) == ["政策法规科", "人口家庭科"])
+            #expect(Set(deductions?.map { $0["unit"] as? String } ?? []) == ["政策法规科", "人事科"])
             #expect(deductions?.first?["points"] as? Double == 4)  // no report in the round (2), unfinished at the year end (2)
             #expect(deductions?.contains { $0["unit"] as? String == "办公室" } == false)
             let carried = try await client.postJSON("/api/v1/ledgers/\(planID)/carry-over", "{}", token: office2).json()
@@ -211,10 +227,12 @@ import ZIPFoundation
             let root = try #require(try await h.db.stores.agencies.root())
             let plan = try #require(try await h.db.stores.ledgers.plans(agencyID: root.id).first)
             let rounds = try await client.postForm(
-                "/console/ledgers/\(plan.id)/rounds", [("_csrf", csrf), ("title", "9月底进展"), ("dueOn", "2026-09-30")], cookies: office)
+                "/console/ledgers/\(plan.id)/rounds", [("_csrf", csrf), ("title", "9月底进展"), ("dueOn", "2026-09-25")], cookies: office)
             #expect(rounds.status == .ok && rounds.text.contains("已设置报送轮次"))
             let bgs = try await client.signInWithForm("bgs")
             let unitCSRF = try await client.csrfToken(on: "/console/ledgers/\(plan.id)", cookies: bgs)
+            let home = try await client.getPage("/console", cookies: bgs)
+            #expect(home.text.contains("1 项任务待报送（9月底进展）"))  // the round is due within seven days
             let task = try #require(try await h.db.stores.ledgers.tasks(planID: plan.id).first)
             let round = try #require(try await h.db.stores.ledgers.rounds(planID: plan.id).first)
             let bad = try await client.postForm(
@@ -226,6 +244,8 @@ import ZIPFoundation
                 [("_csrf", unitCSRF), ("roundId", String(round.id)), ("state", "on_track"), ("percent", "50"), ("text", "名单已更新")],
                 cookies: bgs)
             #expect(ok.status == .ok && ok.text.contains("进展已报送"))
+            #expect(!(try await client.getPage("/console", cookies: bgs).text.contains("项任务待报送")))
+            #expect(try await client.getPage("/console", cookies: office).text.contains("1 份进展报送待审核"))
             let reviewed = try await client.postForm(
                 "/console/ledgers/\(plan.id)/reports/1/review", [("_csrf", csrf), ("decision", "accept"), ("comment", "")], cookies: office)
             #expect(reviewed.status == .ok && reviewed.text.contains("已通过"))

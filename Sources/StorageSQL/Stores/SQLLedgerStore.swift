@@ -45,6 +45,10 @@ struct SQLLedgerStore: LedgerStore {
             .orderBy("year", .descending).orderBy("id", .descending).all().map(Self.plan)
     }
 
+    func setDocument(planID: Int64, documentID: Int64?) async throws {
+        try await db.update("work_plans").set("document_id", to: SQLBind(documentID)).where("id", .equal, SQLBind(planID)).run()
+    }
+
     // MARK: Tasks
 
     static func task(_ row: any SQLRow) throws -> LedgerTask {

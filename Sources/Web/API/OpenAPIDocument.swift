@@ -234,6 +234,18 @@ enum OpenAPIDocument {
                     "设置报送轮次（如 7 月 31 日、11 月 30 日）", tag: "ledgers", secured: true, parameters: [plan],
                     body: jsonBody(["type": "object", "properties": ["title": text, "dueOn": date]]), responses: object("报送轮次", "201"))
             ],
+            "/api/v1/ledgers/{id}/units": [
+                "post": op(
+                    "把导入时未能对应的单位名称对应到本机关的科室（departmentId）或委属单位（agencyId）", tag: "ledgers", secured: true,
+                    parameters: [plan],
+                    body: jsonBody(["type": "object", "properties": ["name": text, "departmentId": int, "agencyId": int]]),
+                    responses: object("涉及的任务数"))
+            ],
+            "/api/v1/ledgers/{id}/document": [
+                "post": op(
+                    "关联目录中公开的工作要点原文", tag: "ledgers", secured: true, parameters: [plan],
+                    body: jsonBody(["type": "object", "properties": ["documentId": int]]), responses: object("台账"))
+            ],
             "/api/v1/ledgers/{id}/deductions": [
                 "get": op(
                     "按规则计算各责任单位的扣分（逾期报送、未报送、逾期未完成）", tag: "ledgers", secured: true, parameters: [plan],

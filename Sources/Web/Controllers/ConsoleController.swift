@@ -47,6 +47,18 @@ enum Agenda {
                     title: q.document.title, detail: "\(q.task)，\(q.overdue ? "已超期，" : "")应于\(q.due.chinese)前办理",
                     link: SiteRoute.consoleDocument(q.document.id).path))
         }
+        if identity.holds(anyOf: [.requestHandler, .officeAdmin]) {
+            let digest = try await RequestDigest(env: env).lists(agencyID: identity.agency.id)
+            for (rs, what) in [(digest.overdue, "已逾期"), (digest.dueSoon, "三个工作日内到期"), (digest.lapsed, "补正或缴费期限已过，待结案")] {
+                for r in rs {
+                    items.append(
+                        Item(
+                            title: "依申请公开 \(r.trackingCode)：\(r.description.prefix(30))",
+                            detail: what + (r.dueOn.map { "，答复期限 \($0.chinese)" } ?? ""), link: "/console/requests/\(r.id)"))
+                }
+            }
+        }
+        items += try await LedgerService(env: env).agenda(for: identity).map { Item(title: $0.title, detail: $0.detail, link: $0.link) }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today
             let next = today.year + 1

@@ -16,6 +16,8 @@ struct LedgersController {
         router.staff(.get, "/api/v1/ledgers", .anyStaff, use: apiList)
         router.staff(.get, "/api/v1/ledgers/:id", .anyStaff, use: apiShow)
         router.staff(.post, "/api/v1/ledgers/:id/rounds", .roles(Self.office), use: apiRound)
+        router.staff(.post, "/api/v1/ledgers/:id/units", .roles(Self.office), use: apiUnits)
+        router.staff(.post, "/api/v1/ledgers/:id/document", .roles(Self.office), use: apiDocument)
         router.staff(.get, "/api/v1/ledgers/:id/deductions", .roles([.officeAdmin, .leader]), use: apiDeductions)
         router.staff(.post, "/api/v1/ledgers/:id/carry-over", .roles(Self.office), use: apiCarryOver)
         router.staff(.get, "/api/v1/ledgers/:id/summary", .roles([.officeAdmin, .leader]), use: apiSummary)
@@ -33,6 +35,15 @@ struct LedgersController {
                 let r = try await service.addRound(
                     id, title: form["title"], dueOn: form["dueOn"], identity: identity, address: context.remoteAddress)
                 return "已设置报送轮次“\(r.title)”，截止 \(r.dueOn.chinese)。"
+            }
+        }
+        router.staff(.post, "/console/ledgers/:id/units", .roles(Self.office)) { request, context, identity in
+            try await self.act(request, context, identity) { id, form in
+                let choice = form["unit"]
+                let n = try await service.resolveUnit(
+                    id, name: form["name"], departmentID: choice.hasPrefix("d:") ? Int64(choice.dropFirst(2)) : nil,
+                    agencyID: choice.hasPrefix("a:") ? Int64(choice.dropFirst(2)) : nil, identity: identity, address: context.remoteAddress)
+                return "已对应“\(form["name"])”，涉及 \(n) 项任务。"
             }
         }
         router.staff(.post, "/console/ledgers/:id/tasks/:tid/report", .anyStaff) { request, context, identity in
@@ -223,6 +234,39 @@ struct LedgersController {
             reports: try await stores.ledgers.reports(planID: plan.id).map(ReportDTO.init))
     }
 
+    struct UnitBody: Decodable {
+        var name: String?
+        var departmentId: Int64?
+        var agencyId: Int64?
+    }
+
+    struct Changed: ResponseEncodable {
+        var changed: Int
+    }
+
+    @Sendable func apiUnits(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Changed {
+        let body = try await request.decodeJSON(UnitBody.self, context: context)
+        return Changed(
+            changed: try await service.resolveUnit(
+                try id(context), name: body.name, departmentID: body.departmentId, agencyID: body.agencyId, identity: identity,
+                address: context.remoteAddress))
+    }
+
+    struct DocumentBody: Decodable {
+        var documentId: Int64?
+    }
+
+    struct Linked: ResponseEncodable {
+        var id: Int64
+        var documentId: Int64?
+    }
+
+    @Sendable func apiDocument(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Linked {
+        let body = try await request.decodeJSON(DocumentBody.self, context: context)
+        let plan = try await service.linkDocument(try id(context), documentID: body.documentId, identity: identity)
+        return Linked(id: plan.id, documentId: plan.documentID)
+    }
+
     struct RoundBody: Decodable {
         var title: String?
         var dueOn: String?
@@ -337,6 +381,8 @@ struct LedgersController {
     struct PublicPlan: ResponseEncodable {
         var title: String
         var year: Int
+        /// The plan's own text in the catalog, when it has been published there.
+        var documentId: Int64?
         var agency: String
         var sections: [PublicSection]
     }
@@ -363,7 +409,9 @@ struct LedgersController {
             sections[sections.count - 1].tasks.append(item(t))
             for sub in tasks where sub.parentID == t.id { sections[sections.count - 1].tasks.append(item(sub)) }
         }
-        return PublicPlan(title: plan.title, year: plan.year, agency: agency.name, sections: sections)
+        var published: Int64?
+        if let d = plan.documentID, let doc = try await stores.catalog.find(id: d), doc.workflow.status == .published { published = d }
+        return PublicPlan(title: plan.title, year: plan.year, documentId: published, agency: agency.name, sections: sections)
     }
 
     /// Every plan on the installation, newest year first, by agency.
@@ -441,7 +489,9 @@ struct LedgersController {
         let plan = try await service.plan(planID, of: identity.agency.id)
         let stores = env.database.stores
         let page = LedgerPlanPage(
-            plan: plan, tasks: try await stores.ledgers.tasks(planID: plan.id), rounds: try await stores.ledgers.rounds(planID: plan.id),
+            departments: try await stores.agencies.departments(of: identity.agency.id),
+            agencies: try await stores.agencies.all().filter { $0.parentID == identity.agency.id }, plan: plan,
+            tasks: try await stores.ledgers.tasks(planID: plan.id), rounds: try await stores.ledgers.rounds(planID: plan.id),
             reports: try await stores.ledgers.reports(planID: plan.id), notices: try await stores.ledgers.notices(planID: plan.id),
             identity: identity, today: env.today, message: message, failed: failed, values: values)
         return try await pages.respond(plan.title, area: .console, request: request, context: context, status: status) { page.content($0) }

@@ -304,4 +304,97 @@ struct LedgerService {
         }
         return lines.joined(separator: "\n")
     }
+
+    struct AgendaItem: Sendable {
+        var title: String
+        var detail: String
+        var link: String
+    }
+
+    /// Reminders: a unit's tasks not yet reported in a round due within seven days (or already
+    /// past, 逾期), 督办 on its tasks; for the office, reports waiting for review.
+    func agenda(for identity: StaffIdentity) async throws -> [AgendaItem] {
+        let stores = env.database.stores
+        let today = env.today
+        var items: [AgendaItem] = []
+        for plan in try await stores.ledgers.plans(agencyID: identity.agency.id) where plan.year >= today.year - 1 {
+            let path = "/console/ledgers/\(plan.id)"
+            let reports = try await stores.ledgers.reports(planID: plan.id)
+            if identity.holds(anyOf: [.officeAdmin]) {
+                let pending = reports.filter { $0.review == .pending }.count
+                if pending > 0 { items.append(AgendaItem(title: "\(plan.title)：\(pending) 份进展报送待审核", detail: "审核通过后才会公开", link: path)) }
+            }
+            guard let department = identity.user.departmentID else { continue }
+            let tasks = try await stores.ledgers.tasks(planID: plan.id).filter {
+                $0.status == .open && $0.isReporter(departmentID: department)
+            }
+            guard !tasks.isEmpty else { continue }
+            for round in try await stores.ledgers.rounds(planID: plan.id) where round.dueOn <= today.adding(days: 7) {
+                let missing = tasks.filter { t in
+                    !reports.contains {
+                        $0.taskID == t.id && $0.roundID == round.id && $0.departmentID == department && $0.review != .returned
+                    }
+                }
+                guard !missing.isEmpty else { continue }
+                let late = round.dueOn < today
+                items.append(
+                    AgendaItem(
+                        title: "\(plan.title)：\(missing.count) 项任务\(late ? "逾期未报送" : "待报送")（\(round.title)）",
+                        detail: "截止 \(round.dueOn.chinese)" + (late ? "，已逾期" : ""), link: path))
+            }
+            let notices = try await stores.ledgers.notices(planID: plan.id).filter { n in tasks.contains { $0.id == n.taskID } }
+            for n in notices.suffix(3) {
+                items.append(AgendaItem(title: "督办：\(n.text.prefix(40))", detail: "\(n.createdBy)发出", link: path))
+            }
+        }
+        return items
+    }
+
+    /// Matches a name the import could not place to a department or a subordinate agency, in every task of the plan.
+    func resolveUnit(_ planID: Int64, name: String?, departmentID: Int64?, agencyID: Int64?, identity: StaffIdentity, address: String)
+        async throws -> Int
+    {
+        let plan = try await plan(planID, of: identity.agency.id)
+        let raw = try RequestSteps.trimmed(name, "name", "请给出台账中写的单位名称", limit: 100)
+        let stores = env.database.stores
+        let target: TaskUnit
+        if let departmentID, let d = try await stores.agencies.departments(of: identity.agency.id).first(where: { $0.id == departmentID }) {
+            target = TaskUnit(name: d.name, departmentID: d.id)
+        } else if let agencyID, let a = try await stores.agencies.find(id: agencyID), a.parentID == identity.agency.id {
+            target = TaskUnit(name: a.name, agencyID: a.id)
+        } else {
+            throw DomainError.invalid("departmentId", "请选择本机关的科室或委属单位")
+        }
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        return try await env.database.transaction { stores in
+            var changed = 0
+            for var task in try await stores.ledgers.tasks(planID: plan.id) {
+                guard let i = task.units.firstIndex(where: { $0.name == raw && !$0.isMatched }) else { continue }
+                var unit = target
+                unit.role = task.units[i].role
+                if task.units.contains(where: { $0.name == unit.name }) { task.units.remove(at: i) } else { task.units[i] = unit }
+                try await stores.ledgers.updateTask(task)
+                changed += 1
+            }
+            guard changed > 0 else { throw DomainError.conflict("台账中没有未对应的单位“\(raw)”") }
+            try await stores.audit.append(
+                actor.event(
+                    "ledger.units", recordType: "work-plan", recordID: String(plan.id), detail: "“\(raw)”对应为\(target.name)，\(changed) 项任务"),
+                atMillis: now)
+            return changed
+        }
+    }
+
+    /// Links the plan to the document that published it in the catalog.
+    func linkDocument(_ planID: Int64, documentID: Int64?, identity: StaffIdentity) async throws -> WorkPlan {
+        var plan = try await plan(planID, of: identity.agency.id)
+        guard let documentID, let doc = try await env.database.stores.catalog.find(id: documentID), doc.agencyID == identity.agency.id
+        else {
+            throw DomainError.invalid("documentId", "本机关目录中没有该文件")
+        }
+        plan.documentID = doc.id
+        try await env.database.stores.ledgers.setDocument(planID: plan.id, documentID: doc.id)
+        return plan
+    }
 }

@@ -11,6 +11,7 @@ struct PublicPlanPage {
             .class("plan-progress"),
             .h1(.text(plan.title)),
             .p(.text("\(plan.agency) · \(plan.year)年 · 进展情况经政务公开办公室审核后公开")),
+            .unwrap(plan.documentId) { id in .p(.a(.href(SiteRoute.document(id).path), .text("工作要点原文"))) },
             .forEach(plan.sections) { s in
                 .section(
                     .h2(.text("\(s.number)、\(s.title)")),
@@ -90,6 +91,8 @@ struct LedgerListPage {
 /// A plan in the console: tasks with their units, deadlines and progress; the office sets rounds,
 /// reviews reports and presses units; a unit reports on its own tasks.
 struct LedgerPlanPage {
+    var departments: [Department]
+    var agencies: [Agency]
     var plan: WorkPlan
     var tasks: [LedgerTask]
     var rounds: [ReportingRound]
@@ -147,8 +150,32 @@ struct LedgerPlanPage {
                                     .button(.type(.submit), .name("decision"), .value("return"), .class("secondary"), .text("退回"))))
                         )
                     })),
+            .if(isOffice && !unmatched.isEmpty, unmatchedSection(chrome)),
             .section(.h2(.text("任务")), .forEach(tasks) { t in taskBlock(t, chrome) })
         )
+    }
+
+    /// Unit names the import could not place, each with a form to match it.
+    var unmatched: [String] {
+        var names: [String] = []
+        for t in tasks { for u in t.units where !u.isMatched && !names.contains(u.name) { names.append(u.name) } }
+        return names
+    }
+
+    func unmatchedSection(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let options = [("", "（请选择）")] + departments.map { ("d:\($0.id)", $0.name) } + agencies.map { ("a:\($0.id)", $0.name) }
+        return .section(
+            .h2(.text("未对应的责任单位（\(unmatched.count)）")),
+            .p(.class("hint"), .text("这些单位名称没有对应到本机关的科室或委属单位，对应后该单位才能报送进展、计入考核。")),
+            .forEach(Array(unmatched.enumerated())) { (i, name) in
+                .form(
+                    .method(.post), .action("\(path)/units"), .class("unit-match"),
+                    .div(
+                        Fragments.csrfField(chrome.csrf),
+                        .input(.type(.hidden), .name("name"), .value(attr(name))),
+                        Fragments.select("“\(name)”对应为", name: "unit", id: "unit-\(i)", options: options, selected: ""),
+                        .button(.type(.submit), .text("对应"))))
+            })
     }
 
     func taskBlock(_ t: LedgerTask, _ chrome: PageChrome) -> Node<HTML.BodyContext> {
