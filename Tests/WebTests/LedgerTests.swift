@@ -154,6 +154,27 @@ import ZIPFoundation
             #expect(page.status == .ok && page.text.contains("<progress") && page.text.contains("名单已公开"))
             #expect(try await client.postJSON("/api/v1/ledger-tasks/\(taskID)/reports", body, token: bgs).status == .conflict)
 
+            // The register exports as Word and Excel; the Word file imports back to the same tasks.
+            let word = try await client.getJSON("/api/v1/ledgers/\(planID)/export?format=docx", token: office)
+            #expect(word.status == .ok && word.headers[.contentType]?.contains("wordprocessingml") == true)
+            let again2 = try await client.execute(
+                uri: "/api/v1/ledgers/import?year=2026", method: .post,
+                headers: [
+                    .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    .authorization: "Bearer \(office)",
+                ],
+                body: word.body)
+            let reread = (try again2.json()["sections"] as? [[String: Any]])?.first?["tasks"] as? [[String: Any]]
+            #expect(reread?.map { $0["title"] as? String } == ["做好托育服务信息公开", "做好医疗服务信息公开"])
+            #expect(reread?.first?["deadline"] as? String == "2026-10-31")
+            let excel = try await client.getJSON("/api/v1/ledgers/\(planID)/export?format=xlsx", token: office)
+            let sheet = try #require(try Archive(data: Data(buffer: excel.body), accessMode: .read)["xl/worksheets/sheet1.xml"])
+            var xml = Data()
+            _ = try Archive(data: Data(buffer: excel.body), accessMode: .read).extract(sheet) { xml.append($0) }
+            let sheetText = String(decoding: xml, as: UTF8.self)
+            #expect(sheetText.contains("做好托育服务信息公开") && sheetText.contains("【已销号】名单已公开（100%）"))
+            #expect(try await client.getJSON("/api/v1/ledgers/\(planID)/export?format=pdf", token: office).errorField == "format")
+
             // 督办 on the open task.
             let openID = try #require(tasks.last?["id"] as? Int)
             #expect(

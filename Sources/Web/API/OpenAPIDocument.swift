@@ -234,6 +234,25 @@ enum OpenAPIDocument {
                     "设置报送轮次（如 7 月 31 日、11 月 30 日）", tag: "ledgers", secured: true, parameters: [plan],
                     body: jsonBody(["type": "object", "properties": ["title": text, "dueOn": date]]), responses: object("报送轮次", "201"))
             ],
+            "/api/v1/ledgers/{id}/export": [
+                "get": op(
+                    "导出任务落实台账（打印签字用）：与导入相同的版式，含审核通过的进展", tag: "ledgers", secured: true,
+                    parameters: [plan, query("format", ["type": "string", "enum": ["xlsx", "docx"]], required: false, "缺省 xlsx")],
+                    responses: [
+                        "200": [
+                            "description": "文件",
+                            "content": [
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
+                                    "schema": ["type": "string", "format": "binary"]
+                                ],
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [
+                                    "schema": ["type": "string", "format": "binary"]
+                                ],
+                            ],
+                        ],
+                        "422": answer("格式无效", ref("Error")),
+                    ])
+            ],
             "/api/v1/ledgers/{id}/units": [
                 "post": op(
                     "把导入时未能对应的单位名称对应到本机关的科室（departmentId）或委属单位（agencyId）", tag: "ledgers", secured: true,

@@ -17,6 +17,8 @@ struct LedgersController {
         router.staff(.get, "/api/v1/ledgers/:id", .anyStaff, use: apiShow)
         router.staff(.post, "/api/v1/ledgers/:id/rounds", .roles(Self.office), use: apiRound)
         router.staff(.post, "/api/v1/ledgers/:id/units", .roles(Self.office), use: apiUnits)
+        router.staff(.get, "/api/v1/ledgers/:id/export", .anyStaff, use: export)
+        router.staff(.get, "/console/ledgers/:id/export", .anyStaff, use: export)
         router.staff(.post, "/api/v1/ledgers/:id/document", .roles(Self.office), use: apiDocument)
         router.staff(.get, "/api/v1/ledgers/:id/deductions", .roles([.officeAdmin, .leader]), use: apiDeductions)
         router.staff(.post, "/api/v1/ledgers/:id/carry-over", .roles(Self.office), use: apiCarryOver)
@@ -232,6 +234,18 @@ struct LedgersController {
             sections: Self.sections(try await stores.ledgers.tasks(planID: plan.id), today: env.today),
             rounds: try await stores.ledgers.rounds(planID: plan.id).map { RoundDTO(id: $0.id, title: $0.title, dueOn: $0.dueOn) },
             reports: try await stores.ledgers.reports(planID: plan.id).map(ReportDTO.init))
+    }
+
+    /// The register to print: `?format=docx` or `?format=xlsx`.
+    @Sendable func export(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "xlsx"
+        let file = try await service.export(try id(context), format: format, identity: identity)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(file.fileName)\"", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
     }
 
     struct UnitBody: Decodable {

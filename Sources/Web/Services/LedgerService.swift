@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import OfficeFiles
 import Storage
 
 /// Work plans and task ledgers: import, reporting rounds, progress reports and their review,
@@ -396,5 +397,65 @@ struct LedgerService {
         plan.documentID = doc.id
         try await env.database.stores.ledgers.setDocument(planID: plan.id, documentID: doc.id)
         return plan
+    }
+
+    static let registerHeader = ["序号", "重点工作", "主要内容", "量化指标", "责任科室（单位）", "完成时限", "进展落实情况"]
+
+    /// The register in the ledger's own layout (sections, the header row per section, one row per
+    /// task) with each task's latest accepted progress, as .docx or .xlsx.
+    func export(_ planID: Int64, format: String, identity: StaffIdentity) async throws -> (
+        data: Data, contentType: String, fileName: String
+    ) {
+        let plan = try await plan(planID, of: identity.agency.id)
+        let stores = env.database.stores
+        let tasks = try await stores.ledgers.tasks(planID: plan.id)
+        let accepted = try await stores.ledgers.reports(planID: plan.id).filter { $0.review == .accepted }
+        func row(_ t: LedgerTask) -> [String] {
+            let deadline: String =
+                switch t.deadline {
+                case .date(let d): t.deadlineText.isEmpty ? d.chinese : t.deadlineText
+                case .ongoing: t.deadlineText.isEmpty ? "长期坚持" : t.deadlineText
+                case .none: t.deadlineText
+                }
+            let units = t.units.map { $0.name + ($0.role == .cooperating ? "（配合）" : "") }.joined(separator: "、")
+            let progress = accepted.last { $0.taskID == t.id }.map { "\($0.text)（\($0.percent)%）" } ?? ""
+            return [t.number, t.title, t.content, t.indicator, units, deadline, (t.status == .closed ? "【已销号】" : "") + progress]
+        }
+        var sections: [(String, [[String]])] = []
+        for t in tasks {
+            let heading = "\(t.sectionNumber)、\(t.sectionTitle)"
+            if sections.last?.0 != heading { sections.append((heading, [])) }
+            sections[sections.count - 1].1.append(row(t))
+        }
+        let stamp = "填报单位：\(identity.agency.name)　　填报时间：\(env.today.chinese)"
+        let base = "ledger-\(plan.year)-\(plan.id)"
+        do {
+            switch format {
+            case "docx":
+                var blocks: [OfficeWriter.Block] = [.title(plan.title), .paragraph(stamp)]
+                for (heading, rows) in sections { blocks += [.heading(heading), .table(header: Self.registerHeader, rows: rows)] }
+                return (
+                    try OfficeWriter.docx(blocks), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", base + ".docx"
+                )
+            case "xlsx":
+                var rows: [[String]] = [[plan.title], [stamp]]
+                var bold: Set<Int> = [0]
+                for (heading, taskRows) in sections {
+                    bold.insert(rows.count)
+                    rows.append([heading])
+                    bold.insert(rows.count)
+                    rows.append(Self.registerHeader)
+                    rows += taskRows
+                }
+                return (
+                    try OfficeWriter.xlsx(sheet: "任务落实台账", rows: rows, bold: bold, columnWidths: [6, 24, 48, 30, 22, 12, 40]),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base + ".xlsx"
+                )
+            default:
+                throw DomainError.invalid("format", "format 须为 docx 或 xlsx")
+            }
+        } catch let e as FileError {
+            throw DomainError.conflict(e.message)
+        }
     }
 }

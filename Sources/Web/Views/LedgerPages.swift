@@ -114,7 +114,10 @@ struct LedgerPlanPage {
             .p(.a(.href("/console/ledgers"), .text("← 工作台账"))),
             .h1(.text(plan.title)),
             Fragments.alert(message, kind: failed ? "error" : "success"),
-            .p(.a(.href("/plans/\(plan.id)"), .text("查看公开的进展页面"))),
+            .p(
+                .a(.href("/plans/\(plan.id)"), .text("查看公开的进展页面")), .text(" · "),
+                .a(.href("\(path)/export?format=xlsx"), .text("导出 Excel")), .text(" · "),
+                .a(.href("\(path)/export?format=docx"), .text("导出 Word"))),
             .section(
                 .h2(.text("报送轮次")),
                 rounds.isEmpty
