@@ -19,6 +19,29 @@ public struct LedgerNotice: Hashable, Sendable {
     }
 }
 
+/// A file a unit attached to a report as evidence.
+public struct EvidenceFile: Hashable, Sendable {
+    public var id: Int64
+    public var planID: Int64
+    public var reportID: Int64
+    public var fileName: String
+    public var contentType: String
+    public var size: Int64
+    public var createdAtMillis: Int64
+
+    public init(
+        id: Int64 = 0, planID: Int64, reportID: Int64, fileName: String, contentType: String, size: Int64, createdAtMillis: Int64
+    ) {
+        self.id = id
+        self.planID = planID
+        self.reportID = reportID
+        self.fileName = fileName
+        self.contentType = contentType
+        self.size = size
+        self.createdAtMillis = createdAtMillis
+    }
+}
+
 /// Work plans, their tasks, reporting rounds, progress reports and 督办 notices.
 public protocol LedgerStore: Sendable {
     func createPlan(_ plan: WorkPlan) async throws -> WorkPlan
@@ -39,4 +62,8 @@ public protocol LedgerStore: Sendable {
     func updateReport(_ report: ProgressReport) async throws
     func createNotice(_ notice: LedgerNotice) async throws -> LedgerNotice
     func notices(planID: Int64) async throws -> [LedgerNotice]
+    func addFile(_ file: EvidenceFile, data: [UInt8]) async throws -> EvidenceFile
+    /// A plan's evidence files (without their bytes).
+    func files(planID: Int64) async throws -> [EvidenceFile]
+    func file(id: Int64) async throws -> (EvidenceFile, [UInt8])?
 }

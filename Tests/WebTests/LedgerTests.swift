@@ -267,10 +267,83 @@ import ZIPFoundation
             #expect(ok.status == .ok && ok.text.contains("进展已报送"))
             #expect(!(try await client.getPage("/console", cookies: bgs).text.contains("项任务待报送")))
             #expect(try await client.getPage("/console", cookies: office).text.contains("1 份进展报送待审核"))
+            // More evidence through the API: a PDF goes in, a program does not.
+            let bgsToken = try await client.token("bgs")
+            func attach(_ name: String, _ data: Data) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/ledger-reports/1/files?name=\(name)", method: .post,
+                    headers: [.contentType: "application/octet-stream", .authorization: "Bearer \(bgsToken)"], body: ByteBuffer(data: data))
+            }
+            #expect(try await attach("a.exe", Data([0x4D, 0x5A, 0, 1])).errorField == "file")
+            #expect(try await attach("notice.pdf", AttachmentTests.pdf).status == .created)
+            let review = try await client.getPage("/console/ledgers/\(plan.id)", cookies: office)
+            #expect(review.text.contains("notice.pdf"))
+            let file = try #require(try await h.db.stores.ledgers.files(planID: plan.id).first)
+            let downloaded = try await client.getPage("/console/ledgers/\(plan.id)/files/\(file.id)", cookies: office)
+            #expect(downloaded.status == .ok && Data(buffer: downloaded.body) == AttachmentTests.pdf)
             let reviewed = try await client.postForm(
                 "/console/ledgers/\(plan.id)/reports/1/review", [("_csrf", csrf), ("decision", "accept"), ("comment", "")], cookies: office)
             #expect(reviewed.status == .ok && reviewed.text.contains("已通过"))
             #expect(try await h.db.stores.ledgers.task(id: task.id)?.progress == 50)
+            #expect(try await attach("late.pdf", AttachmentTests.pdf).status == .conflict)
+
+            // "Done" with an uploaded file instead of a link, in the console's multipart form.
+            let second = try #require(try await h.db.stores.ledgers.tasks(planID: plan.id).last)
+            let other = try await client.postFile(
+                "/console/ledgers/\(plan.id)/tasks/\(second.id)/report", fileName: "名单.pdf", data: AttachmentTests.pdf,
+                fields: [("_csrf", unitCSRF), ("roundId", String(round.id)), ("state", "done"), ("percent", "100"), ("text", "已完成")],
+                cookies: bgs)
+            #expect(other.status == .forbidden)  // 办公室 is not responsible for the second task
+            _ = try await client.postForm(
+                "/console/ledgers/\(plan.id)/rounds", [("_csrf", csrf), ("title", "10月底进展"), ("dueOn", "2026-10-30")], cookies: office)
+            let october = try #require(try await h.db.stores.ledgers.rounds(planID: plan.id).last)
+            let done = try await client.postFile(
+                "/console/ledgers/\(plan.id)/tasks/\(task.id)/report", fileName: "名单.pdf", data: AttachmentTests.pdf,
+                fields: [("_csrf", unitCSRF), ("roundId", String(october.id)), ("state", "done"), ("percent", "100"), ("text", "已完成")],
+                cookies: bgs)
+            #expect(done.status == .ok, "\(done.text.prefix(300))")
+            #expect(try await h.db.stores.ledgers.files(planID: plan.id).map(\.fileName).contains("名单.pdf"))
+            let closing = try #require(try await h.db.stores.ledgers.reports(planID: plan.id).last)
+            _ = try await client.postForm(
+                "/console/ledgers/\(plan.id)/reports/\(closing.id)/review", [("_csrf", csrf), ("decision", "accept")], cookies: office)
+            #expect(try await h.db.stores.ledgers.task(id: task.id)?.status == .closed)
+        }
+    }
+
+    @Test func subTasksRollUpByWeight() async throws {
+        let h = try await Harness.make("sqlite")
+        _ = try await Self.reporter(h, department: "办公室", username: "bgs")
+        try await h.run { client in
+            let office = try await client.token("office")
+            let plan = "二、主要任务\n（一）深化财政信息公开。（责任领导：张三，责任单位：办公室）\n一是公开部门预算；二是公开三公经费。"
+            let imported = try await Self.importLedger(client, office, plan)
+            let tasks = try #require((try imported.json()["sections"] as? [[String: Any]])?.first?["tasks"] as? [[String: Any]])
+            #expect(tasks.map { $0["number"] as? String } == ["一", "一.1", "一.2"])
+            let planID = try #require(try imported.json()["id"] as? Int)
+            let parent = try #require(tasks[0]["id"] as? Int)
+            let first = try #require(tasks[1]["id"] as? Int)
+            #expect(
+                try await client.postJSON("/api/v1/ledger-tasks/\(first)", #"{"weight":0}"#, token: office, method: .put).errorField
+                    == "weight")
+            #expect(
+                try await client.postJSON("/api/v1/ledger-tasks/\(first)", #"{"deadline":"soon"}"#, token: office, method: .put).errorField
+                    == "deadline")
+            let edited = try await client.postJSON(
+                "/api/v1/ledger-tasks/\(first)", #"{"weight":3,"deadline":"2026-12-15"}"#, token: office, method: .put)
+            #expect(edited.status == .ok, "\(edited.text)")
+            let round = try await client.postJSON(
+                "/api/v1/ledgers/\(planID)/rounds", #"{"title":"年底","dueOn":"2026-12-31"}"#, token: office)
+            let roundID = try #require(try round.json()["id"] as? Int)
+            let report = try await client.postJSON(
+                "/api/v1/ledger-tasks/\(first)/reports",
+                #"{"roundId":\#(roundID),"text":"预算已公开","percent":100,"state":"done","evidence":["/documents/1"]}"#,
+                token: try await client.token("bgs"))
+            #expect(report.status == .created, "\(report.text)")
+            let rid = try #require(try report.json()["id"] as? Int)
+            _ = try await client.postJSON("/api/v1/ledger-reports/\(rid)/review", #"{"decision":"accept"}"#, token: office)
+            // The first sub-task weighs 3 of 4: the parent stands at 75% and stays open.
+            let stored = try #require(try await h.db.stores.ledgers.task(id: Int64(parent)))
+            #expect(stored.progress == 75 && stored.status == .open)
         }
     }
 }

@@ -27,4 +27,5 @@ let allMigrations: [any Migration] = [
     M014CreateRequests(),
     M015AddRequestHandling(),
     M016CreateLedgers(),
+    M017AddLedgerEvidence(),
 ]

@@ -163,6 +163,38 @@ struct SQLLedgerStore: LedgerStore {
             .set("reviewed_at_ms", to: SQLBind(r.reviewedAtMillis)).where("id", .equal, SQLBind(r.id)).run()
     }
 
+    // MARK: Evidence
+
+    static func file(_ row: any SQLRow) throws -> EvidenceFile {
+        EvidenceFile(
+            id: try row.decode(column: "id"), planID: try row.decode(column: "plan_id"), reportID: try row.decode(column: "report_id"),
+            fileName: try row.decode(column: "file_name"), contentType: try row.decode(column: "content_type"),
+            size: try row.decode(column: "size"), createdAtMillis: try row.decode(column: "created_at_ms"))
+    }
+
+    func addFile(_ f: EvidenceFile, data: [UInt8]) async throws -> EvidenceFile {
+        var stored = f
+        stored.id = try await insert(
+            "ledger_files",
+            [
+                ("plan_id", f.planID), ("report_id", f.reportID), ("file_name", f.fileName), ("content_type", f.contentType),
+                ("size", f.size), ("data", Data(data)), ("created_at_ms", f.createdAtMillis),
+            ])
+        return stored
+    }
+
+    func files(planID: Int64) async throws -> [EvidenceFile] {
+        try await db.select().columns("id", "plan_id", "report_id", "file_name", "content_type", "size", "created_at_ms").from(
+            "ledger_files"
+        )
+        .where("plan_id", .equal, SQLBind(planID)).orderBy("id").all().map(Self.file)
+    }
+
+    func file(id: Int64) async throws -> (EvidenceFile, [UInt8])? {
+        guard let row = try await db.select().column("*").from("ledger_files").where("id", .equal, SQLBind(id)).first() else { return nil }
+        return (try Self.file(row), [UInt8](try row.decode(column: "data", as: Data.self)))
+    }
+
     // MARK: Notices
 
     func createNotice(_ n: LedgerNotice) async throws -> LedgerNotice {

@@ -289,6 +289,21 @@ enum OpenAPIDocument {
                         ],
                     ]), responses: object("进展报送", "201"))
             ],
+            "/api/v1/ledger-reports/{rid}/files": [
+                "post": op(
+                    "为待审核的进展报送补充佐证材料（请求体为文件本身，文件名在 name 中；PDF、Word、Excel、OFD、图片）", tag: "ledgers",
+                    secured: true, parameters: [pathID("rid"), query("name", text, "文件名")],
+                    body: ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
+                    responses: object("已保存的文件", "201"))
+            ],
+            "/api/v1/ledger-tasks/{tid}": [
+                "put": op(
+                    "调整任务：名称、量化指标、完成时限（YYYY-MM-DD、ongoing 或空）、在上级任务中的权重", tag: "ledgers", secured: true,
+                    parameters: [pathID("tid")],
+                    body: jsonBody([
+                        "type": "object", "properties": ["title": text, "indicator": text, "deadline": text, "weight": int],
+                    ]), responses: object("任务"))
+            ],
             "/api/v1/ledger-tasks/{tid}/supervise": [
                 "post": op(
                     "督办", tag: "ledgers", secured: true, parameters: [pathID("tid")],

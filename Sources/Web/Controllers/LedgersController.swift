@@ -25,7 +25,10 @@ struct LedgersController {
         router.staff(.get, "/api/v1/ledgers/:id/summary", .roles([.officeAdmin, .leader]), use: apiSummary)
         router.staff(.post, "/api/v1/ledger-tasks/:tid/reports", .anyStaff, use: apiReport)
         router.staff(.post, "/api/v1/ledger-tasks/:tid/supervise", .roles(Self.office), use: apiSupervise)
+        router.staff(.put, "/api/v1/ledger-tasks/:tid", .roles(Self.office), use: apiEdit)
         router.staff(.post, "/api/v1/ledger-reports/:rid/review", .roles(Self.office), use: apiReview)
+        router.post("/api/v1/ledger-reports/:rid/files", use: apiAttach)
+        router.staff(.get, "/console/ledgers/:id/files/:fid", .anyStaff, use: download)
         router.get("/api/v1/public/ledgers/:id", use: publicJSON)
         router.get("/plans", use: publicIndex)
         router.get("/plans/:id", use: publicPage)
@@ -54,7 +57,8 @@ struct LedgersController {
                 let input = LedgerService.ReportInput(
                     roundId: Int64(form["roundId"]), text: form.raw("text"), percent: Int(form["percent"]), state: form["state"],
                     evidence: form.raw("evidence").split(whereSeparator: \.isNewline).map(String.init))
-                _ = try await service.submit(taskID: tid, input, identity: identity, address: context.remoteAddress)
+                let files = form.files["file"].map { [(data: $0.data, fileName: $0.fileName)] } ?? []
+                _ = try await service.submit(taskID: tid, input, files: files, identity: identity, address: context.remoteAddress)
                 return "进展已报送，等待政务公开办公室审核。"
             }
         }
@@ -248,6 +252,40 @@ struct LedgersController {
             body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
     }
 
+    struct FileDTO: ResponseEncodable {
+        var id: Int64
+        var fileName: String
+        var contentType: String
+        var size: Int64
+    }
+
+    /// Evidence for a pending report: the file is the body, its name in `?name=`.
+    @Sendable func apiAttach(_ request: Request, context: GongkaiRequestContext) async throws -> EditedResponse<FileDTO> {
+        guard let identity = context.identity else { throw DomainError.unauthenticated("请先登录") }
+        let name = request.uri.queryParameters["name"].map(String.init) ?? ""
+        guard !name.isEmpty else { throw DomainError.invalid("name", "请在地址中给出文件名 name") }
+        let data = Data(buffer: try await request.body.collect(upTo: env.settings.bodyLimit))
+        let f = try await service.attach(
+            reportID: try id(context, "rid"), data: data, fileName: name, identity: identity, address: context.remoteAddress)
+        return EditedResponse(status: .created, response: FileDTO(id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size))
+    }
+
+    @Sendable func download(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let plan = try await service.plan(try id(context), of: identity.agency.id)
+        guard let (file, bytes) = try await env.database.stores.ledgers.file(id: try id(context, "fid")), file.planID == plan.id else {
+            throw DomainError.notFound("该文件")
+        }
+        let encoded = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: file.contentType,
+                .contentDisposition: "attachment; filename=\"evidence-\(file.id)\"; filename*=UTF-8''\(encoded)",
+                .cacheControl: "no-store", .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     struct UnitBody: Decodable {
         var name: String?
         var departmentId: Int64?
@@ -318,6 +356,16 @@ struct LedgersController {
             try await service.review(
                 reportID: try id(context, "rid"), decision: body.decision, comment: body.comment, identity: identity,
                 address: context.remoteAddress))
+    }
+
+    @Sendable func apiEdit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> TaskOut {
+        let body = try await request.decodeJSON(LedgerService.TaskEdit.self, context: context)
+        let t = try await service.edit(taskID: try id(context, "tid"), body, identity: identity, address: context.remoteAddress)
+        return TaskOut(task: TaskDTO(t, today: env.today))
+    }
+
+    struct TaskOut: ResponseEncodable {
+        var task: TaskDTO
     }
 
     struct TextBody: Decodable {
@@ -507,6 +555,7 @@ struct LedgersController {
             agencies: try await stores.agencies.all().filter { $0.parentID == identity.agency.id }, plan: plan,
             tasks: try await stores.ledgers.tasks(planID: plan.id), rounds: try await stores.ledgers.rounds(planID: plan.id),
             reports: try await stores.ledgers.reports(planID: plan.id), notices: try await stores.ledgers.notices(planID: plan.id),
+            files: try await stores.ledgers.files(planID: plan.id),
             identity: identity, today: env.today, message: message, failed: failed, values: values)
         return try await pages.respond(plan.title, area: .console, request: request, context: context, status: status) { page.content($0) }
     }

@@ -118,7 +118,9 @@ struct LedgerService {
     }
 
     /// A unit's report on a task: by someone of a responsible department (or the office for any).
-    func submit(taskID: Int64, _ input: ReportInput, identity: StaffIdentity, address: String) async throws -> ProgressReport {
+    func submit(
+        taskID: Int64, _ input: ReportInput, files: [(data: Data, fileName: String)] = [], identity: StaffIdentity, address: String
+    ) async throws -> ProgressReport {
         let stores = env.database.stores
         guard let task = try await stores.ledgers.task(id: taskID), task.agencyID == identity.agency.id else {
             throw DomainError.notFound("该任务")
@@ -146,7 +148,16 @@ struct LedgerService {
             }
             evidence.append(l)
         }
-        if state == .done && evidence.isEmpty { throw DomainError.invalid("evidence", "报送“已完成”须附佐证材料（如已公开文件的链接）") }
+        var checked: [(kind: FileKind, name: String, bytes: [UInt8])] = []
+        for f in files where !f.data.isEmpty {
+            guard let kind = FileKind.detect(f.data, fileName: f.fileName), FileKind.attachable.contains(kind) else {
+                throw DomainError.invalid("file", "佐证材料须为 PDF、Word、Excel、OFD 或 JPEG、PNG 图片")
+            }
+            checked.append((kind, String(String(f.fileName.split(separator: "/").last ?? "file").prefix(120)), [UInt8](f.data)))
+        }
+        if state == .done && evidence.isEmpty && checked.isEmpty {
+            throw DomainError.invalid("evidence", "报送“已完成”须附佐证材料（已公开文件的链接或上传文件）")
+        }
         let unit =
             task.units.first(where: { $0.departmentID != nil && $0.departmentID == identity.user.departmentID })?.name
             ?? task.leadUnits.first?.name ?? identity.agency.name
@@ -159,11 +170,18 @@ struct LedgerService {
         let actor = AuditActor(identity, address: address)
         let department = identity.user.departmentID
         let links = evidence
+        let attachments = checked
         return try await env.database.transaction { stores in
             let r = try await stores.ledgers.createReport(
                 ProgressReport(
                     planID: task.planID, taskID: task.id, roundID: round.id, unitName: unit, departmentID: department, text: text,
                     percent: percent, state: state, evidence: links, submittedBy: identity.user.displayName, submittedAtMillis: now))
+            for a in attachments {
+                _ = try await stores.ledgers.addFile(
+                    EvidenceFile(
+                        planID: task.planID, reportID: r.id, fileName: a.name, contentType: a.kind.contentType, size: Int64(a.bytes.count),
+                        createdAtMillis: now), data: a.bytes)
+            }
             try await stores.audit.append(
                 actor.event(
                     "ledger.report", recordType: "ledger-task", recordID: String(task.id),
@@ -456,6 +474,88 @@ struct LedgerService {
             }
         } catch let e as FileError {
             throw DomainError.conflict(e.message)
+        }
+    }
+
+    /// Attaches an evidence file to a report of the caller's unit that the office has not yet accepted.
+    func attach(reportID: Int64, data: Data, fileName: String, identity: StaffIdentity, address: String) async throws -> EvidenceFile {
+        let stores = env.database.stores
+        guard let report = try await stores.ledgers.report(id: reportID), let task = try await stores.ledgers.task(id: report.taskID),
+            task.agencyID == identity.agency.id
+        else { throw DomainError.notFound("该进展报送") }
+        guard identity.holds(anyOf: [.officeAdmin]) || (report.departmentID != nil && report.departmentID == identity.user.departmentID)
+        else {
+            throw DomainError.forbidden("只能为本科室的报送上传佐证材料")
+        }
+        guard report.review == .pending else { throw DomainError.conflict("该报送已审核，不能再补充材料") }
+        guard !data.isEmpty else { throw DomainError.invalid("file", "请选择文件") }
+        guard let kind = FileKind.detect(data, fileName: fileName), FileKind.attachable.contains(kind) else {
+            throw DomainError.invalid("file", "佐证材料须为 PDF、Word、Excel、OFD 或 JPEG、PNG 图片")
+        }
+        let name = String(fileName.split(separator: "/").last ?? "file").prefix(120)
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        let bytes = [UInt8](data)
+        return try await env.database.transaction { stores in
+            let f = try await stores.ledgers.addFile(
+                EvidenceFile(
+                    planID: report.planID, reportID: report.id, fileName: String(name), contentType: kind.contentType,
+                    size: Int64(bytes.count),
+                    createdAtMillis: now), data: bytes)
+            try await stores.audit.append(
+                actor.event("ledger.evidence", recordType: "ledger-task", recordID: String(task.id), detail: "佐证材料：\(name)"), atMillis: now)
+            return f
+        }
+    }
+
+    struct TaskEdit: Decodable, Sendable {
+        var title: String?
+        var indicator: String?
+        var weight: Int?
+        /// "YYYY-MM-DD", "ongoing", or "" for none.
+        var deadline: String?
+    }
+
+    /// The office adjusts a task: its title, indicator, deadline, or its weight within its parent.
+    func edit(taskID: Int64, _ e: TaskEdit, identity: StaffIdentity, address: String) async throws -> LedgerTask {
+        let now = env.nowMillis
+        let actor = AuditActor(identity, address: address)
+        let agencyID = identity.agency.id
+        var deadline: TaskDeadline?
+        if let text = e.deadline {
+            if text == "ongoing" {
+                deadline = .ongoing
+            } else if text.isEmpty {
+                deadline = TaskDeadline.none
+            } else if let d = CivilDate(iso: text) {
+                deadline = .date(d)
+            } else {
+                throw DomainError.invalid("deadline", "deadline 须为 YYYY-MM-DD、ongoing 或空")
+            }
+        }
+        if let w = e.weight, !(1...100).contains(w) { throw DomainError.invalid("weight", "权重须为 1-100") }
+        if let t = e.title, t.trimmingCharacters(in: .whitespaces).isEmpty || t.count > 200 {
+            throw DomainError.invalid("title", "任务名称须为 1-200 字")
+        }
+        let newDeadline = deadline
+        return try await env.database.transaction { stores in
+            guard var task = try await stores.ledgers.task(id: taskID), task.agencyID == agencyID else { throw DomainError.notFound("该任务") }
+            let before = "\(task.title)｜\(task.deadline.apiValue ?? "")｜\(task.weight)"
+            if let t = e.title { task.title = t.trimmingCharacters(in: .whitespaces) }
+            if let i = e.indicator { task.indicator = String(i.prefix(2000)) }
+            if let w = e.weight { task.weight = w }
+            if let d = newDeadline {
+                task.deadline = d
+                task.deadlineText = ""
+            }
+            try await stores.ledgers.updateTask(task)
+            try await Self.rollUp(task, stores: stores)
+            try await stores.audit.append(
+                actor.event(
+                    "ledger.task_edit", recordType: "ledger-task", recordID: String(task.id), before: before,
+                    after: "\(task.title)｜\(task.deadline.apiValue ?? "")｜\(task.weight)"),
+                atMillis: now)
+            return task
         }
     }
 }

@@ -98,6 +98,7 @@ struct LedgerPlanPage {
     var rounds: [ReportingRound]
     var reports: [ProgressReport]
     var notices: [LedgerNotice]
+    var files: [EvidenceFile]
     var identity: StaffIdentity
     var today: CivilDate
     var message: String?
@@ -144,6 +145,12 @@ struct LedgerPlanPage {
                             .h3(.text("第\(task?.number ?? "")项 \(task?.title ?? "") · \(r.unitName)")),
                             .p(.text("\(r.state.label)，完成 \(r.percent)%：\(r.text)")),
                             .if(!r.evidence.isEmpty, .ul(.forEach(r.evidence) { e in .li(.a(.href(attr(e)), .text(e))) })),
+                            .if(
+                                files.contains { $0.reportID == r.id },
+                                .ul(
+                                    .forEach(files.filter { $0.reportID == r.id }) { f in
+                                        .li(.a(.href("\(path)/files/\(f.id)"), .text("\(f.fileName)（\(f.size / 1024 + 1) KB）")))
+                                    })),
                             .form(
                                 .method(.post), .action("\(path)/reports/\(r.id)/review"),
                                 .div(
@@ -220,7 +227,7 @@ struct LedgerPlanPage {
                     nodes: [
                         .element(named: "summary", text: "报送进展"),
                         .form(
-                            .method(.post), .action("\(path)/tasks/\(t.id)/report"),
+                            .method(.post), .action("\(path)/tasks/\(t.id)/report"), .enctype(.multipartData),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.select(
@@ -234,6 +241,11 @@ struct LedgerPlanPage {
                                 Fragments.textArea(
                                     "佐证材料（每行一个链接，如 /documents/12）", name: "evidence", id: "report-\(t.id)-evidence", value: "", rows: 2,
                                     required: false),
+                                .div(
+                                    .class("field"), .label(.for("report-\(t.id)-file"), .text("上传佐证材料（选填：PDF、Word、Excel、图片）")),
+                                    .input(
+                                        .type(.file), .id("report-\(t.id)-file"), .name("file"),
+                                        .attribute(named: "accept", value: ".pdf,.docx,.xlsx,.ofd,.jpg,.jpeg,.png"))),
                                 .button(.type(.submit), .text("报送")))),
                     ])),
             .if(
