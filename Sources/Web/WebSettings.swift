@@ -80,6 +80,14 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_CORRECTION_REPLY_WORKDAYS", 1...60) { settings.clockRules.correctionReplyWorkdays = v }
         if let v = try number("GONGKAI_FEE_BAND_SIZE", 1...100) { settings.fees.bandSize = v }
         if let v = try number("GONGKAI_FEE_BAND_STEP_YUAN", 0...10_000) { settings.fees.bandStepYuan = v }
+        func points(_ name: String) throws(DomainError) -> Double? {
+            guard let text = env[name] else { return nil }
+            guard let p = Double(text), (0...100).contains(p) else { throw .invalid(name, "\(name) 须为 0-100 之间的分数") }
+            return p
+        }
+        if let v = try points("GONGKAI_LEDGER_LATE_POINTS") { settings.ledgerScoring.lateReport = v }
+        if let v = try points("GONGKAI_LEDGER_MISSING_POINTS") { settings.ledgerScoring.missingReport = v }
+        if let v = try points("GONGKAI_LEDGER_UNFINISHED_POINTS") { settings.ledgerScoring.unfinishedTask = v }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         return settings
     }

@@ -43,6 +43,8 @@ import Web
         #expect(settings.clockRules.correctionReplyWorkdays == 10)
         #expect(try settings.fees.perRequestYuan(ordinal: 31) == 150)
         #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_FEE_PERIOD_EXCLUDED": "yes"]) }
+        #expect(try WebSettings.fromEnvironment(["GONGKAI_LEDGER_MISSING_POINTS": "0.5"]).ledgerScoring.missingReport == 0.5)
+        #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_LEDGER_LATE_POINTS": "-1"]) }
         #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_FEE_PAYMENT_WORKDAYS": "0"]) }
         #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_SMTP_HOST": "mail.example.org"]) }
         let smtp = try WebSettings.fromEnvironment([

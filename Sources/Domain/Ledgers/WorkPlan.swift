@@ -87,6 +87,12 @@ public struct LedgerTask: Hashable, Sendable {
         return units.contains { $0.departmentID == departmentID }
     }
 
+    /// Whether a person may report: of a responsible department of the task's agency, or of a
+    /// responsible subordinate agency (委属单位 report on the commission's ledger).
+    public func isReporter(agencyID: Int64, departmentID: Int64?) -> Bool {
+        (agencyID == self.agencyID && isReporter(departmentID: departmentID)) || units.contains { $0.agencyID == agencyID }
+    }
+
     /// Past its deadline and not closed.
     public func isOverdue(today: CivilDate) -> Bool {
         guard status == .open, case .date(let d) = deadline else { return false }

@@ -231,7 +231,7 @@ struct LedgersController {
     }
 
     @Sendable func apiShow(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> PlanDTO {
-        let plan = try await service.plan(try id(context), of: identity.agency.id)
+        let plan = try await service.viewable(try id(context), by: identity)
         let stores = env.database.stores
         return PlanDTO(
             id: plan.id, year: plan.year, title: plan.title,
@@ -517,7 +517,9 @@ struct LedgersController {
         errors: [String: String] = [:],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let plans = try await env.database.stores.ledgers.plans(agencyID: identity.agency.id)
+        var plans = try await env.database.stores.ledgers.plans(agencyID: identity.agency.id)
+        // A subordinate unit also sees the ledgers of the commission above it, to report on its tasks.
+        if let parent = identity.agency.parentID { plans += try await env.database.stores.ledgers.plans(agencyID: parent) }
         let page = LedgerListPage(
             plans: plans, canImport: identity.holds(anyOf: Self.office), year: env.today.year, message: message, errors: errors)
         return try await pages.respond("工作台账", area: .console, request: request, context: context, status: status) { page.content($0) }
@@ -548,7 +550,7 @@ struct LedgersController {
         _ planID: Int64, _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
         failed: Bool = false, values: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let plan = try await service.plan(planID, of: identity.agency.id)
+        let plan = try await service.viewable(planID, by: identity)
         let stores = env.database.stores
         let page = LedgerPlanPage(
             departments: try await stores.agencies.departments(of: identity.agency.id),

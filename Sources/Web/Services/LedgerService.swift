@@ -87,6 +87,15 @@ struct LedgerService {
         return Imported(plan: result.0, tasks: result.1, unmatched: unmatched)
     }
 
+    /// A plan the person may see: their agency's, or their parent agency's (whose ledger a
+    /// subordinate unit reports on).
+    func viewable(_ id: Int64, by identity: StaffIdentity) async throws -> WorkPlan {
+        guard let p = try await env.database.stores.ledgers.plan(id: id),
+            p.agencyID == identity.agency.id || p.agencyID == identity.agency.parentID
+        else { throw DomainError.notFound("该工作台账") }
+        return p
+    }
+
     func plan(_ id: Int64, of agencyID: Int64) async throws -> WorkPlan {
         guard let p = try await env.database.stores.ledgers.plan(id: id), p.agencyID == agencyID else {
             throw DomainError.notFound("该工作台账")
@@ -122,11 +131,13 @@ struct LedgerService {
         taskID: Int64, _ input: ReportInput, files: [(data: Data, fileName: String)] = [], identity: StaffIdentity, address: String
     ) async throws -> ProgressReport {
         let stores = env.database.stores
-        guard let task = try await stores.ledgers.task(id: taskID), task.agencyID == identity.agency.id else {
+        guard let task = try await stores.ledgers.task(id: taskID),
+            task.agencyID == identity.agency.id || task.agencyID == identity.agency.parentID
+        else {
             throw DomainError.notFound("该任务")
         }
-        let office = identity.holds(anyOf: [.officeAdmin])
-        guard office || task.isReporter(departmentID: identity.user.departmentID) else {
+        let office = identity.holds(anyOf: [.officeAdmin]) && task.agencyID == identity.agency.id
+        guard office || task.isReporter(agencyID: identity.agency.id, departmentID: identity.user.departmentID) else {
             throw DomainError.forbidden("只有该任务的责任科室可以报送进展")
         }
         guard task.status == .open else { throw DomainError.conflict("该任务已销号") }
@@ -159,7 +170,8 @@ struct LedgerService {
             throw DomainError.invalid("evidence", "报送“已完成”须附佐证材料（已公开文件的链接或上传文件）")
         }
         let unit =
-            task.units.first(where: { $0.departmentID != nil && $0.departmentID == identity.user.departmentID })?.name
+            task.units.first(where: { $0.agencyID == identity.agency.id })?.name
+            ?? task.units.first(where: { $0.departmentID != nil && $0.departmentID == identity.user.departmentID })?.name
             ?? task.leadUnits.first?.name ?? identity.agency.name
         let existing = try await stores.ledgers.reports(planID: task.planID).filter {
             $0.taskID == task.id && $0.roundID == round.id && $0.unitName == unit
@@ -336,22 +348,25 @@ struct LedgerService {
         let stores = env.database.stores
         let today = env.today
         var items: [AgendaItem] = []
-        for plan in try await stores.ledgers.plans(agencyID: identity.agency.id) where plan.year >= today.year - 1 {
+        var plans = try await stores.ledgers.plans(agencyID: identity.agency.id)
+        if let parent = identity.agency.parentID { plans += try await stores.ledgers.plans(agencyID: parent) }
+        let department = identity.user.departmentID
+        for plan in plans where plan.year >= today.year - 1 {
             let path = "/console/ledgers/\(plan.id)"
             let reports = try await stores.ledgers.reports(planID: plan.id)
-            if identity.holds(anyOf: [.officeAdmin]) {
+            if identity.holds(anyOf: [.officeAdmin]) && plan.agencyID == identity.agency.id {
                 let pending = reports.filter { $0.review == .pending }.count
                 if pending > 0 { items.append(AgendaItem(title: "\(plan.title)：\(pending) 份进展报送待审核", detail: "审核通过后才会公开", link: path)) }
             }
-            guard let department = identity.user.departmentID else { continue }
             let tasks = try await stores.ledgers.tasks(planID: plan.id).filter {
-                $0.status == .open && $0.isReporter(departmentID: department)
+                $0.status == .open && $0.isReporter(agencyID: identity.agency.id, departmentID: department)
             }
             guard !tasks.isEmpty else { continue }
             for round in try await stores.ledgers.rounds(planID: plan.id) where round.dueOn <= today.adding(days: 7) {
                 let missing = tasks.filter { t in
                     !reports.contains {
-                        $0.taskID == t.id && $0.roundID == round.id && $0.departmentID == department && $0.review != .returned
+                        $0.taskID == t.id && $0.roundID == round.id && $0.review != .returned
+                            && (plan.agencyID == identity.agency.id ? $0.departmentID == department : $0.unitName == identity.agency.name)
                     }
                 }
                 guard !missing.isEmpty else { continue }

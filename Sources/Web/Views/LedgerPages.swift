@@ -105,7 +105,7 @@ struct LedgerPlanPage {
     var failed: Bool
     var values: [String: String]
 
-    var isOffice: Bool { identity.holds(anyOf: [.officeAdmin]) }
+    var isOffice: Bool { identity.holds(anyOf: [.officeAdmin]) && plan.agencyID == identity.agency.id }
     var path: String { "/console/ledgers/\(plan.id)" }
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
@@ -190,7 +190,9 @@ struct LedgerPlanPage {
 
     func taskBlock(_ t: LedgerTask, _ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let mine = reports.filter { $0.taskID == t.id }
-        let canReport = t.status == .open && (isOffice || t.isReporter(departmentID: identity.user.departmentID)) && !rounds.isEmpty
+        let canReport =
+            t.status == .open && (isOffice || t.isReporter(agencyID: identity.agency.id, departmentID: identity.user.departmentID))
+            && !rounds.isEmpty
         let openRounds = rounds.filter { round in !mine.contains { $0.roundID == round.id && $0.review != .returned } }
         let deadline: String =
             switch t.deadline {
