@@ -252,6 +252,7 @@ import ZIPFoundation
             #expect(rounds.status == .ok && rounds.text.contains("已设置报送轮次"))
             let bgs = try await client.signInWithForm("bgs")
             let unitCSRF = try await client.csrfToken(on: "/console/ledgers/\(plan.id)", cookies: bgs)
+            #expect(try await client.getPage("/console/ledgers/\(plan.id)", cookies: bgs).text.contains("本单位的任务（1）"))
             let home = try await client.getPage("/console", cookies: bgs)
             #expect(home.text.contains("1 项任务待报送（9月底进展）"))  // the round is due within seven days
             let task = try #require(try await h.db.stores.ledgers.tasks(planID: plan.id).first)

@@ -160,9 +160,29 @@ struct LedgerPlanPage {
                                     .button(.type(.submit), .name("decision"), .value("return"), .class("secondary"), .text("退回"))))
                         )
                     })),
+            .if(!mine.isEmpty, myTasks),
             .if(isOffice && !unmatched.isEmpty, unmatchedSection(chrome)),
             .section(.h2(.text("任务")), .forEach(tasks) { t in taskBlock(t, chrome) })
         )
+    }
+
+    /// The tasks this person's unit answers for.
+    var mine: [LedgerTask] {
+        tasks.filter { $0.isReporter(agencyID: identity.agency.id, departmentID: identity.user.departmentID) }
+    }
+
+    var myTasks: Node<HTML.BodyContext> {
+        .section(
+            .class("my-tasks"),
+            .h2(.text("本单位的任务（\(mine.count)）")),
+            .ul(
+                .forEach(mine) { t in
+                    let reported = reports.filter { $0.taskID == t.id }
+                    let state =
+                        t.status == .closed
+                        ? "已销号" : reported.last.map { "最近报送：\($0.review.label)" } ?? (rounds.isEmpty ? "尚未设置报送轮次" : "尚未报送")
+                    return .li(.a(.href("#task-\(t.id)"), .text("\(t.number) \(t.title)")), .span(.class("doc-meta"), .text(" \(state)")))
+                }))
     }
 
     /// Unit names the import could not place, each with a form to match it.
