@@ -336,7 +336,7 @@ import Testing
             var fields: [(String, String)] = [
                 ("_csrf", csrf), ("channel", "in_person"), ("receivedOn", "2026-09-18"), ("applicant.type", "natural_person"),
                 ("applicant.name", "王五"), ("applicant.idNumber", "110105194912310022"), ("applicant.phone", "13900000000"),
-                ("applicant.email", ""), ("applicant.address", "示范市人民路 2 号"), ("description", "本市医疗机构名录"), ("purpose", ""),
+                ("applicant.email", ""), ("applicant.address", "示范市人民路 2 号"), ("description", "本市医疗机构名录\r\n含地址"), ("purpose", ""),
                 ("delivery", "pickup"),
             ]
             let refused = try await client.postForm("/console/requests/new", fields, cookies: cookies)
@@ -347,6 +347,7 @@ import Testing
             let root = try #require(try await h.db.stores.agencies.root())
             let r = try #require(try await h.db.stores.requests.list(RequestFilter(agencyID: root.id, statuses: [.open])).first)
             #expect(r.channel == .inPerson && r.clock.receivedOn == CivilDate(iso: "2026-09-18"))
+            #expect(r.description == "本市医疗机构名录\n含地址")  // a textarea's CRLF is stored as LF
 
             let receipt = try await client.getPage("/console/requests/\(r.id)/receipt", cookies: cookies)
             #expect(receipt.status == .ok && receipt.text.contains(r.trackingCode) && receipt.text.contains("2026年9月18日"))

@@ -125,7 +125,13 @@ struct ConsoleRequestsController {
     }
 
     @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
-        let view = request.uri.queryParameters["view"].map(String.init) ?? "open"
+        try await list(request.uri.queryParameters["view"].map(String.init) ?? "open", identity, request, context)
+    }
+
+    /// The handlers' list of a view ("open", "mine", "replied"), with today's digest and an optional result message.
+    func list(
+        _ view: String, _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil
+    ) async throws -> Response {
         let filter: RequestFilter
         switch view {
         case "mine":
@@ -137,7 +143,7 @@ struct ConsoleRequestsController {
         let today = env.today
         let page = RequestListPage(
             digest: try await RequestDigest(env: env).lists(agencyID: identity.agency.id), view: view, items: items, today: today,
-            soon: env.calendar.current.adding(3, workdaysTo: today).date)
+            soon: env.calendar.current.adding(3, workdaysTo: today).date, message: message)
         return try await pages.respond("依申请公开", area: .console, request: request, context: context) { page.content($0) }
     }
 
@@ -215,14 +221,7 @@ struct ConsoleRequestsController {
             let r = try await service.transfer(
                 id, to: Int64(form["agency"]), reason: form["reason"], identity: identity, address: context.remoteAddress)
             let name = try await env.database.stores.agencies.find(id: r.agencyID)?.name ?? ""
-            let page = RequestListPage(
-                digest: try await RequestDigest(env: env).lists(agencyID: identity.agency.id), view: "open",
-                items: try await env.database.stores.requests.list(
-                    RequestFilter(agencyID: identity.agency.id, statuses: [.open, .awaitingCorrection])),
-                today: env.today, soon: env.calendar.current.adding(3, workdaysTo: env.today).date)
-            return try await pages.respond("依申请公开", area: .console, request: request, context: context) {
-                .div(Fragments.alert("申请 \(r.trackingCode) 已转\(name)办理。", kind: "success"), page.content($0))
-            }
+            return try await list("open", identity, request, context, message: "申请 \(r.trackingCode) 已转\(name)办理。")
         } catch DomainError.invalid(let field, let message) {
             var values = form.firstValues
             values["step"] = "transfer"

@@ -129,16 +129,21 @@ struct LedgersController {
         var tasks: [TaskDTO]
     }
 
-    static func sections(_ tasks: [LedgerTask], today: CivilDate) -> [SectionDTO] {
-        var out: [SectionDTO] = []
+    /// Top-level tasks in their order, grouped by section, each followed by its sub-tasks.
+    static func grouped<T>(_ tasks: [LedgerTask], _ item: (LedgerTask) -> T) -> [(number: String, title: String, items: [T])] {
+        var out: [(number: String, title: String, items: [T])] = []
         for t in tasks where t.parentID == nil {
             if out.last?.number != t.sectionNumber || out.last?.title != t.sectionTitle {
-                out.append(SectionDTO(number: t.sectionNumber, title: t.sectionTitle, tasks: []))
+                out.append((t.sectionNumber, t.sectionTitle, []))
             }
-            out[out.count - 1].tasks.append(TaskDTO(t, today: today))
-            for sub in tasks where sub.parentID == t.id { out[out.count - 1].tasks.append(TaskDTO(sub, today: today)) }
+            out[out.count - 1].items.append(item(t))
+            for sub in tasks where sub.parentID == t.id { out[out.count - 1].items.append(item(sub)) }
         }
         return out
+    }
+
+    static func sections(_ tasks: [LedgerTask], today: CivilDate) -> [SectionDTO] {
+        grouped(tasks) { TaskDTO($0, today: today) }.map { SectionDTO(number: $0.number, title: $0.title, tasks: $0.items) }
     }
 
     struct ImportedDTO: ResponseEncodable {
@@ -457,20 +462,12 @@ struct LedgersController {
         let tasks = try await stores.ledgers.tasks(planID: plan.id)
         let accepted = try await stores.ledgers.reports(planID: plan.id).filter { $0.review == .accepted }
         let today = env.today
-        var sections: [PublicSection] = []
-        func item(_ t: LedgerTask) -> PublicTask {
+        let sections = Self.grouped(tasks) { t in
             PublicTask(
                 number: t.number, title: t.title, units: t.units.filter { $0.role == .lead }.map(\.name), deadline: t.deadline.apiValue,
                 deadlineText: t.deadlineText, status: t.status, progress: t.progress, overdue: t.isOverdue(today: today),
                 progressText: accepted.last(where: { $0.taskID == t.id })?.text, isSubtask: t.parentID != nil)
-        }
-        for t in tasks where t.parentID == nil {
-            if sections.last?.number != t.sectionNumber || sections.last?.title != t.sectionTitle {
-                sections.append(PublicSection(number: t.sectionNumber, title: t.sectionTitle, tasks: []))
-            }
-            sections[sections.count - 1].tasks.append(item(t))
-            for sub in tasks where sub.parentID == t.id { sections[sections.count - 1].tasks.append(item(sub)) }
-        }
+        }.map { PublicSection(number: $0.number, title: $0.title, tasks: $0.items) }
         var published: Int64?
         if let d = plan.documentID, let doc = try await stores.catalog.find(id: d), doc.workflow.status == .published { published = d }
         return PublicPlan(title: plan.title, year: plan.year, documentId: published, agency: agency.name, sections: sections)

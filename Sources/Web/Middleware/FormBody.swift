@@ -22,9 +22,13 @@ struct FormBody: Sendable {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(parts[0])
             let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            values[key, default: []].append(value)
+            values[key, default: []].append(Self.lineFeeds(value))
         }
     }
+
+    /// A textarea submits its line breaks as CRLF, and "\r\n" is a single `Character` in Swift,
+    /// so line-based code (rich text, letters, ledgers) would see one line. Every field keeps LF.
+    static func lineFeeds(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n") }
 
     static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
@@ -65,7 +69,7 @@ struct FormBody: Sendable {
             if let fileName = Self.parameter("filename", in: disposition) {
                 if form.files[name] == nil, !fileName.isEmpty { form.files[name] = UploadedFile(fileName: fileName, data: data) }
             } else {
-                form.values[name, default: []].append(String(decoding: data, as: UTF8.self))
+                form.values[name, default: []].append(Self.lineFeeds(String(decoding: data, as: UTF8.self)))
             }
             complete = true
         }

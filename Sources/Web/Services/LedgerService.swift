@@ -30,7 +30,17 @@ struct LedgerService {
         guard !sections.isEmpty else {
             throw DomainError.invalid("file", "没有读出任何任务：请确认文件是工作要点（一、（一）……）或任务落实台账（含“序号”表头的表格）")
         }
-        let matcher = try await matcher(agencyID: identity.agency.id)
+        let planTitle = (title ?? "").trimmingCharacters(in: .whitespaces).nilIfEmpty ?? "\(identity.agency.name)\(year)年政务公开工作要点任务落实台账"
+        return try await store(
+            sections, year: year, title: planTitle, agency: identity.agency, actor: AuditActor(identity, address: address), source: fileName
+        )
+    }
+
+    /// Stores read sections as a plan of the agency, with their units matched, in one transaction.
+    func store(_ sections: [ImportedSection], year: Int, title planTitle: String, agency: Agency, actor: AuditActor, source: String)
+        async throws -> Imported
+    {
+        let matcher = try await matcher(agencyID: agency.id)
         var unmatched: [String] = []
         func resolve(_ units: [TaskUnit]) -> [TaskUnit] {
             var out: [TaskUnit] = []
@@ -45,15 +55,13 @@ struct LedgerService {
             }
             return out
         }
-        let planTitle = (title ?? "").trimmingCharacters(in: .whitespaces).nilIfEmpty ?? "\(identity.agency.name)\(year)年政务公开工作要点任务落实台账"
         let now = env.nowMillis
-        let agencyID = identity.agency.id
+        let agencyID = agency.id
         var rows: [(ImportedSection, ImportedTask, [TaskUnit], [(ImportedTask, [TaskUnit])])] = []
         for s in sections {
             for t in s.tasks { rows.append((s, t, resolve(t.units), t.subtasks.map { ($0, resolve($0.units)) })) }
         }
         let prepared = rows
-        let actor = AuditActor(identity, address: address)
         let result = try await env.database.transaction { stores in
             let plan = try await stores.ledgers.createPlan(WorkPlan(agencyID: agencyID, year: year, title: planTitle, createdAtMillis: now))
             var tasks: [LedgerTask] = []
@@ -79,8 +87,8 @@ struct LedgerService {
             }
             try await stores.audit.append(
                 actor.event(
-                    "ledger.import", recordType: "work-plan", recordID: String(plan.id),
-                    detail: "导入\(fileName)：\(tasks.filter { $0.parentID == nil }.count) 项任务"),
+                    "ledger.import", recordType: "work-plan", recordID: String(plan.id), agencyID: agencyID,
+                    detail: "导入\(source)：\(tasks.filter { $0.parentID == nil }.count) 项任务"),
                 atMillis: now)
             return (plan, tasks)
         }
@@ -159,13 +167,7 @@ struct LedgerService {
             }
             evidence.append(l)
         }
-        var checked: [(kind: FileKind, name: String, bytes: [UInt8])] = []
-        for f in files where !f.data.isEmpty {
-            guard let kind = FileKind.detect(f.data, fileName: f.fileName), FileKind.attachable.contains(kind) else {
-                throw DomainError.invalid("file", "佐证材料须为 PDF、Word、Excel、OFD 或 JPEG、PNG 图片")
-            }
-            checked.append((kind, String(String(f.fileName.split(separator: "/").last ?? "file").prefix(120)), [UInt8](f.data)))
-        }
+        let checked = try files.filter { !$0.data.isEmpty }.map { try Evidence($0.data, fileName: $0.fileName) }
         if state == .done && evidence.isEmpty && checked.isEmpty {
             throw DomainError.invalid("evidence", "报送“已完成”须附佐证材料（已公开文件的链接或上传文件）")
         }
@@ -188,12 +190,7 @@ struct LedgerService {
                 ProgressReport(
                     planID: task.planID, taskID: task.id, roundID: round.id, unitName: unit, departmentID: department, text: text,
                     percent: percent, state: state, evidence: links, submittedBy: identity.user.displayName, submittedAtMillis: now))
-            for a in attachments {
-                _ = try await stores.ledgers.addFile(
-                    EvidenceFile(
-                        planID: task.planID, reportID: r.id, fileName: a.name, contentType: a.kind.contentType, size: Int64(a.bytes.count),
-                        createdAtMillis: now), data: a.bytes)
-            }
+            for a in attachments { _ = try await a.store(report: r, atMillis: now, in: stores) }
             try await stores.audit.append(
                 actor.event(
                     "ledger.report", recordType: "ledger-task", recordID: String(task.id),
@@ -504,22 +501,39 @@ struct LedgerService {
         }
         guard report.review == .pending else { throw DomainError.conflict("该报送已审核，不能再补充材料") }
         guard !data.isEmpty else { throw DomainError.invalid("file", "请选择文件") }
-        guard let kind = FileKind.detect(data, fileName: fileName), FileKind.attachable.contains(kind) else {
-            throw DomainError.invalid("file", "佐证材料须为 PDF、Word、Excel、OFD 或 JPEG、PNG 图片")
-        }
-        let name = String(fileName.split(separator: "/").last ?? "file").prefix(120)
+        let evidence = try Evidence(data, fileName: fileName)
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        let bytes = [UInt8](data)
         return try await env.database.transaction { stores in
-            let f = try await stores.ledgers.addFile(
-                EvidenceFile(
-                    planID: report.planID, reportID: report.id, fileName: String(name), contentType: kind.contentType,
-                    size: Int64(bytes.count),
-                    createdAtMillis: now), data: bytes)
+            let f = try await evidence.store(report: report, atMillis: now, in: stores)
             try await stores.audit.append(
-                actor.event("ledger.evidence", recordType: "ledger-task", recordID: String(task.id), detail: "佐证材料：\(name)"), atMillis: now)
+                actor.event("ledger.evidence", recordType: "ledger-task", recordID: String(task.id), detail: "佐证材料：\(evidence.name)"),
+                atMillis: now)
             return f
+        }
+    }
+
+    /// An evidence file checked before its report's transaction: a kind attachments may have, and
+    /// the name without any folder.
+    struct Evidence: Sendable {
+        var kind: FileKind
+        var name: String
+        var bytes: [UInt8]
+
+        init(_ data: Data, fileName: String) throws(DomainError) {
+            guard let kind = FileKind.detect(data, fileName: fileName), FileKind.attachable.contains(kind) else {
+                throw .invalid("file", "佐证材料须为 PDF、Word、Excel、OFD 或 JPEG、PNG 图片")
+            }
+            self.kind = kind
+            name = String(String(fileName.split(separator: "/").last ?? "file").prefix(120))
+            bytes = [UInt8](data)
+        }
+
+        func store(report: ProgressReport, atMillis now: Int64, in stores: any Stores) async throws -> EvidenceFile {
+            try await stores.ledgers.addFile(
+                EvidenceFile(
+                    planID: report.planID, reportID: report.id, fileName: name, contentType: kind.contentType, size: Int64(bytes.count),
+                    createdAtMillis: now), data: bytes)
         }
     }
 

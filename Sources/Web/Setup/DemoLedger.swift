@@ -52,32 +52,11 @@ extension DemoContent {
 
     static func loadLedger(into agency: Agency, env: WebEnvironment, actor: AuditActor) async throws {
         let year = env.today.year
-        let sections = LedgerImporter.parse(LedgerImporter.tokens(fromText: ledgerText))
-        let matcher = try await LedgerService(env: env).matcher(agencyID: agency.id)
-        let now = env.nowMillis
+        let imported = try await LedgerService(env: env).store(
+            LedgerImporter.parse(LedgerImporter.tokens(fromText: ledgerText)), year: year,
+            title: "\(agency.name)\(year)年政务公开工作要点任务落实台账", agency: agency, actor: actor, source: "示范数据")
         let monthEnd = CivilDate(year: env.today.month == 12 ? year + 1 : year, month: env.today.month % 12 + 1, day: 1)!.adding(days: -1)
-        try await env.database.transaction { stores in
-            let plan = try await stores.ledgers.createPlan(
-                WorkPlan(agencyID: agency.id, year: year, title: "\(agency.name)\(year)年政务公开工作要点任务落实台账", createdAtMillis: now))
-            var position = 0
-            for s in sections {
-                for t in s.tasks {
-                    position += 1
-                    let units = t.units.flatMap { u in
-                        let m = matcher.match(u)
-                        return m.isEmpty ? [u] : m
-                    }
-                    _ = try await stores.ledgers.createTask(
-                        LedgerTask(
-                            planID: plan.id, agencyID: agency.id, position: position, sectionNumber: s.number, sectionTitle: s.title,
-                            number: t.number, title: t.title, content: t.content, indicator: t.indicator, units: units,
-                            deadline: TaskDeadline.parse(t.deadlineText, year: year), deadlineText: t.deadlineText))
-                }
-            }
-            _ = try await stores.ledgers.createRound(ReportingRound(planID: plan.id, title: "\(env.today.month)月底进展报送", dueOn: monthEnd))
-            try await stores.audit.append(
-                actor.event("ledger.import", recordType: "work-plan", recordID: String(plan.id), agencyID: agency.id, detail: "示范数据"),
-                atMillis: now)
-        }
+        _ = try await env.database.stores.ledgers.createRound(
+            ReportingRound(planID: imported.plan.id, title: "\(env.today.month)月底进展报送", dueOn: monthEnd))
     }
 }

@@ -18,9 +18,12 @@ public struct OutboxSender: Service {
 
     public func run() async throws {
         let interval = Duration.seconds(env.settings.smtp?.intervalSeconds ?? 60)
+        // The day whose digests are queued: the outbox need not be read again for them until tomorrow.
+        var digestsQueuedOn: CivilDate?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                _ = try await RequestDigest(env: env).queueIfDue()
+                let today = env.today
+                if digestsQueuedOn != today, try await RequestDigest(env: env).queueIfDue() != nil { digestsQueuedOn = today }
                 let result = try await Self.deliver(env: env)
                 if result.sent + result.failed > 0 {
                     logger.notice("outbox", metadata: ["sent": "\(result.sent)", "failed": "\(result.failed)"])
@@ -93,10 +96,10 @@ struct RequestDigest {
     static func subject(_ day: CivilDate) -> String { "【每日待办】依申请公开 \(day)" }
 
     /// Queues today's digest for every agency with a contact e-mail and something to report,
-    /// once a day after 8:00 China time. Returns how many were queued.
-    func queueIfDue() async throws -> Int {
+    /// once a day after 8:00 China time. Returns how many were queued, or nil before 8:00.
+    func queueIfDue() async throws -> Int? {
         let secondsInDay = Int(env.clock() + 8 * 3600) % 86_400
-        guard secondsInDay >= 8 * 3600 else { return 0 }
+        guard secondsInDay >= 8 * 3600 else { return nil }
         let today = env.today
         let subject = Self.subject(today)
         var queued = 0

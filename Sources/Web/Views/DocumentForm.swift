@@ -67,7 +67,7 @@ struct DocumentForm {
 
     static func values(_ form: FormBody) -> Values {
         Values(
-            title: form["title"], body: form.raw("body").replacingOccurrences(of: "\r\n", with: "\n"), category: form["category"],
+            title: form["title"], body: form.raw("body"), category: form["category"],
             kind: form["kind"], disclosure: form["disclosure"], exemption: form["exemption"], legalBasis: form["legalBasis"],
             documentNumber: form["documentNumber"], writtenOn: form["writtenOn"], keywords: form["keywords"],
             important: form["important"] == "1", needsInterpretation: form["needsInterpretation"] == "1", formedOn: form["formedOn"],

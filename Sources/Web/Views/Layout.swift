@@ -127,9 +127,9 @@ enum Layout {
 /// Small shared pieces of page content.
 enum Fragments {
     /// A field error, announced by screen readers and tied to its input by id.
-    static func fieldError<C: HTML.BodyContext>(_ errors: [String: String], _ field: String) -> Node<C> {
+    static func fieldError<C: HTML.BodyContext>(_ errors: [String: String], _ field: String, id: String? = nil) -> Node<C> {
         .unwrap(errors[field]) { message in
-            .p(.id("\(field)-error"), .class("field-error"), .text("错误：\(message)"))
+            .p(.id("\(id ?? field)-error"), .class("field-error"), .text("错误：\(message)"))
         }
     }
 
@@ -205,7 +205,7 @@ enum Fragments {
             .class(errors[name] == nil ? "field" : "field has-error"),
             .label(.for(id), .text(label)),
             .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
-            .unwrap(errors[name]) { message in .p(.id("\(id)-error"), .class("field-error"), .text("错误：\(message)")) },
+            fieldError(errors, name, id: id),
             control
         )
     }

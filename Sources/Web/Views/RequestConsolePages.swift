@@ -8,12 +8,14 @@ struct RequestListPage {
     var items: [DisclosureRequest]
     var today: CivilDate
     var soon: CivilDate
+    var message: String?
 
     static let views: [(String, String)] = [("open", "办理中"), ("mine", "分给我的"), ("replied", "已答复")]
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("依申请公开")),
+            Fragments.alert(message, kind: "success"),
             .p(.a(.class("button"), .href("/console/requests/new"), .text("登记申请（信函、当面、传真、电子邮件）"))),
             .section(
                 .class("digest"), .attribute(named: "aria-labelledby", value: "digest-title"),
