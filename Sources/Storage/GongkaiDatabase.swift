@@ -32,6 +32,7 @@ public protocol Stores: Sendable {
     var appeals: any AppealStore { get }
     var outbox: any OutboxStore { get }
     var ledgers: any LedgerStore { get }
+    var annualReports: any AnnualReportStore { get }
 }
 
 extension GongkaiDatabase {

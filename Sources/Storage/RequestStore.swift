@@ -36,6 +36,9 @@ public protocol RequestStore: Sendable {
     func received(agencyID: Int64, since: CivilDate, limit: Int) async throws -> [DisclosureRequest]
     /// An agency's requests with a fee paid (the annual report sums what was collected).
     func withFeesPaid(agencyID: Int64) async throws -> [DisclosureRequest]
+    /// The requests an annual report counts: received by the end of `year` and not answered
+    /// before it began.
+    func activeIn(agencyID: Int64, year: Int) async throws -> [DisclosureRequest]
 }
 
 extension RequestStore {

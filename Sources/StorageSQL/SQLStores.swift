@@ -22,6 +22,7 @@ struct SQLStores: Stores {
     var appeals: any AppealStore { SQLAppealStore(db: db) }
     var outbox: any OutboxStore { SQLOutboxStore(db: db) }
     var ledgers: any LedgerStore { SQLLedgerStore(db: db) }
+    var annualReports: any AnnualReportStore { SQLAnnualReportStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -33,6 +33,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     RequestFilesController(env: env).register(on: router)
     ConsoleRequestsController(env: env, pages: pages).register(on: router)
     LedgersController(env: env, pages: pages).register(on: router)
+    AnnualReportsController(env: env, pages: pages).register(on: router)
     return router
 }
 

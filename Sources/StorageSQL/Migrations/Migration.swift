@@ -28,4 +28,5 @@ let allMigrations: [any Migration] = [
     M015AddRequestHandling(),
     M016CreateLedgers(),
     M017AddLedgerEvidence(),
+    M018CreateAnnualReports(),
 ]

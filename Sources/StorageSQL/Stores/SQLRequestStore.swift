@@ -110,6 +110,16 @@ struct SQLRequestStore: RequestStore {
             .map(Self.decode)
     }
 
+    func activeIn(agencyID: Int64, year: Int) async throws -> [DisclosureRequest] {
+        try await select().where("agency_id", .equal, SQLBind(agencyID))
+            .where("received_on", .lessThanOrEqual, SQLBind(String(format: "%04d-12-31", year)))
+            .where {
+                $0.where("replied_on", .is, SQLLiteral.null).orWhere(
+                    "replied_on", .greaterThanOrEqual, SQLBind(String(format: "%04d-01-01", year)))
+            }
+            .orderBy("id").all().map(Self.decode)
+    }
+
     func received(agencyID: Int64, since: CivilDate, limit: Int) async throws -> [DisclosureRequest] {
         try await select().where("agency_id", .equal, SQLBind(agencyID)).where(
             "received_on", .greaterThanOrEqual, SQLBind(since.description)

@@ -59,6 +59,9 @@ enum Agenda {
             }
         }
         items += try await LedgerService(env: env).agenda(for: identity).map { Item(title: $0.title, detail: $0.detail, link: $0.link) }
+        if let due = try await AnnualReportService(env: env).reminder(for: identity) {
+            items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: "/console/reports/\(due.year)"))
+        }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today
             let next = today.year + 1
