@@ -19,7 +19,8 @@ import Web
         "GET /api/v1/calendar/workdays-between", "GET /api/v1/calendar/notices", "GET /api/v1/public/documents",
         "GET /api/v1/public/documents/{id}", "GET /requests/new", "POST /requests/new", "GET /requests/track",
         "POST /api/v1/public/requests", "GET /api/v1/public/requests/{code}", "GET /plans/{id}", "GET /plans",
-        "GET /api/v1/public/ledgers/{id}",
+        "GET /api/v1/public/ledgers/{id}", "GET /reports/annual", "GET /reports/annual/{year}", "GET /agencies/{id}/reports/annual/{year}",
+        "GET /agencies/{id}/reports/annual/{year}/{file}", "GET /api/v1/public/reports/annual/{year}",
     ]
 
     static func key(_ route: (method: HTTPRequest.Method, path: String)) -> String {

@@ -66,6 +66,7 @@ enum OpenAPIDocument {
         var paths = d["paths"] as? Object ?? [:]
         paths.merge(requestHandlingPaths) { a, _ in a }
         paths.merge(ledgerPaths) { a, _ in a }
+        paths.merge(annualReportPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }
