@@ -90,10 +90,16 @@ import Testing
 
     @Test func tableFourCountsCasesByTheYearTheyEnded() {
         let appeals = [
-            RequestAppeal(agencyID: 1, requestID: nil, kind: .reconsideration, forum: "市政府", filedOn: CivilDate(iso: "2025-02-01")!, result: .upheld, decidedOn: CivilDate(iso: "2025-05-01")),
+            RequestAppeal(
+                agencyID: 1, requestID: nil, kind: .reconsideration, forum: "市政府", filedOn: CivilDate(iso: "2025-02-01")!, result: .upheld,
+                decidedOn: CivilDate(iso: "2025-05-01")),
             RequestAppeal(agencyID: 1, requestID: nil, kind: .reconsideration, forum: "市政府", filedOn: CivilDate(iso: "2025-11-01")!),
-            RequestAppeal(agencyID: 1, requestID: nil, kind: .litigationDirect, forum: "区法院", filedOn: CivilDate(iso: "2024-10-01")!, result: .corrected, decidedOn: CivilDate(iso: "2025-03-01")),
-            RequestAppeal(agencyID: 1, requestID: nil, kind: .litigationAfterReconsideration, forum: "中院", filedOn: CivilDate(iso: "2024-10-01")!, result: .other, decidedOn: CivilDate(iso: "2024-12-01")),
+            RequestAppeal(
+                agencyID: 1, requestID: nil, kind: .litigationDirect, forum: "区法院", filedOn: CivilDate(iso: "2024-10-01")!,
+                result: .corrected, decidedOn: CivilDate(iso: "2025-03-01")),
+            RequestAppeal(
+                agencyID: 1, requestID: nil, kind: .litigationAfterReconsideration, forum: "中院", filedOn: CivilDate(iso: "2024-10-01")!,
+                result: .other, decidedOn: CivilDate(iso: "2024-12-01")),
         ]
         let f = AnnualFigures.derived(year: 2025, catalog: CatalogYearFigures(), requests: [], appeals: appeals)
         #expect(f.appeals["reconsideration"] == ["upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2])
@@ -104,7 +110,8 @@ import Testing
 
     @Test func tableTwoLayoutsOfBothFormats() {
         #expect(AnnualReportFormat.forYear(2020) == .trial2019 && AnnualReportFormat.forYear(2021) == .standard2021)
-        let new = AnnualFigures.derived(year: 2025, catalog: CatalogYearFigures(normativeIssued: 3, licensingDecisions: 40), requests: [], appeals: [])
+        let new = AnnualFigures.derived(
+            year: 2025, catalog: CatalogYearFigures(normativeIssued: 3, licensingDecisions: 40), requests: [], appeals: [])
         #expect(new.active["normative.issued"] == 3 && new.active["licensing.decisions"] == 40 && new.active["rules.issued"] == 0)
         #expect(AnnualReportFormat.standard2021.activeDisclosure.map(\.header) == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"])
         #expect(AnnualReportFormat.standard2021.activeDisclosure[0].rows.map(\.label) == ["规章", "行政规范性文件"])
@@ -121,14 +128,18 @@ import Testing
         for key in CatalogYearFigures.enteredCells2021 { report.entries["t2.\(key)"] = 0 }
         #expect(AnnualReport.lockProblems(report, figures: f).isEmpty)
         #expect(AnnualReport.lockProblems(report, figures: try f.applying(["t3.total.total": 1])).count == 3)
-        #expect(throws: DomainError.self) { try report.correct(cell: "t3.received.business", to: 26, reason: "补登", on: CivilDate(iso: "2026-02-01")!, by: "办公室") }
+        #expect(throws: DomainError.self) {
+            try report.correct(cell: "t3.received.business", to: 26, reason: "补登", on: CivilDate(iso: "2026-02-01")!, by: "办公室")
+        }
 
         report.state = .locked
         report.snapshot = f
         #expect(report.publishProblems.count == 3)  // three empty sections
         for s in AnnualReport.Section.allCases { report.narrative[s.rawValue] = "内容" }
         #expect(report.publishProblems.isEmpty)
-        #expect(throws: DomainError.self) { try report.correct(cell: "t3.received.business", to: 26, reason: " ", on: CivilDate(iso: "2026-02-01")!, by: "办公室") }
+        #expect(throws: DomainError.self) {
+            try report.correct(cell: "t3.received.business", to: 26, reason: " ", on: CivilDate(iso: "2026-02-01")!, by: "办公室")
+        }
         // A late-registered request: received and still open at the year's end.
         try report.correct(cell: "t3.received.business", to: 26, reason: "补登12月收到的信函申请", on: CivilDate(iso: "2026-02-01")!, by: "办公室")
         #expect(report.snapshot?.requests["received"]?["total"] == (f.requests["received"]?["total"] ?? 0) + 1)
@@ -145,7 +156,8 @@ import Testing
         let last = try f.applying(["t3.received.natural_person": 6])  // last year: 20 fewer from people
         let n = AnnualNarrative(
             agencyName: "示范市卫生健康委员会", year: 2025, figures: f,
-            catalog: CatalogYearFigures(normativeIssued: 2, documentsPublished: 120, policiesPublished: 5, interpretations: [.text: 4, .graphic: 2]),
+            catalog: CatalogYearFigures(
+                normativeIssued: 2, documentsPublished: 120, policiesPublished: 5, interpretations: [.text: 4, .graphic: 2]),
             previous: last, previousCatalog: CatalogYearFigures(documentsPublished: 100), previousProblems: "解读形式单一\n栏目更新不及时",
             lateReplies: 2, feesCollectedYuan: 300, ledger: ("2025年政务公开工作要点", 16, 12, "/plans/3"))
         #expect(n.overview.contains("新收政府信息公开申请 \(received) 件，较上年增加 20 件"))

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdTesting
 import Storage
 import Testing
+import Web
 
 /// The annual report through HTTP: every cell from live records, the checks, the lock and its
 /// byte-for-byte reproducibility, corrections, publication, roll-up and import.
@@ -36,7 +37,8 @@ import Testing
                 try await request(stores, agencyID: agencyID, n, type, received: "2025-12-15", replied: "2026-01-12", outcome: .disclosed)
             }
             n += 1
-            try await request(stores, agencyID: agencyID, n, type, received: "2026-12-21", replied: "2027-01-04", outcome: .partiallyDisclosed)
+            try await request(
+                stores, agencyID: agencyID, n, type, received: "2026-12-21", replied: "2027-01-04", outcome: .partiallyDisclosed)
             n += 1
             try await request(stores, agencyID: agencyID, n, type, received: "2025-06-02", replied: "2025-06-20", outcome: .disclosed)
         }
@@ -45,7 +47,8 @@ import Testing
                 agencyID: agencyID, requestID: nil, kind: .reconsideration, forum: "示范市人民政府", filedOn: CivilDate(iso: "2026-05-06")!,
                 result: .upheld, decidedOn: CivilDate(iso: "2026-07-01")))
         _ = try await stores.appeals.create(
-            RequestAppeal(agencyID: agencyID, requestID: nil, kind: .litigationDirect, forum: "示范区人民法院", filedOn: CivilDate(iso: "2026-08-03")!))
+            RequestAppeal(
+                agencyID: agencyID, requestID: nil, kind: .litigationDirect, forum: "示范区人民法院", filedOn: CivilDate(iso: "2026-08-03")!))
     }
 
     static func rows(_ json: [String: Any]) -> [[String: Any]] { (json["requests"] as? [String: Any])?["rows"] as? [[String: Any]] ?? [] }
@@ -54,7 +57,8 @@ import Testing
         rows(json).first { $0["code"] as? String == code }.flatMap { ($0["counts"] as? [String: Any])?[column] as? Int }
     }
 
-    static let manual = #"{"entries":{"t2.rules.issued":0,"t2.rules.repealed":0,"t2.rules.inForce":0,"t2.coercion.decisions":3,"t2.fees.amount":1.25}}"#
+    static let manual =
+        #"{"entries":{"t2.rules.issued":0,"t2.rules.repealed":0,"t2.rules.inForce":0,"t2.coercion.decisions":3,"t2.fees.amount":1.25}}"#
 
     @Test(arguments: Harness.kinds) func everyCellFromTheRecordsAndTheLifecycle(_ kind: String) async throws {
         let h = try await Harness.make(kind)
@@ -68,9 +72,10 @@ import Testing
             // Labels exactly as the format prints them, in order.
             #expect(Self.rows(before).map { $0["label"] as? String ?? "" } == RequestReportRow.allCases.map(\.label))
             #expect(Self.rows(before).first { $0["code"] as? String == "withheld_state_secret" }?["group"] as? String == "（三）不予公开")
-            #expect((before["requests"] as? [String: Any])?["columns"] as? [String] == [
-                "natural_person", "business", "research", "public_interest", "legal_service", "other", "total",
-            ])
+            #expect(
+                (before["requests"] as? [String: Any])?["columns"] as? [String] == [
+                    "natural_person", "business", "research", "public_interest", "legal_service", "other", "total",
+                ])
             var expectedTotals: [String: Int] = [:]
             for (i, type) in ApplicantType.allCases.enumerated() {
                 let c = type.rawValue
@@ -116,14 +121,22 @@ import Testing
             // A total entered by hand that disagrees: the checks name it and the lock refuses it.
             var saved = try await client.postJSON("/api/v1/reports/annual/2026", Self.manual, token: office, method: .put)
             #expect(saved.status == .ok, "\(saved.text)")
-            #expect(try saved.json()["entered"] as? [String] == ["t2.coercion.decisions", "t2.fees.amount", "t2.rules.inForce", "t2.rules.issued", "t2.rules.repealed"])
-            saved = try await client.postJSON("/api/v1/reports/annual/2026", #"{"entries":{"t3.total.total":999}}"#, token: office, method: .put)
+            #expect(
+                try saved.json()["entered"] as? [String] == [
+                    "t2.coercion.decisions", "t2.fees.amount", "t2.rules.inForce", "t2.rules.issued", "t2.rules.repealed",
+                ])
+            saved = try await client.postJSON(
+                "/api/v1/reports/annual/2026", #"{"entries":{"t3.total.total":999}}"#, token: office, method: .put)
             let failing = try #require(try saved.json()["checks"] as? [[String: Any]]).filter { $0["ok"] as? Bool == false }
             // 一+二 against （七）+四 in the 总计 column, （七）总计 against its rows, and the row's 总计 against its columns.
             #expect(failing.count == 3 && failing.allSatisfy { $0["cell"] as? String == "t3.total.total" })
             #expect(failing.contains { ($0["message"] as? String)?.contains("「（七）总计」行「总计」列为 999") == true })
-            #expect(try await client.postJSON("/api/v1/reports/annual/2026", #"{"entries":{"t3.nope.total":1}}"#, token: office, method: .put).errorField == "cell")
-            #expect(try await client.postJSON("/api/v1/reports/annual/2026", #"{"narrative":{"six":"x"}}"#, token: office, method: .put).errorField == "narrative")
+            #expect(
+                try await client.postJSON("/api/v1/reports/annual/2026", #"{"entries":{"t3.nope.total":1}}"#, token: office, method: .put)
+                    .errorField == "cell")
+            #expect(
+                try await client.postJSON("/api/v1/reports/annual/2026", #"{"narrative":{"six":"x"}}"#, token: office, method: .put)
+                    .errorField == "narrative")
 
             // The year has not ended: no lock yet. In January it may be locked, once the check passes.
             #expect(try await client.postJSON("/api/v1/reports/annual/2026/lock", "", token: office).status == .conflict)
@@ -131,12 +144,15 @@ import Testing
             office = try await client.token("office")
             let refused = try await client.postJSON("/api/v1/reports/annual/2026/lock", "", token: office)
             #expect(refused.status == .unprocessableContent && refused.text.contains("（七）总计"), "\(refused.text)")
-            _ = try await client.postJSON("/api/v1/reports/annual/2026", #"{"entries":{"t3.total.total":null}}"#, token: office, method: .put)
+            _ = try await client.postJSON(
+                "/api/v1/reports/annual/2026", #"{"entries":{"t3.total.total":null}}"#, token: office, method: .put)
             let locked = try await client.postJSON("/api/v1/reports/annual/2026/lock", "", token: office)
             #expect(locked.status == .ok, "\(locked.text)")
             let lockedJSON = try locked.json()
             #expect(lockedJSON["locked"] as? Bool == true && (lockedJSON["digest"] as? String)?.count == 64)
-            #expect(try await client.postJSON("/api/v1/reports/annual/2026", #"{"narrative":{"other":"x"}}"#, token: office, method: .put).status == .conflict)
+            #expect(
+                try await client.postJSON("/api/v1/reports/annual/2026", #"{"narrative":{"other":"x"}}"#, token: office, method: .put)
+                    .status == .conflict)
 
             // Placeholders in the draft text stop publication until filled in.
             let early = try await client.postJSON("/api/v1/reports/annual/2026/publish", "", token: office)
@@ -178,14 +194,17 @@ import Testing
             // New records after publication leave the published report as it was, byte for byte.
             try await Self.request(h.env.database.stores, agencyID: root.id, 9002, .business, received: "2026-11-30")
             _ = try await h.env.database.stores.appeals.create(
-                RequestAppeal(agencyID: root.id, requestID: nil, kind: .reconsideration, forum: "省卫健委", filedOn: CivilDate(iso: "2026-10-01")!))
+                RequestAppeal(
+                    agencyID: root.id, requestID: nil, kind: .reconsideration, forum: "省卫健委", filedOn: CivilDate(iso: "2026-10-01")!))
             for (file, text) in firstCopies { #expect(try await client.getPage("\(base)/\(file)").text == text, "\(file)") }
             #expect(try await client.getPage("\(base)/report.docx").text == docx.text)
 
             let page = try await client.getPage("/reports/annual/2026")
             #expect(page.status == .ok)
             #expect(page.text.contains("<th colspan=\"3\" id=\"t3r-received\" scope=\"row\">一、本年新收政府信息公开申请数量</th>"))
-            #expect(page.text.contains("headers=\"t3-outcome t3g-withheld_state_secret t3r-withheld_state_secret t3-applicant t3c-natural_person\""))
+            #expect(
+                page.text.contains(
+                    "headers=\"t3-outcome t3g-withheld_state_secret t3r-withheld_state_secret t3-applicant t3c-natural_person\""))
             #expect(page.text.contains("<th rowspan=\"22\" id=\"t3-outcome\" scope=\"rowgroup\">三、本年度办理结果</th>"))
             #expect(page.text.contains("\(base)/report.docx"))
             #expect(try await client.getPage("/reports/annual").text.contains("2026年政府信息公开工作年度报告"))
@@ -193,15 +212,29 @@ import Testing
             #expect(json["published"] as? Bool == true && json["drift"] as? [Any] != nil)
             #expect(try await client.getPage("/reports/annual/2025").status == .notFound)
 
+            // The static export carries the report, its files and the list; the sitemap names it.
+            let dir = NSTemporaryDirectory() + "gk-static-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            _ = try await StaticSite.publish(h.env, to: dir, siteOrigin: "https://gk.example.org", serverOrigin: "https://app.example.org")
+            let exported = try String(contentsOfFile: dir + "/reports/annual/2026/index.html", encoding: .utf8)
+            #expect(exported.contains("id=\"table-3\"") && exported.contains("https://app.example.org\(base)/report.pdf"))
+            #expect(try String(contentsOfFile: dir + "\(base)/report.json", encoding: .utf8) == firstCopies["report.json"])
+            #expect(FileManager.default.fileExists(atPath: dir + "\(base)/report.docx"))
+            #expect(try String(contentsOfFile: dir + "/reports/annual/index.html", encoding: .utf8).contains("\(base)"))
+            #expect(try await client.getPage("/sitemap.xml").text.contains("\(base)</loc>"))
+
             // A correction after publication is listed on the report.
             let corrected = try await client.postJSON(
-                "/api/v1/reports/annual/2026/corrections", #"{"cell":"t2.coercion.decisions","value":4,"reason":"执法系统补录一件"}"#, token: office)
+                "/api/v1/reports/annual/2026/corrections", #"{"cell":"t2.coercion.decisions","value":4,"reason":"执法系统补录一件"}"#, token: office
+            )
             #expect(corrected.status == .created, "\(corrected.text)")
             let now = try await client.getPage("/reports/annual/2026")
             #expect(now.text.contains("更正说明") && now.text.contains("由 3 更正为 4") && now.text.contains("执法系统补录一件"))
             #expect(
-                try await client.postJSON("/api/v1/reports/annual/2026/corrections", #"{"cell":"t2.coercion.decisions","value":5,"reason":""}"#, token: office)
-                    .errorField == "reason")
+                try await client.postJSON(
+                    "/api/v1/reports/annual/2026/corrections", #"{"cell":"t2.coercion.decisions","value":5,"reason":""}"#, token: office
+                )
+                .errorField == "reason")
         }
     }
 
@@ -217,11 +250,14 @@ import Testing
             let office = try await client.token("office")
             // Last year's figures, imported, appear in this year's draft as a comparison.
             let csv = "表,行,列,数值\\n三,一、本年新收政府信息公开申请数量,自然人,4\\n三,一、本年新收政府信息公开申请数量,总计,100\\n"
-            let imported = try await client.postJSON("/api/v1/reports/annual/2025/import", #"{"csv":"\#(csv)","problems":"网站栏目更新不及时"}"#, token: office)
+            let imported = try await client.postJSON(
+                "/api/v1/reports/annual/2025/import", #"{"csv":"\#(csv)","problems":"网站栏目更新不及时"}"#, token: office)
             #expect(imported.status == .created, "\(imported.text)")
             #expect(try imported.json()["state"] as? String == "imported")
-            #expect(try await client.postJSON("/api/v1/reports/annual/2026/import", #"{"csv":"\#(csv)"}"#, token: office).errorField == "year")
-            #expect(try await client.postJSON("/api/v1/reports/annual/2024/import", #"{"csv":"x,y\\n"}"#, token: office).errorField == "file")
+            #expect(
+                try await client.postJSON("/api/v1/reports/annual/2026/import", #"{"csv":"\#(csv)"}"#, token: office).errorField == "year")
+            #expect(
+                try await client.postJSON("/api/v1/reports/annual/2024/import", #"{"csv":"x,y\\n"}"#, token: office).errorField == "file")
             let draft = try await client.getJSON("/api/v1/reports/annual/2026", token: office).json()
             let narrative = try #require(draft["narrative"] as? [String: String])
             #expect(narrative["overview"]?.contains("较上年增加 44 件") == true, "\(narrative["overview"] ?? "")")
@@ -248,6 +284,48 @@ import Testing
             #expect(console.text.contains("2026年度政府信息公开工作年度报告尚未发布"))
             let page = try await client.getPage("/console/reports/2026?rollup=true", cookies: cookies)
             #expect(page.status == .ok && page.text.contains("本单位及下属单位汇总") && page.text.contains(units[0].name))
+        }
+    }
+
+    @Test func consoleFormsKeepInputAndMarkProblems() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let cookies = try await client.signInWithForm("office")
+            let list = try await client.getPage("/console/reports", cookies: cookies)
+            #expect(list.status == .ok && list.text.contains("导入往年报告数据") && list.text.contains("2025年"))
+            let csrf = try await client.csrfToken(on: "/console/reports/2026", cookies: cookies)
+            let draft = try await client.getPage("/console/reports/2026", cookies: cookies)
+            #expect(draft.text.contains("说明部分") && draft.text.contains("待填报") && draft.text.contains("2026年结束后"))
+
+            let bad = try await client.postForm(
+                "/console/reports/2026", [("_csrf", csrf), ("overview", "我们的总体情况"), ("t2.fees.amount", "十万")], cookies: cookies)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("“十万”不是数字") && bad.text.contains("我们的总体情况") && bad.text.contains("aria-invalid=\"true\""))
+            let good = try await client.postForm(
+                "/console/reports/2026",
+                [
+                    ("_csrf", csrf), ("overview", "我们的总体情况"), ("t2.fees.amount", "2.5"), ("adjustCell", "t4.reconsideration.other"),
+                    ("adjustValue", "1"),
+                ],
+                cookies: cookies)
+            #expect(good.status == .ok && good.text.contains("已保存"))
+            let report = try #require(try await h.env.database.stores.annualReports.find(agencyID: 1, year: 2026))
+            #expect(report.text(.overview) == "我们的总体情况" && report.entries == ["t2.fees.amount": 2.5, "t4.reconsideration.other": 1])
+            let early = try await client.postForm("/console/reports/2026/lock", [("_csrf", csrf)], cookies: cookies)
+            #expect(early.status == .conflict && early.text.contains("次年 1 月 1 日起"))
+            #expect(try await client.postForm("/console/reports/2026", [("overview", "x")], cookies: cookies).status == .forbidden)
+
+            // Importing an earlier year from a file; a bad file is refused with the line named.
+            let csv = Data("表,行,列,数值\n三,一、本年新收政府信息公开申请数量,自然人,4\n".utf8)
+            let imported = try await client.postFile(
+                "/console/reports/import", fileName: "2024.csv", data: csv, fields: [("_csrf", csrf), ("year", "2024")], cookies: cookies)
+            #expect(imported.status == .ok && imported.text.contains("已导入2024年度数据"), "\(imported.text.prefix(300))")
+            let wrong = try await client.postFile(
+                "/console/reports/import", fileName: "x.csv", data: Data("表,行,列,数值\n三,五、其他,自然人,1\n".utf8),
+                fields: [("_csrf", csrf), ("year", "2023")], cookies: cookies)
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains("第 2 行"))
+            let drafter = try await client.signInWithForm("drafter")
+            #expect(try await client.getPage("/console/reports/2026", cookies: drafter).status == .forbidden)
         }
     }
 }

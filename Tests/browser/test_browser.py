@@ -4,6 +4,7 @@ Run by scripts/test after `swift build`. Starts `gongkai serve` on a fresh SQLit
 the database in GONGKAI_BROWSER_DATABASE_URL), uses the CLI against the same database, and stops
 the server with SIGTERM at the end. Screenshots go to $GONGKAI_ARTIFACTS (default .build/browser).
 """
+import io
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ import tempfile
 import time
 import unittest
 import urllib.request
+import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -473,6 +475,64 @@ class BrowserTests(unittest.TestCase):
         widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
         self.assertLessEqual(widths[1], widths[0])
         d.save_screenshot(os.path.join(ARTIFACTS, "plan-progress.png"))
+
+    def test_annual_report_page_tables_and_downloads(self):
+        d = self.driver
+        # From the portal's navigation to last year's report (published by the demo data).
+        self.open("/")
+        self.submit(d.find_element(By.LINK_TEXT, "年度报告"))
+        link = d.find_element(By.CSS_SELECTOR, ".report-list a")
+        self.assertIn("政府信息公开工作年度报告", link.text)
+        self.submit(link)
+        main = d.find_element(By.TAG_NAME, "main")
+        for heading in ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]:
+            self.assertIn(heading, main.text)
+        # Every data cell names headings that exist, so a screen reader reads row and column.
+        problems = d.execute_script("""
+            const out = [];
+            for (const td of document.querySelectorAll('table.report-table td[headers]')) {
+              for (const id of td.getAttribute('headers').split(' ')) {
+                const th = document.getElementById(id);
+                if (!th || th.tagName !== 'TH') out.push(td.dataset.cell + ' -> ' + id);
+              }
+            }
+            return [out, document.querySelectorAll('table.report-table td[headers]').length];""")
+        self.assertEqual(problems[0], [])
+        self.assertGreaterEqual(problems[1], 8 + 25 * 7 + 15)
+        first_row = d.find_element(By.ID, "t3r-received")
+        self.assertEqual(first_row.get_attribute("scope"), "row")
+        self.assertEqual(first_row.text, "一、本年新收政府信息公开申请数量")
+        cells = first_row.find_elements(By.XPATH, "following-sibling::td")
+        self.assertEqual(len(cells), 7)
+        counts = [int(c.text.replace("*", "")) for c in cells]
+        self.assertEqual(sum(counts[:6]), counts[6])
+        # The page does not scroll sideways on a phone; the wide tables scroll inside their frame.
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "annual-report.png"))
+        # Each download opens as what it says it is.
+        links = {a.text: a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, ".report-downloads a")}
+        def fetch(name):
+            url = next(v for k, v in links.items() if name in k)
+            with urllib.request.urlopen(url, timeout=60) as r:
+                return r.headers.get("Content-Type"), r.read()
+        kind, body = fetch("Word")
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        self.assertIn("政府信息公开工作年度报告", xml)
+        self.assertIn("一、本年新收政府信息公开申请数量", xml)
+        kind, body = fetch("PDF")
+        self.assertEqual(kind, "application/pdf")
+        self.assertTrue(body.startswith(b"%PDF"))
+        kind, body = fetch(".csv")
+        text = body.decode("utf-8-sig")
+        self.assertTrue(text.startswith("单元格,表,行,列,数值,来源"))
+        kind, body = fetch(".json")
+        data = json.loads(body)
+        self.assertTrue(data["published"])
+        self.assertEqual([r["label"] for r in data["requests"]["rows"]][0], "一、本年新收政府信息公开申请数量")
+        self.assertTrue(all(c["ok"] for c in data["checks"]))
 
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")

@@ -18,7 +18,9 @@ extension OpenAPIDocument {
                             "type": "array",
                             "items": [
                                 "type": "object",
-                                "properties": ["label": string, "code": string, "group": ["type": "string", "nullable": true], "counts": counts],
+                                "properties": [
+                                    "label": string, "code": string, "group": ["type": "string", "nullable": true], "counts": counts,
+                                ],
                             ],
                         ],
                     ],
@@ -28,7 +30,9 @@ extension OpenAPIDocument {
                     "type": "array",
                     "items": [
                         "type": "object",
-                        "properties": ["name": string, "ok": ["type": "boolean"], "message": string, "cell": ["type": "string", "nullable": true]],
+                        "properties": [
+                            "name": string, "ok": ["type": "boolean"], "message": string, "cell": ["type": "string", "nullable": true],
+                        ],
                     ],
                 ],
                 "narrative": ["type": "object", "description": "overview（一、总体情况）、problems（五）、other（六）"],
@@ -51,7 +55,9 @@ extension OpenAPIDocument {
                 "description": "文件",
                 "content": [
                     "text/html": ["schema": string], "application/pdf": ["schema": ["type": "string", "format": "binary"]],
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["schema": ["type": "string", "format": "binary"]],
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [
+                        "schema": ["type": "string", "format": "binary"]
+                    ],
                     "text/csv": ["schema": string], "application/json": ["schema": report],
                 ],
             ],

@@ -270,25 +270,44 @@ struct AnnualReportsController {
 
     @Sendable func publicPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let v = try await published(context, agencyID: context.parameters.get("id", as: Int64.self))
-        let content = Self.content(v)
+        return try await pages.respond(
+            AnnualReportHTML.title(Self.content(v)), area: .portal, request: request, context: context, agency: v.agency
+        ) { Self.page(v, chrome: $0) }
+    }
+
+    /// A published report on the portal, with its downloads; the PDF is printed by the server,
+    /// so a static export links it there.
+    static func page(_ v: AnnualReportService.View, chrome: PageChrome) -> Node<HTML.BodyContext> {
         let base = "/agencies/\(v.agency.id)/reports/annual/\(v.report.year)"
-        return try await pages.respond(AnnualReportHTML.title(content), area: .portal, request: request, context: context, agency: v.agency)
-        { _ in
-            .div(
-                .raw(AnnualReportHTML.article(content)),
-                .nav(
-                    .class("report-downloads"), .attribute(named: "aria-label", value: "下载"),
-                    .h2(.text("下载本报告")),
-                    .ul(
-                        .li(.a(.href("\(base)/report.docx"), .text("Word 文档（.docx）"))),
-                        .li(.a(.href("\(base)/report.pdf"), .text("PDF 文档"))),
-                        .li(.a(.href("\(base)/report.csv"), .text("表格数据（.csv）"))),
-                        .li(.a(.href("\(base)/report.json"), .text("数据（.json）")))
-                    ),
-                    .p(.a(.href("/reports/annual"), .text("历年年度报告")))
-                )
+        return .div(
+            .raw(AnnualReportHTML.article(content(v))),
+            .nav(
+                .class("report-downloads"), .attribute(named: "aria-label", value: "下载"),
+                .h2(.text("下载本报告")),
+                .ul(
+                    .li(.a(.href("\(base)/report.docx"), .text("Word 文档（.docx）"))),
+                    .li(.a(.href(attr(chrome.serverOrigin + "\(base)/report.pdf")), .text("PDF 文档"))),
+                    .li(.a(.href("\(base)/report.csv"), .text("表格数据（.csv）"))),
+                    .li(.a(.href("\(base)/report.json"), .text("数据（.json）")))
+                ),
+                .p(.a(.href("/reports/annual"), .text("历年年度报告")))
             )
-        }
+        )
+    }
+
+    static func index(_ reports: [AnnualReport], agencies: [Int64: Agency]) -> Node<HTML.BodyContext> {
+        .div(
+            .h1(.text("政府信息公开工作年度报告")),
+            .p(.text("依据《中华人民共和国政府信息公开条例》第四十九条，各机关于每年1月31日前公布本机关上一年度的政府信息公开工作年度报告。")),
+            reports.isEmpty
+                ? .p(.class("empty"), .text("暂无已发布的年度报告。"))
+                : .ul(
+                    .class("report-list"),
+                    .forEach(reports) { r in
+                        let name = agencies[r.agencyID]?.name ?? ""
+                        return .li(.a(.href("/agencies/\(r.agencyID)/reports/annual/\(r.year)"), .text("\(name)\(r.year)年政府信息公开工作年度报告")))
+                    })
+        )
     }
 
     @Sendable func publicIndex(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -296,19 +315,17 @@ struct AnnualReportsController {
         let reports = try await stores.annualReports.published()
         let agencies = Dictionary(uniqueKeysWithValues: try await stores.agencies.all().map { ($0.id, $0) })
         return try await pages.respond("政府信息公开工作年度报告", area: .portal, request: request, context: context) { _ in
-            .div(
-                .h1(.text("政府信息公开工作年度报告")),
-                .p(.text("依据《中华人民共和国政府信息公开条例》第四十九条，各机关于每年1月31日前公布本机关上一年度的政府信息公开工作年度报告。")),
-                reports.isEmpty
-                    ? .p(.class("empty"), .text("暂无已发布的年度报告。"))
-                    : .ul(
-                        .class("report-list"),
-                        .forEach(reports) { r in
-                            let name = agencies[r.agencyID]?.name ?? ""
-                            return .li(
-                                .a(.href("/agencies/\(r.agencyID)/reports/annual/\(r.year)"), .text("\(name)\(r.year)年政府信息公开工作年度报告")))
-                        })
-            )
+            Self.index(reports, agencies: agencies)
+        }
+    }
+
+    /// Published reports for the static export and the sitemap: each with its figures.
+    static func publishedViews(_ env: WebEnvironment) async throws -> [AnnualReportService.View] {
+        let stores = env.database.stores
+        let agencies = Dictionary(uniqueKeysWithValues: try await stores.agencies.all().map { ($0.id, $0) })
+        return try await stores.annualReports.published().compactMap { r in
+            guard let agency = agencies[r.agencyID], let f = r.snapshot else { return nil }
+            return AnnualReportService.View(agency: agency, report: r, figures: f, checks: f.checks, drift: [], stored: true)
         }
     }
 }

@@ -41,6 +41,10 @@ struct FeedsController: Sendable {
             if let p = d.publishedOn { xml += "<lastmod>\(p.description)</lastmod>" }
             xml += "</url>\n"
         }
+        xml += "<url><loc>\(attr(origin))/reports/annual</loc></url>\n"
+        for v in try await AnnualReportsController.publishedViews(env) {
+            xml += "<url><loc>\(attr(origin))/agencies/\(v.agency.id)/reports/annual/\(v.report.year)</loc></url>\n"
+        }
         xml += "</urlset>\n"
         return xml
     }

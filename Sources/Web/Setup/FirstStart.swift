@@ -84,6 +84,7 @@ public enum FirstStart {
         if options.demo && options.demoRequests {
             try await DemoContent.loadRequests(into: agency, env: env, actor: actor)
             try await DemoContent.loadLedger(into: agency, env: env, actor: actor)
+            try await DemoContent.loadAnnualReports(into: agency, env: env, actor: actor)
         }
         return .created(agency: agency, accounts: accounts)
     }

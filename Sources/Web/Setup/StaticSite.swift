@@ -80,6 +80,25 @@ public enum StaticSite {
                     indexRule: own.indexRule)
                 try page("政府信息公开指南", path: SiteRoute.guide(agency.parentID == nil ? nil : agency.id).path) { model.content($0) }
             }
+            // Annual reports: the list, each report's page (also under the site's own path for the
+            // root agency) and its files; the PDF stays with the server.
+            let reports = try await AnnualReportsController.publishedViews(env)
+            let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
+            try page("政府信息公开工作年度报告", path: "/reports/annual") { _ in
+                AnnualReportsController.index(reports.map(\.report), agencies: byID)
+            }
+            let reportFiles = AnnualReportsController(env: env, pages: PageRenderer(env: env))
+            for v in reports {
+                let base = "/agencies/\(v.agency.id)/reports/annual/\(v.report.year)"
+                let title = AnnualReportHTML.title(AnnualReportsController.content(v))
+                try page(title, path: base) { AnnualReportsController.page(v, chrome: $0) }
+                if v.agency.parentID == nil {
+                    try page(title, path: "/reports/annual/\(v.report.year)") { AnnualReportsController.page(v, chrome: $0) }
+                }
+                for format in [AnnualReportsController.FileFormat.docx, .csv, .json, .html] {
+                    try write(String(base.dropFirst()) + "/report.\(format.rawValue)", Data(try await reportFiles.bytes(v, format)))
+                }
+            }
             try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin))
             try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin))
             try write("assets/site.css", Stylesheet.css)

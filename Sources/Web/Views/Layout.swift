@@ -82,6 +82,7 @@ enum Layout {
         } else {
             links.append((chrome.serverOrigin + "/requests/new", "申请公开"))
             links.append((chrome.serverOrigin + "/plans", "工作进展"))
+            links.append(("/reports/annual", "年度报告"))
             links.append((chrome.serverOrigin + SiteRoute.login(next: nil).path, "工作人员登录"))
         }
         return .group(

@@ -85,6 +85,11 @@ enum Stylesheet {
         body.elderly .hint,body.elderly .doc-meta,body.elderly .empty{color:#1a1a1a}
         @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}}
         .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+        .annual-report h1{text-align:center}.annual-report p{max-width:48rem}
+        .report-table th,.report-table td{text-align:center;vertical-align:middle}.report-table th[scope=row]{text-align:left}
+        .report-table td{white-space:nowrap}.report-table .corner{font-size:.85rem;text-align:left;min-width:10rem}
+        .report-table caption{font-weight:bold;text-align:left}.entered{color:#8a4b00;font-weight:bold}
+        .report-digest{font-size:.85rem;color:#4a4a4a;overflow-wrap:anywhere}
         .tracking-code{font-size:1.6em;font-weight:bold;letter-spacing:.08em;font-family:monospace}
         .alert-success{border-left:4px solid #2e7d32;background:#edf7ee}
         .request-form textarea,.request-form input,.request-form select{width:100%;box-sizing:border-box}
