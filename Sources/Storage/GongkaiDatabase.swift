@@ -33,6 +33,7 @@ public protocol Stores: Sendable {
     var outbox: any OutboxStore { get }
     var ledgers: any LedgerStore { get }
     var annualReports: any AnnualReportStore { get }
+    var consultations: any ConsultationStore { get }
 }
 
 extension GongkaiDatabase {

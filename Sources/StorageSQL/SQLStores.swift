@@ -23,6 +23,7 @@ struct SQLStores: Stores {
     var outbox: any OutboxStore { SQLOutboxStore(db: db) }
     var ledgers: any LedgerStore { SQLLedgerStore(db: db) }
     var annualReports: any AnnualReportStore { SQLAnnualReportStore(db: db) }
+    var consultations: any ConsultationStore { SQLConsultationStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

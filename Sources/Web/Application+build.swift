@@ -34,6 +34,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     ConsoleRequestsController(env: env, pages: pages).register(on: router)
     LedgersController(env: env, pages: pages).register(on: router)
     AnnualReportsController(env: env, pages: pages).register(on: router)
+    ConsultationsController(env: env, pages: pages).register(on: router)
     return router
 }
 

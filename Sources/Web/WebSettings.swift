@@ -30,6 +30,8 @@ public struct WebSettings: Sendable {
     public var proactiveSuggestionApplicants = 3
     /// Points a unit loses for late or missing ledger reports and unfinished tasks.
     public var ledgerScoring: LedgerScoring = .standard
+    /// Minimum comment periods of consultations (`GONGKAI_CONSULTATION_*`).
+    public var consultationRules = ConsultationRules()
     /// Where the outbox sends e-mail (`GONGKAI_SMTP_*`); nil keeps messages queued.
     public var smtp: SMTPSettings?
 
@@ -80,6 +82,10 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_CORRECTION_REPLY_WORKDAYS", 1...60) { settings.clockRules.correctionReplyWorkdays = v }
         if let v = try number("GONGKAI_FEE_BAND_SIZE", 1...100) { settings.fees.bandSize = v }
         if let v = try number("GONGKAI_FEE_BAND_STEP_YUAN", 0...10_000) { settings.fees.bandStepYuan = v }
+        if let v = try number("GONGKAI_CONSULTATION_RULES_DAYS", 1...365) { settings.consultationRules.rulesDays = v }
+        if let v = try number("GONGKAI_CONSULTATION_NORMATIVE_WORKDAYS", 1...120) { settings.consultationRules.normativeWorkdays = v }
+        if let v = try number("GONGKAI_CONSULTATION_MARKET_DAYS", 1...365) { settings.consultationRules.normativeMarketDays = v }
+        if let v = try number("GONGKAI_CONSULTATION_OTHER_DAYS", 1...365) { settings.consultationRules.otherDays = v }
         func points(_ name: String) throws(DomainError) -> Double? {
             guard let text = env[name] else { return nil }
             guard let p = Double(text), (0...100).contains(p) else { throw .invalid(name, "\(name) 须为 0-100 之间的分数") }

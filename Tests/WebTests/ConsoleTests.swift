@@ -20,7 +20,10 @@ import Web
         "GET /api/v1/public/documents/{id}", "GET /requests/new", "POST /requests/new", "GET /requests/track",
         "POST /api/v1/public/requests", "GET /api/v1/public/requests/{code}", "GET /plans/{id}", "GET /plans",
         "GET /api/v1/public/ledgers/{id}", "GET /reports/annual", "GET /reports/annual/{year}", "GET /agencies/{id}/reports/annual/{year}",
-        "GET /agencies/{id}/reports/annual/{year}/{file}", "GET /api/v1/public/reports/annual/{year}",
+        "GET /agencies/{id}/reports/annual/{year}/{file}", "GET /api/v1/public/reports/annual/{year}", "GET /consultations",
+        "GET /consultations/{id}", "POST /consultations/{id}/comments", "POST /consultations/{id}/comments/{cid}/confirm",
+        "GET /api/v1/public/consultations", "GET /api/v1/public/consultations/{id}", "POST /api/v1/public/consultations/{id}/comments",
+        "POST /api/v1/public/consultations/{id}/comments/{cid}/confirm",
     ]
 
     static func key(_ route: (method: HTTPRequest.Method, path: String)) -> String {

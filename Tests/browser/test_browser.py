@@ -534,6 +534,59 @@ class BrowserTests(unittest.TestCase):
         self.assertEqual([r["label"] for r in data["requests"]["rows"]][0], "一、本年新收政府信息公开申请数量")
         self.assertTrue(all(c["ok"] for c in data["checks"]))
 
+    def test_comment_on_a_paragraph_on_a_phone_and_moderation(self):
+        d = self.driver
+        self.open("/")
+        self.submit(d.find_element(By.LINK_TEXT, "意见征集"))
+        self.submit(d.find_element(By.LINK_TEXT, "示范市托育机构管理办法（征求意见稿）"))
+        path = d.current_url
+        # Published comments sit beside their paragraph; the form is folded until asked for.
+        self.assertIn("建议明确临时托是否包括节假日服务", d.find_element(By.ID, "p2").text)
+        self.assertNotIn("托育从业人员培训", d.find_element(By.TAG_NAME, "main").text)  # not yet moderated
+        box = d.find_element(By.ID, "text-p3")
+        self.assertFalse(box.is_displayed())
+        d.find_element(By.XPATH, "//summary[text()='对第 3 段提意见']").click()
+        self.assertTrue(box.is_displayed())
+        # An empty comment comes back with the problem marked, on the same paragraph's form.
+        self.submit(d.find_element(By.CSS_SELECTOR, "#p3 form button[type=submit]"))
+        self.assertIn("请填写意见内容", d.find_element(By.ID, "p3").text)
+        self.assertEqual(d.find_element(By.ID, "text-p3").get_attribute("aria-invalid"), "true")
+        d.find_element(By.ID, "text-p3").send_keys("备案材料清单应当在网上公布。")
+        d.find_element(By.ID, "name-p3").send_keys("赵女士")
+        self.submit(d.find_element(By.CSS_SELECTOR, "#p3 form button[type=submit]"))
+        self.assertIn("意见已收到", d.find_element(By.TAG_NAME, "main").text)
+        self.assertNotIn("备案材料清单应当在网上公布", d.find_element(By.ID, "p3").text)
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "consultation-comment.png"))
+        # The office passes it; then it shows beside paragraph 3.
+        self.as_user("office")
+        self.open("/console/consultations")
+        self.submit(d.find_element(By.LINK_TEXT, "示范市托育机构管理办法（征求意见稿）"))
+        row = d.find_element(By.XPATH, "//td[contains(., '备案材料清单应当在网上公布')]/..")
+        row.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+        self.submit(d.find_element(By.XPATH, "//button[text()='公开所选']"))
+        self.assertIn("已公开 1 条意见", d.find_element(By.TAG_NAME, "main").text)
+        self.driver.delete_all_cookies()
+        d.get(path)
+        self.assertIn("备案材料清单应当在网上公布", d.find_element(By.ID, "p3").text)
+        self.assertIn("赵女士", d.find_element(By.ID, "p3").text)
+
+    def test_reading_the_published_feedback_report(self):
+        d = self.driver
+        self.open("/consultations")
+        self.submit(d.find_element(By.LINK_TEXT, "示范市家庭医生签约服务管理办法（征求意见稿）"))
+        main = d.find_element(By.TAG_NAME, "main")
+        self.assertIn("已结束", main.text)
+        self.assertEqual(d.find_elements(By.CSS_SELECTOR, "form.comment-form"), [])  # closed: no forms
+        self.submit(d.find_element(By.PARTIAL_LINK_TEXT, "意见采纳情况"))
+        main = d.find_element(By.TAG_NAME, "main")
+        self.assertIn("公开征求意见采纳情况的说明", main.text)
+        self.assertIn("共收到意见 4 条", main.text)
+        self.assertIn("签约服务费的筹资渠道由医保等部门另行规定", main.text)
+        self.assertIn("索引号", main.text)
+        d.save_screenshot(os.path.join(ARTIFACTS, "feedback-report.png"))
+
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")
         self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)

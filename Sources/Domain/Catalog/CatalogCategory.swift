@@ -38,6 +38,7 @@ public struct CatalogCategory: Hashable, Sendable, Codable {
         .init(code: "public-resources", name: "公共资源配置", statutoryItem: 9),
         .init(code: "procurement", name: "政府采购", statutoryItem: 9),
         .init(code: "major-projects", name: "重大建设项目", statutoryItem: 10),
+        .init(code: "participation", name: "公众参与"),
         .init(code: "other", name: "其他", statutoryItem: 15),
     ]
 }

@@ -29,4 +29,5 @@ let allMigrations: [any Migration] = [
     M016CreateLedgers(),
     M017AddLedgerEvidence(),
     M018CreateAnnualReports(),
+    M019CreateConsultations(),
 ]

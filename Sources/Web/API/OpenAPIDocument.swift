@@ -67,6 +67,7 @@ enum OpenAPIDocument {
         paths.merge(requestHandlingPaths) { a, _ in a }
         paths.merge(ledgerPaths) { a, _ in a }
         paths.merge(annualReportPaths) { a, _ in a }
+        paths.merge(participationPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

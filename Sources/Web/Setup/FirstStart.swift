@@ -85,6 +85,7 @@ public enum FirstStart {
             try await DemoContent.loadRequests(into: agency, env: env, actor: actor)
             try await DemoContent.loadLedger(into: agency, env: env, actor: actor)
             try await DemoContent.loadAnnualReports(into: agency, env: env, actor: actor)
+            try await DemoContent.loadConsultations(into: agency, env: env, actor: actor)
         }
         return .created(agency: agency, accounts: accounts)
     }

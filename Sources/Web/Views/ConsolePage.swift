@@ -41,6 +41,9 @@ struct ConsolePage {
                         .li(.a(.href("/console/requests"), .text("依申请公开：登记、办理、答复、送达")))),
                     .li(.a(.href("/console/ledgers"), .text("工作台账：工作要点任务、进展报送与审核"))),
                     .if(
+                        identity.holds(anyOf: [.officeAdmin, .drafter]),
+                        .li(.a(.href("/console/consultations"), .text("意见征集：征求意见稿、意见审核与采纳情况")))),
+                    .if(
                         identity.holds(anyOf: [.officeAdmin, .leader]),
                         .li(.a(.href("/console/reports"), .text("年度报告：政府信息公开工作年度报告的编制、锁定与发布")))),
                     .if(identity.holds(anyOf: [.systemAdmin]), .li(.a(.href(SiteRoute.users.path), .text("账号管理：新建、解锁、重置密码")))),

@@ -85,6 +85,12 @@ enum Stylesheet {
         body.elderly .hint,body.elderly .doc-meta,body.elderly .empty{color:#1a1a1a}
         @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}}
         .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+        .consultation .para{border-left:3px solid #d0d0d0;padding-left:.8rem;margin:1.2rem 0}
+        .para-number{display:inline-block;min-width:1.8em;margin-right:.4em;color:#595959;font-size:.85em;font-weight:bold}
+        .para-comments{background:#f5f5f5;padding:.2rem .8rem;margin:.4rem 0}.para-comments h3{font-size:1rem;margin:.4rem 0}
+        .consultation ul{padding-left:0}.comment{list-style:none;border-bottom:1px solid #ddd;padding:.4rem 0}.comment p{margin:.2rem 0}
+        .consultation details>summary{cursor:pointer;color:#8b1a1a;padding:.6rem 0;min-height:2.75rem;box-sizing:border-box}
+        .comment-form textarea,.comment-form input{width:100%;box-sizing:border-box}
         .annual-report h1{text-align:center}.annual-report p{max-width:48rem}
         .report-table th,.report-table td{text-align:center;vertical-align:middle}.report-table th[scope=row]{text-align:left}
         .report-table td{white-space:nowrap}.report-table .corner{font-size:.85rem;text-align:left;min-width:10rem}

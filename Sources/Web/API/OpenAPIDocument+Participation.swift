@@ -1,0 +1,118 @@
+extension OpenAPIDocument {
+    static var participationPaths: Object {
+        let id = pathID("id")
+        let cid = pathID("cid")
+        let int: Object = ["type": "integer"]
+        let consultation: Object = [
+            "type": "object",
+            "properties": [
+                "id": int, "title": string, "kind": ["type": "string", "enum": ["rules", "normative", "normative_market", "other"]],
+                "summary": string, "body": string, "paragraphs": ["type": "array", "items": string], "version": int,
+                "opensOn": date, "closesOn": date, "status": ["type": "string", "enum": ["draft", "open", "closed"]],
+                "identity": ["type": "string", "enum": ["anonymous_allowed", "email_confirmed"]],
+                "documentId": ["type": "integer", "nullable": true], "reportDocumentId": ["type": "integer", "nullable": true],
+                "comments": ["type": "array", "items": ["type": "object"]],
+            ],
+        ]
+        let input = jsonBody([
+            "type": "object",
+            "properties": [
+                "title": string, "kind": ["type": "string", "enum": ["rules", "normative", "normative_market", "other"]], "summary": string,
+                "body": string, "opensOn": date, "closesOn": date,
+                "identity": ["type": "string", "enum": ["anonymous_allowed", "email_confirmed"]],
+            ],
+        ])
+        let answered = object("征求意见")
+        let changed: Object = ["type": "object", "properties": ["changed": int]]
+        let receipt: Object = [
+            "type": "object",
+            "properties": ["id": int, "status": ["type": "string", "enum": ["unconfirmed", "pending", "held"]], "message": string],
+        ]
+        return [
+            "/api/v1/consultations": [
+                "get": op("本机关的征求意见稿", tag: "participation", secured: true, responses: ["200": answer("列表", ["type": "object"])]),
+                "post": op(
+                    "新建征求意见稿（检查最短征求意见期限）", tag: "participation", secured: true, body: input,
+                    responses: object("征求意见稿", "201")),
+            ],
+            "/api/v1/consultations/{id}": [
+                "get": op("征求意见稿及收到的全部意见（含待审核、筛查结果、处理结果）", tag: "participation", secured: true, parameters: [id], responses: answered),
+                "put": op("修改未发布的征求意见稿", tag: "participation", secured: true, parameters: [id], body: input, responses: answered),
+            ],
+            "/api/v1/consultations/{id}/publish": [
+                "post": op("发布征求意见稿（政务公开办公室）", tag: "participation", secured: true, parameters: [id], responses: answered)
+            ],
+            "/api/v1/consultations/{id}/revisions": [
+                "post": op(
+                    "发布修改稿（新版本，须写修改说明）或推迟截止日期", tag: "participation", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["body": string, "note": string, "closesOn": date]]),
+                    responses: answered)
+            ],
+            "/api/v1/consultations/{id}/moderation": [
+                "post": op(
+                    "批量审核意见：publish 公开、reject 不予公开（政务公开办公室）", tag: "participation", secured: true, parameters: [id],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "ids": ["type": "array", "items": int], "action": ["type": "string", "enum": ["publish", "reject"]],
+                        ],
+                    ]), responses: ["200": answer("改变的条数", changed), "422": answer("内容有误", ref("Error"))])
+            ],
+            "/api/v1/consultations/{id}/dispositions": [
+                "post": op(
+                    "批量记录处理结果（按主题）；不予采纳、部分采纳须写理由", tag: "participation", secured: true, parameters: [id],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "ids": ["type": "array", "items": int],
+                            "disposition": ["type": "string", "enum": ["adopted", "partly_adopted", "not_adopted", "irrelevant"]],
+                            "reason": string,
+                            "theme": string,
+                        ],
+                    ]), responses: ["200": answer("改变的条数", changed), "422": answer("内容有误", ref("Error"))])
+            ],
+            "/api/v1/consultations/{id}/feedback": [
+                "get": op("意见采纳情况的统计和说明文字", tag: "participation", secured: true, parameters: [id], responses: object("统计"))
+            ],
+            "/api/v1/consultations/{id}/report": [
+                "post": op(
+                    "征集结束、意见全部处理后，生成意见采纳情况说明（公众参与栏目的文件草稿，送审后发布）", tag: "participation", secured: true,
+                    parameters: [id], responses: object("文件草稿", "201"))
+            ],
+            "/api/v1/consultations/{id}/document": [
+                "post": op(
+                    "关联正式印发的文件", tag: "participation", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["documentId": int]]), responses: answered)
+            ],
+            "/api/v1/public/consultations": [
+                "get": op("已发布的意见征集（公众）", tag: "participation", secured: false, responses: ["200": answer("列表", ["type": "object"])])
+            ],
+            "/api/v1/public/consultations/{id}": [
+                "get": op(
+                    "征求意见稿和已公开的意见（公众）", tag: "participation", secured: false, parameters: [id],
+                    responses: ["200": answer("征求意见稿", consultation), "404": answer("不存在或未发布", ref("Error"))])
+            ],
+            "/api/v1/public/consultations/{id}/comments": [
+                "post": op(
+                    "对全文或某一段（paragraph，从 1 起）提意见；经审核后公开", tag: "participation", secured: false, parameters: [id],
+                    body: jsonBody([
+                        "type": "object", "required": ["text"],
+                        "properties": ["paragraph": int, "text": string, "name": string, "email": string, "phone": string],
+                    ]),
+                    responses: [
+                        "201": answer("已收到", receipt), "404": answer("不存在或未发布", ref("Error")), "409": answer("征集已结束", ref("Error")),
+                        "422": answer("内容有误", ref("Error")), "429": answer("提交过于频繁", ref("Error")),
+                    ])
+            ],
+            "/api/v1/public/consultations/{id}/comments/{cid}/confirm": [
+                "post": op(
+                    "输入邮箱验证码，意见进入审核", tag: "participation", secured: false, parameters: [id, cid],
+                    body: jsonBody(["type": "object", "properties": ["code": string]]),
+                    responses: [
+                        "200": answer("已验证", receipt), "404": answer("不存在", ref("Error")), "422": answer("验证码不正确", ref("Error")),
+                        "429": answer("尝试过多", ref("Error")),
+                    ])
+            ],
+        ]
+    }
+}
