@@ -34,6 +34,7 @@ public protocol Stores: Sendable {
     var ledgers: any LedgerStore { get }
     var annualReports: any AnnualReportStore { get }
     var consultations: any ConsultationStore { get }
+    var mailbox: any MailboxStore { get }
 }
 
 extension GongkaiDatabase {

@@ -24,6 +24,7 @@ struct SQLStores: Stores {
     var ledgers: any LedgerStore { SQLLedgerStore(db: db) }
     var annualReports: any AnnualReportStore { SQLAnnualReportStore(db: db) }
     var consultations: any ConsultationStore { SQLConsultationStore(db: db) }
+    var mailbox: any MailboxStore { SQLMailboxStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -35,6 +35,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     LedgersController(env: env, pages: pages).register(on: router)
     AnnualReportsController(env: env, pages: pages).register(on: router)
     ConsultationsController(env: env, pages: pages).register(on: router)
+    MailboxController(env: env, pages: pages).register(on: router)
     return router
 }
 

@@ -32,6 +32,8 @@ public struct WebSettings: Sendable {
     public var ledgerScoring: LedgerScoring = .standard
     /// Minimum comment periods of consultations (`GONGKAI_CONSULTATION_*`).
     public var consultationRules = ConsultationRules()
+    /// Working days to answer a mailbox letter or inquiry (`GONGKAI_MAILBOX_REPLY_WORKDAYS`).
+    public var mailboxReplyWorkdays = 5
     /// Where the outbox sends e-mail (`GONGKAI_SMTP_*`); nil keeps messages queued.
     public var smtp: SMTPSettings?
 
@@ -86,6 +88,7 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_CONSULTATION_NORMATIVE_WORKDAYS", 1...120) { settings.consultationRules.normativeWorkdays = v }
         if let v = try number("GONGKAI_CONSULTATION_MARKET_DAYS", 1...365) { settings.consultationRules.normativeMarketDays = v }
         if let v = try number("GONGKAI_CONSULTATION_OTHER_DAYS", 1...365) { settings.consultationRules.otherDays = v }
+        if let v = try number("GONGKAI_MAILBOX_REPLY_WORKDAYS", 1...60) { settings.mailboxReplyWorkdays = v }
         func points(_ name: String) throws(DomainError) -> Double? {
             guard let text = env[name] else { return nil }
             guard let p = Double(text), (0...100).contains(p) else { throw .invalid(name, "\(name) 须为 0-100 之间的分数") }

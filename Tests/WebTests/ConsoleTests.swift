@@ -23,7 +23,9 @@ import Web
         "GET /agencies/{id}/reports/annual/{year}/{file}", "GET /api/v1/public/reports/annual/{year}", "GET /consultations",
         "GET /consultations/{id}", "POST /consultations/{id}/comments", "POST /consultations/{id}/comments/{cid}/confirm",
         "GET /api/v1/public/consultations", "GET /api/v1/public/consultations/{id}", "POST /api/v1/public/consultations/{id}/comments",
-        "POST /api/v1/public/consultations/{id}/comments/{cid}/confirm",
+        "POST /api/v1/public/consultations/{id}/comments/{cid}/confirm", "GET /mailbox", "POST /mailbox", "GET /mailbox/track",
+        "POST /mailbox/rate", "GET /mailbox/replies/{id}", "GET /faq", "POST /api/v1/public/mailbox", "GET /api/v1/public/mailbox",
+        "GET /api/v1/public/mailbox/{code}", "POST /api/v1/public/mailbox/{code}/rating", "GET /api/v1/public/faq",
     ]
 
     static func key(_ route: (method: HTTPRequest.Method, path: String)) -> String {

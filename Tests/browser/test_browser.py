@@ -587,6 +587,53 @@ class BrowserTests(unittest.TestCase):
         self.assertIn("索引号", main.text)
         d.save_screenshot(os.path.join(ARTIFACTS, "feedback-report.png"))
 
+    def test_answering_a_mailbox_message(self):
+        d = self.driver
+        # A citizen writes on a phone and keeps the tracking code.
+        self.open("/")
+        self.submit(d.find_element(By.LINK_TEXT, "领导信箱"))
+        d.find_element(By.ID, "subject").send_keys("老年人如何办理家庭医生签约")
+        d.find_element(By.ID, "body").send_keys("我今年七十岁，想签约家庭医生，请问去哪里办理？")
+        d.find_element(By.ID, "name").send_keys("孙大爷")
+        self.submit(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        self.assertEqual(d.find_element(By.ID, "phone").get_attribute("aria-invalid"), "true")  # the phone was missing
+        self.assertEqual(d.find_element(By.ID, "subject").get_attribute("value"), "老年人如何办理家庭医生签约")
+        d.find_element(By.ID, "phone").send_keys("13700000000")
+        d.find_element(By.ID, "mayPublish").click()
+        self.submit(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        main = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("来信已受理", main)
+        code = d.find_element(By.ID, "code").get_attribute("value")
+        self.assertRegex(code, r"^\d{4}-[0-9A-Z]{8}-[0-9A-Z]$")
+        # The office hands it to a department, writes the reply and sends it.
+        self.as_user("office")
+        self.open("/console/mailbox")
+        self.submit(d.find_element(By.LINK_TEXT, "老年人如何办理家庭医生签约"))
+        Select(d.find_element(By.ID, "unit")).select_by_visible_text("医政医管科")
+        self.submit(d.find_element(By.XPATH, "//button[text()='交办']"))
+        self.assertIn("已交办", d.find_element(By.TAG_NAME, "main").text)
+        d.find_element(By.ID, "reply").send_keys("您可携带身份证到居住地社区卫生服务中心签约，65岁以上老年人签约后每年可享受一次免费体检。")
+        self.submit(d.find_element(By.XPATH, "//button[text()='提交答复']"))
+        self.submit(d.find_element(By.XPATH, "//button[text()='同意并答复来信人']"))
+        self.assertIn("已答复来信人", d.find_element(By.TAG_NAME, "main").text)
+        # The citizen reads the reply with the code and rates it; it is published without the name.
+        self.sign_out()
+        self.driver.delete_all_cookies()
+        self.open("/mailbox/track?code=" + code)
+        self.assertIn("65岁以上老年人签约后", d.find_element(By.TAG_NAME, "main").text)
+        Select(d.find_element(By.ID, "rating")).select_by_value("satisfied")
+        self.submit(d.find_element(By.XPATH, "//button[text()='提交评价']"))
+        self.assertIn("感谢您的评价", d.find_element(By.TAG_NAME, "main").text)
+        self.open("/mailbox")
+        self.submit(d.find_element(By.LINK_TEXT, "老年人如何办理家庭医生签约"))
+        text = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("居住地社区卫生服务中心", text)
+        self.assertNotIn("孙大爷", text)
+        self.assertNotIn("13700000000", text)
+        # The FAQ search finds a demo entry by a two-character word.
+        self.open("/faq?q=补办")
+        self.assertIn("出生医学证明遗失了怎么补办", d.find_element(By.TAG_NAME, "main").text)
+
     def test_zz_audit_chain_verifies_and_detects_tampering(self):
         ok = self.server.cli("audit", "verify")
         self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)

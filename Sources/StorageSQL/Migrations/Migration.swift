@@ -30,4 +30,5 @@ let allMigrations: [any Migration] = [
     M017AddLedgerEvidence(),
     M018CreateAnnualReports(),
     M019CreateConsultations(),
+    M020CreateMailbox(),
 ]

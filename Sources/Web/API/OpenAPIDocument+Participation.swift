@@ -115,4 +115,104 @@ extension OpenAPIDocument {
             ],
         ]
     }
+
+    static var mailboxPaths: Object {
+        let id = pathID("id")
+        let code: Object = ["name": "code", "in": "path", "required": true, "schema": string]
+        let int: Object = ["type": "integer"]
+        let message = object("来信")
+        let faqBody = jsonBody([
+            "type": "object",
+            "properties": [
+                "question": string, "answer": string, "topic": string, "sources": ["type": "array", "items": int],
+                "published": ["type": "boolean"],
+            ],
+        ])
+        return [
+            "/api/v1/public/mailbox": [
+                "post": op(
+                    "给领导信箱写信或咨询；返回查询码和答复期限", tag: "mailbox", secured: false,
+                    body: jsonBody([
+                        "type": "object", "required": ["subject", "body", "name", "phone"],
+                        "properties": [
+                            "kind": ["type": "string", "enum": ["leader", "inquiry"]], "subject": string, "body": string, "name": string,
+                            "phone": string, "email": string, "mayPublish": ["type": "boolean"],
+                        ],
+                    ]),
+                    responses: [
+                        "201": answer(
+                            "已受理",
+                            ["type": "object", "properties": ["id": int, "trackingCode": string, "receivedOn": date, "dueOn": date]]),
+                        "422": answer("内容有误", ref("Error")), "429": answer("提交过于频繁", ref("Error")),
+                    ]),
+                "get": op("公开的来信和答复（个人信息已隐去）", tag: "mailbox", secured: false, responses: ["200": answer("列表", ["type": "object"])]),
+            ],
+            "/api/v1/public/mailbox/{code}": [
+                "get": op(
+                    "凭查询码查看办理情况和答复", tag: "mailbox", secured: false, parameters: [code],
+                    responses: [
+                        "200": answer("办理情况", ["type": "object"]), "404": answer("查询码不存在", ref("Error")),
+                        "429": answer("输错过多", ref("Error")),
+                    ])
+            ],
+            "/api/v1/public/mailbox/{code}/rating": [
+                "post": op(
+                    "对答复评价（满意、基本满意、不满意），每封信一次", tag: "mailbox", secured: false, parameters: [code],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": ["rating": ["type": "string", "enum": ["satisfied", "fairly", "unsatisfied"]], "comment": string],
+                    ]),
+                    responses: [
+                        "200": answer("已评价", ["type": "object"]), "404": answer("查询码不存在", ref("Error")),
+                        "409": answer("未答复或已评价", ref("Error")),
+                        "422": answer("内容有误", ref("Error")),
+                    ])
+            ],
+            "/api/v1/public/faq": [
+                "get": op(
+                    "常见问题解答（q 为检索词，中文分词与目录检索相同）", tag: "mailbox", secured: false,
+                    parameters: [query("q", string, required: false, "检索词")], responses: ["200": answer("列表", ["type": "object"])])
+            ],
+            "/api/v1/mailbox": [
+                "get": op(
+                    "本机关的来信（政务公开办公室看全部，科室看交办给本科室的）", tag: "mailbox", secured: true, responses: ["200": answer("列表", ["type": "object"])])
+            ],
+            "/api/v1/mailbox/{id}": ["get": op("来信及办理过程", tag: "mailbox", secured: true, parameters: [id], responses: message)],
+            "/api/v1/mailbox/{id}/assign": [
+                "post": op(
+                    "交办给科室（departmentId）或转办给下属单位（agencyId），受理日期和答复期限不变", tag: "mailbox", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["departmentId": int, "agencyId": int, "note": string]]),
+                    responses: message)
+            ],
+            "/api/v1/mailbox/{id}/answer": [
+                "post": op(
+                    "承办科室提交答复（送政务公开办公室审核）", tag: "mailbox", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["reply": string]]), responses: message)
+            ],
+            "/api/v1/mailbox/{id}/review": [
+                "post": op(
+                    "审核答复：approve=true 答复来信人，false 退回修改（须写意见）", tag: "mailbox", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["approve": ["type": "boolean"], "comment": string]]),
+                    responses: message)
+            ],
+            "/api/v1/mailbox/{id}/supervise": [
+                "post": op(
+                    "督办", tag: "mailbox", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["note": string]]),
+                    responses: message)
+            ],
+            "/api/v1/mailbox/{id}/publish": [
+                "post": op(
+                    "公开或取消公开来信和答复（来信人同意公开的）", tag: "mailbox", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["published": ["type": "boolean"]]]), responses: message)
+            ],
+            "/api/v1/faq/candidates": [
+                "get": op("相似的已答复来信（可转为常见问题）", tag: "mailbox", secured: true, responses: ["200": answer("分组", ["type": "object"])])
+            ],
+            "/api/v1/faq": ["post": op("新增常见问题", tag: "mailbox", secured: true, body: faqBody, responses: object("常见问题", "201"))],
+            "/api/v1/faq/{id}": [
+                "put": op("修改常见问题", tag: "mailbox", secured: true, parameters: [id], body: faqBody, responses: object("常见问题"))
+            ],
+        ]
+    }
 }

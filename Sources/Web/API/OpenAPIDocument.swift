@@ -68,6 +68,7 @@ enum OpenAPIDocument {
         paths.merge(ledgerPaths) { a, _ in a }
         paths.merge(annualReportPaths) { a, _ in a }
         paths.merge(participationPaths) { a, _ in a }
+        paths.merge(mailboxPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

@@ -59,6 +59,21 @@ enum Agenda {
             }
         }
         items += try await LedgerService(env: env).agenda(for: identity).map { Item(title: $0.title, detail: $0.detail, link: $0.link) }
+        let letters = try await env.database.stores.mailbox.list(
+            agencyID: identity.agency.id, departmentID: identity.holds(anyOf: MailboxService.office) ? nil : identity.user.departmentID)
+        if identity.holds(anyOf: MailboxService.office) || identity.user.departmentID != nil {
+            let today = env.today
+            for m in letters
+            where m.status != .closed
+                && (m.isOverdue(today: today) || m.dueOn <= today.adding(days: 2) || m.status == .received || m.status == .answered)
+            {
+                let what =
+                    m.status == .received ? "待交办" : m.status == .answered ? "答复待审核" : m.isOverdue(today: today) ? "已超期" : "即将到期"
+                items.append(
+                    Item(title: "\(m.kind.label)：\(m.subject)", detail: "\(what)，答复期限 \(m.dueOn.chinese)", link: "/console/mailbox/\(m.id)")
+                )
+            }
+        }
         if let due = try await AnnualReportService(env: env).reminder(for: identity) {
             items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: "/console/reports/\(due.year)"))
         }

@@ -86,6 +86,7 @@ public enum FirstStart {
             try await DemoContent.loadLedger(into: agency, env: env, actor: actor)
             try await DemoContent.loadAnnualReports(into: agency, env: env, actor: actor)
             try await DemoContent.loadConsultations(into: agency, env: env, actor: actor)
+            try await DemoContent.loadMailbox(into: agency, env: env, actor: actor)
         }
         return .created(agency: agency, accounts: accounts)
     }

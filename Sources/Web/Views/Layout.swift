@@ -76,6 +76,7 @@ enum Layout {
             if identity.holds(anyOf: [.requestHandler, .officeAdmin]) { links.append(("/console/requests", "依申请公开")) }
             links.append(("/console/ledgers", "工作台账"))
             if identity.holds(anyOf: [.officeAdmin, .drafter]) { links.append(("/console/consultations", "意见征集")) }
+            if identity.holds(anyOf: MailboxService.staff) { links.append(("/console/mailbox", "领导信箱")) }
             if identity.holds(anyOf: [.officeAdmin, .leader]) { links.append((SiteRoute.timeliness.path, "公开时效")) }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
@@ -84,6 +85,7 @@ enum Layout {
             links.append((chrome.serverOrigin + "/requests/new", "申请公开"))
             links.append((chrome.serverOrigin + "/plans", "工作进展"))
             links.append(("/consultations", "意见征集"))
+            links.append(("/mailbox", "领导信箱"))
             links.append(("/reports/annual", "年度报告"))
             links.append((chrome.serverOrigin + SiteRoute.login(next: nil).path, "工作人员登录"))
         }
