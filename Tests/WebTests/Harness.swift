@@ -38,11 +38,13 @@ struct Harness {
         let cleanup: @Sendable () async -> Void
         if kind == "postgres", let base = ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES_URL"] {
             let name = "gk_web_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            let admin = try SQLDatabaseHandle(location: .postgres(url: base), logger: logger)
+            let admin = try SQLDatabaseHandle(location: .postgres(url: base), logger: logger, maxConnectionsPerLoop: 1)
             try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
             var parts = URLComponents(string: base)!
             parts.path = "/" + name
-            db = try SQLDatabaseHandle(location: .postgres(url: parts.string!), logger: logger)
+            // Two connections per event loop: the tests run in parallel, each on a database of its
+            // own, and together they must stay under the server's max_connections.
+            db = try SQLDatabaseHandle(location: .postgres(url: parts.string!), logger: logger, maxConnectionsPerLoop: 2)
             cleanup = {
                 try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
                 await admin.shutdown()

@@ -3,6 +3,7 @@ public import Domain
 import Foundation
 import HummingbirdBcrypt
 public import Storage
+import Synchronization
 
 /// Sign-in, sessions and account administration, with every change audited in the same
 /// transaction as the change itself.
@@ -25,8 +26,17 @@ public struct AccountService: Sendable {
         public var token: String
     }
 
-    /// Used to spend the same time on an unknown username as on a wrong password.
-    private static let decoyHash = Bcrypt.hash("decoy-\(UInt64.random(in: 0...UInt64.max))", cost: 10)
+    /// Used to spend the same time on an unknown username as on a wrong password: one hash per
+    /// cost, made on first use at the cost real hashes are made with (a fixed cost 10 decoy made
+    /// unknown names ten times dearer than known ones whenever the setting was lower).
+    private static let decoyHashes = Mutex<[UInt8: String]>([:])
+
+    private var decoyHash: String {
+        if let known = Self.decoyHashes.withLock({ $0[bcryptCost] }) { return known }
+        let made = Bcrypt.hash("decoy-\(UInt64.random(in: 0...UInt64.max))", cost: bcryptCost)
+        Self.decoyHashes.withLock { $0[bcryptCost] = made }
+        return made
+    }
 
     /// Checks the password and opens a session. Failures are counted and audited; the fifth in a
     /// row locks the account (`DomainError.locked`).
@@ -34,7 +44,7 @@ public struct AccountService: Sendable {
         let now = clock()
         let millis = Int64(now * 1000)
         guard let user = try await database.stores.users.find(username: username), !user.disabled else {
-            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            _ = Bcrypt.verify(password, hash: decoyHash)
             try await database.recordAudit(
                 AuditEvent(
                     agencyID: nil, actorID: nil, actorName: String(username.prefix(64)), remoteAddress: remoteAddress,
