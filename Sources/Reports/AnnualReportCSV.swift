@@ -170,3 +170,8 @@ public enum AnnualReportCSV {
         return rows
     }
 }
+
+/// Reads CSV text (RFC 4180; a byte-order mark and CR LF accepted) into rows of cells.
+public enum CSVReader {
+    public static func rows(_ text: String) -> [[String]] { AnnualReportCSV.parseRows(text) }
+}

@@ -35,6 +35,7 @@ public protocol Stores: Sendable {
     var annualReports: any AnnualReportStore { get }
     var consultations: any ConsultationStore { get }
     var mailbox: any MailboxStore { get }
+    var siteErrors: any SiteErrorStore { get }
 }
 
 extension GongkaiDatabase {

@@ -25,6 +25,7 @@ struct SQLStores: Stores {
     var annualReports: any AnnualReportStore { SQLAnnualReportStore(db: db) }
     var consultations: any ConsultationStore { SQLConsultationStore(db: db) }
     var mailbox: any MailboxStore { SQLMailboxStore(db: db) }
+    var siteErrors: any SiteErrorStore { SQLSiteErrorStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -36,6 +36,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     AnnualReportsController(env: env, pages: pages).register(on: router)
     ConsultationsController(env: env, pages: pages).register(on: router)
     MailboxController(env: env, pages: pages).register(on: router)
+    SiteErrorsController(env: env, pages: pages).register(on: router)
     return router
 }
 

@@ -31,4 +31,5 @@ let allMigrations: [any Migration] = [
     M018CreateAnnualReports(),
     M019CreateConsultations(),
     M020CreateMailbox(),
+    M021CreateSiteErrorReports(),
 ]

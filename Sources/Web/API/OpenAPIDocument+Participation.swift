@@ -215,4 +215,46 @@ extension OpenAPIDocument {
             ],
         ]
     }
+
+    static var siteErrorPaths: Object {
+        let int: Object = ["type": "integer"]
+        let categories: Object = ["type": "string", "enum": ["content", "link", "typo", "stale", "service", "other"]]
+        return [
+            "/api/v1/public/site-errors": [
+                "post": op(
+                    "我为网站找错：报告网页的错误", tag: "site-errors", secured: false,
+                    body: jsonBody([
+                        "type": "object", "required": ["pageUrl", "description"],
+                        "properties": ["pageUrl": string, "category": categories, "description": string, "contact": string],
+                    ]),
+                    responses: [
+                        "201": answer("已收到", ["type": "object", "properties": ["id": int, "dueOn": date]]),
+                        "422": answer("内容有误", ref("Error")),
+                        "429": answer("提交过于频繁", ref("Error")),
+                    ])
+            ],
+            "/api/v1/site-errors": [
+                "get": op(
+                    "本机关收到的找错报告和按月统计", tag: "site-errors", secured: true,
+                    parameters: [query("year", int, required: false, "年度，缺省为今年")], responses: ["200": answer("报告和统计", ["type": "object"])])
+            ],
+            "/api/v1/site-errors/{id}/resolve": [
+                "post": op(
+                    "处理报告：resolved 已整改，rejected 经核实无误（须写处理情况）", tag: "site-errors", secured: true, parameters: [pathID("id")],
+                    body: jsonBody([
+                        "type": "object", "properties": ["status": ["type": "string", "enum": ["resolved", "rejected"]], "note": string],
+                    ]),
+                    responses: object("报告"))
+            ],
+            "/api/v1/site-errors/import": [
+                "post": op(
+                    "导入全国政府网站找错平台的报告（请求体为 CSV 文本；已导入的编号跳过）", tag: "site-errors", secured: true,
+                    body: ["required": true, "content": ["text/csv": ["schema": string]]],
+                    responses: [
+                        "200": answer("导入结果", ["type": "object", "properties": ["added": int, "skipped": int]]),
+                        "422": answer("文件有误", ref("Error")),
+                    ])
+            ],
+        ]
+    }
 }

@@ -69,6 +69,7 @@ enum OpenAPIDocument {
         paths.merge(annualReportPaths) { a, _ in a }
         paths.merge(participationPaths) { a, _ in a }
         paths.merge(mailboxPaths) { a, _ in a }
+        paths.merge(siteErrorPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

@@ -123,7 +123,14 @@ enum Layout {
                 .class("wrap"),
                 .p(.text(chrome.agency?.name ?? "")),
                 .if(!contact.address.isEmpty, .p(.text("地址：\(contact.address)"))),
-                .if(!contact.phone.isEmpty, .p(.text("政府信息公开咨询电话：\(contact.phone)")))
+                .if(!contact.phone.isEmpty, .p(.text("政府信息公开咨询电话：\(contact.phone)"))),
+                .if(
+                    chrome.area == .portal,
+                    .p(
+                        .a(
+                            .class("report-error"),
+                            .href(attr(chrome.serverOrigin + "/site-errors/new?page=" + SiteRoute.encode(chrome.returnPath))),
+                            .text("我为网站找错：报告本页的错误"))))
             )
         )
     }
