@@ -36,6 +36,7 @@ public protocol Stores: Sendable {
     var consultations: any ConsultationStore { get }
     var mailbox: any MailboxStore { get }
     var siteErrors: any SiteErrorStore { get }
+    var proposals: any ProposalStore { get }
 }
 
 extension GongkaiDatabase {

@@ -26,6 +26,7 @@ struct SQLStores: Stores {
     var consultations: any ConsultationStore { SQLConsultationStore(db: db) }
     var mailbox: any MailboxStore { SQLMailboxStore(db: db) }
     var siteErrors: any SiteErrorStore { SQLSiteErrorStore(db: db) }
+    var proposals: any ProposalStore { SQLProposalStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -37,6 +37,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     ConsultationsController(env: env, pages: pages).register(on: router)
     MailboxController(env: env, pages: pages).register(on: router)
     SiteErrorsController(env: env, pages: pages).register(on: router)
+    ProposalsController(env: env, pages: pages).register(on: router)
     return router
 }
 

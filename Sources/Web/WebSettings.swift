@@ -36,6 +36,8 @@ public struct WebSettings: Sendable {
     public var mailboxReplyWorkdays = 5
     /// Working days to handle a website error report (`GONGKAI_SITE_ERROR_WORKDAYS`).
     public var siteErrorWorkdays = 3
+    /// Months to reply to NPC suggestions and CPPCC proposals (`GONGKAI_PROPOSAL_MONTHS`, `…_COMPLEX_MONTHS`).
+    public var proposalRules = ProposalRules()
     /// Where the outbox sends e-mail (`GONGKAI_SMTP_*`); nil keeps messages queued.
     public var smtp: SMTPSettings?
 
@@ -92,6 +94,8 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_CONSULTATION_OTHER_DAYS", 1...365) { settings.consultationRules.otherDays = v }
         if let v = try number("GONGKAI_MAILBOX_REPLY_WORKDAYS", 1...60) { settings.mailboxReplyWorkdays = v }
         if let v = try number("GONGKAI_SITE_ERROR_WORKDAYS", 1...30) { settings.siteErrorWorkdays = v }
+        if let v = try number("GONGKAI_PROPOSAL_MONTHS", 1...12) { settings.proposalRules.months = v }
+        if let v = try number("GONGKAI_PROPOSAL_COMPLEX_MONTHS", 1...12) { settings.proposalRules.complexMonths = v }
         func points(_ name: String) throws(DomainError) -> Double? {
             guard let text = env[name] else { return nil }
             guard let p = Double(text), (0...100).contains(p) else { throw .invalid(name, "\(name) 须为 0-100 之间的分数") }

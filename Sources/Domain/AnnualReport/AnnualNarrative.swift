@@ -19,6 +19,8 @@ public struct AnnualNarrative: Sendable {
     public var feesCollectedYuan: Int
     /// The year's work plan and how far it got, with the public page's address.
     public var ledger: (title: String, total: Int, closed: Int, link: String)?
+    /// NPC suggestions and CPPCC proposals handled in the year.
+    public var proposals: [Proposal.Kind: (assigned: Int, replied: Int, inTime: Int)] = [:]
 
     public init(
         agencyName: String, year: Int, figures: AnnualFigures, catalog: CatalogYearFigures, previous: AnnualFigures? = nil,
@@ -114,18 +116,24 @@ public struct AnnualNarrative: Sendable {
     public var other: String {
         var paragraphs: [String] = []
         if feesCollectedYuan > 0 {
-            paragraphs.append("（一）依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费 \(feesCollectedYuan) 元。")
+            paragraphs.append("依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费 \(feesCollectedYuan) 元。")
         } else {
-            paragraphs.append("（一）依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。")
+            paragraphs.append("依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。")
         }
         if let ledger {
             paragraphs.append(
-                "（二）\(ledger.title)落实情况：共 \(ledger.total) 项任务，已完成 \(ledger.closed) 项，推进中 \(ledger.total - ledger.closed) 项，逐项落实情况见 \(ledger.link)。"
+                "\(ledger.title)落实情况：共 \(ledger.total) 项任务，已完成 \(ledger.closed) 项，推进中 \(ledger.total - ledger.closed) 项，逐项落实情况见 \(ledger.link)。"
             )
-        } else {
-            paragraphs.append("（二）无其他需要报告的事项。")
         }
-        return paragraphs.joined(separator: "\n\n")
+        if !proposals.isEmpty {
+            let s = proposals[.suggestion] ?? (0, 0, 0)
+            let p = proposals[.proposal] ?? (0, 0, 0)
+            let replied = s.replied + p.replied
+            paragraphs.append(
+                "本年度承办人大代表建议 \(s.assigned) 件、政协委员提案 \(p.assigned) 件，已答复 \(replied) 件，其中按期答复 \(s.inTime + p.inTime) 件；答复全文在“建议提案办理”栏目公开。")
+        }
+        let numbers = ["（一）", "（二）", "（三）", "（四）"]
+        return paragraphs.enumerated().map { numbers[$0.offset] + $0.element }.joined(separator: "\n\n")
     }
 
     public var sections: [String: String] {

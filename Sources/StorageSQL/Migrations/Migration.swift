@@ -32,4 +32,5 @@ let allMigrations: [any Migration] = [
     M019CreateConsultations(),
     M020CreateMailbox(),
     M021CreateSiteErrorReports(),
+    M022CreateProposals(),
 ]

@@ -257,4 +257,44 @@ extension OpenAPIDocument {
             ],
         ]
     }
+
+    static var proposalPaths: Object {
+        let int: Object = ["type": "integer"]
+        let id = pathID("id")
+        let item = object("建议提案")
+        return [
+            "/api/v1/proposals": [
+                "get": op(
+                    "本机关承办的建议提案；给出 year 时附按类别的件数（承办、答复、按期答复）", tag: "proposals", secured: true,
+                    parameters: [query("year", int, required: false, "年度")], responses: ["200": answer("列表", ["type": "object"])]),
+                "post": op(
+                    "登记人大代表建议（suggestion）或政协委员提案（proposal）；答复期限为交办后 3 个月，复杂事项 6 个月", tag: "proposals", secured: true,
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "kind": ["type": "string", "enum": ["suggestion", "proposal"]], "year": int, "number": string,
+                            "proposer": string,
+                            "title": string, "content": string, "assignedOn": date, "leadUnit": string,
+                            "coUnits": ["type": "array", "items": string],
+                            "complex": ["type": "boolean"], "publishReply": ["type": "boolean"],
+                        ],
+                    ]), responses: object("建议提案", "201")),
+            ],
+            "/api/v1/proposals/{id}": ["get": op("建议提案及沟通、答复", tag: "proposals", secured: true, parameters: [id], responses: item)],
+            "/api/v1/proposals/{id}/contacts": [
+                "post": op(
+                    "记录与代表、委员的沟通", tag: "proposals", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["on": date, "way": string, "note": string]]), responses: item)
+            ],
+            "/api/v1/proposals/{id}/reply": [
+                "post": op(
+                    "答复（outcome：a/b/c 类）；除标明不公开的外，全文形成“建议提案办理”栏目的文件送审发布", tag: "proposals", secured: true,
+                    parameters: [id],
+                    body: jsonBody([
+                        "type": "object", "properties": ["reply": string, "outcome": ["type": "string", "enum": ["a", "b", "c"]]],
+                    ]),
+                    responses: item)
+            ],
+        ]
+    }
 }

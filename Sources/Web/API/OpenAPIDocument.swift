@@ -70,6 +70,7 @@ enum OpenAPIDocument {
         paths.merge(participationPaths) { a, _ in a }
         paths.merge(mailboxPaths) { a, _ in a }
         paths.merge(siteErrorPaths) { a, _ in a }
+        paths.merge(proposalPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

@@ -74,6 +74,17 @@ enum Agenda {
                 )
             }
         }
+        if identity.holds(anyOf: ProposalService.office) {
+            let today = env.today
+            for p in try await env.database.stores.proposals.list(agencyID: identity.agency.id, year: nil)
+            where !p.isReplied && p.dueOn <= today.adding(days: 14) {
+                items.append(
+                    Item(
+                        title: "\(p.kind.label)第\(p.number)号：\(p.title)",
+                        detail: (p.isOverdue(today: today) ? "已超期，" : "") + "答复期限 \(p.dueOn.chinese)",
+                        link: "/console/proposals/\(p.id)"))
+            }
+        }
         if let due = try await AnnualReportService(env: env).reminder(for: identity) {
             items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: "/console/reports/\(due.year)"))
         }

@@ -129,9 +129,11 @@ struct AnnualReportService {
             let tasks = try await stores.ledgers.tasks(planID: plan.id).filter { $0.parentID == nil }
             ledger = (plan.title, tasks.count, tasks.filter { $0.status == .closed }.count, "/plans/\(plan.id)")
         }
-        return AnnualNarrative(
+        var narrative = AnnualNarrative(
             agencyName: agency.name, year: year, figures: figures, catalog: catalog, previous: previous, previousCatalog: previousCatalog,
             previousProblems: before?.text(.problems), lateReplies: late, feesCollectedYuan: fees, ledger: ledger)
+        narrative.proposals = Proposal.counts(try await stores.proposals.list(agencyID: agency.id, year: year), year: year)
+        return narrative
     }
 
     // MARK: Changes
