@@ -37,6 +37,7 @@ public protocol Stores: Sendable {
     var mailbox: any MailboxStore { get }
     var siteErrors: any SiteErrorStore { get }
     var proposals: any ProposalStore { get }
+    var opinions: any OpinionStore { get }
 }
 
 extension GongkaiDatabase {

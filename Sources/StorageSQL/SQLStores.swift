@@ -27,6 +27,7 @@ struct SQLStores: Stores {
     var mailbox: any MailboxStore { SQLMailboxStore(db: db) }
     var siteErrors: any SiteErrorStore { SQLSiteErrorStore(db: db) }
     var proposals: any ProposalStore { SQLProposalStore(db: db) }
+    var opinions: any OpinionStore { SQLOpinionStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

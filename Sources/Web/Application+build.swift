@@ -38,6 +38,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     MailboxController(env: env, pages: pages).register(on: router)
     SiteErrorsController(env: env, pages: pages).register(on: router)
     ProposalsController(env: env, pages: pages).register(on: router)
+    OpinionsController(env: env, pages: pages).register(on: router)
     return router
 }
 

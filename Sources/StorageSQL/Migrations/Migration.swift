@@ -33,4 +33,5 @@ let allMigrations: [any Migration] = [
     M020CreateMailbox(),
     M021CreateSiteErrorReports(),
     M022CreateProposals(),
+    M023CreateOpinionRegister(),
 ]

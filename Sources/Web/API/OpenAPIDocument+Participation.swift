@@ -297,4 +297,42 @@ extension OpenAPIDocument {
             ],
         ]
     }
+
+    static var opinionPaths: Object {
+        let id = pathID("id")
+        let item = object("舆情")
+        let time: Object = ["type": "string", "example": "2026-09-21 09:30", "description": "北京时间 YYYY-MM-DD HH:MM"]
+        return [
+            "/api/v1/opinions": [
+                "get": op("舆情台账（含首次回应用时）", tag: "opinions", secured: true, responses: ["200": answer("列表", ["type": "object"])]),
+                "post": op(
+                    "登记舆情", tag: "opinions", secured: true,
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "source": string, "link": string, "foundAt": time, "topic": string, "summary": string,
+                            "risk": ["type": "string", "enum": ["low", "medium", "high"]],
+                        ],
+                    ]), responses: object("舆情", "201")),
+            ],
+            "/api/v1/opinions/{id}": ["get": op("舆情及回应", tag: "opinions", secured: true, parameters: [id], responses: item)],
+            "/api/v1/opinions/{id}/assign": [
+                "post": op(
+                    "交负责科室", tag: "opinions", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["departmentId": ["type": "integer"]]]), responses: item)
+            ],
+            "/api/v1/opinions/{id}/responses": [
+                "post": op(
+                    "记录已发布的回应（可关联回应的公开文件 documentId 或已公开的来信答复 mailboxId）", tag: "opinions", secured: true, parameters: [id],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "text": string, "channel": string, "publishedAt": time, "documentId": ["type": "integer"],
+                            "mailboxId": ["type": "integer"],
+                        ],
+                    ]), responses: item)
+            ],
+            "/api/v1/opinions/{id}/close": ["post": op("办结（须已回应）", tag: "opinions", secured: true, parameters: [id], responses: item)],
+        ]
+    }
 }

@@ -71,6 +71,7 @@ enum OpenAPIDocument {
         paths.merge(mailboxPaths) { a, _ in a }
         paths.merge(siteErrorPaths) { a, _ in a }
         paths.merge(proposalPaths) { a, _ in a }
+        paths.merge(opinionPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

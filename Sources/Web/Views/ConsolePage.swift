@@ -53,6 +53,9 @@ struct ConsolePage {
                         identity.holds(anyOf: ProposalService.office),
                         .li(.a(.href("/console/proposals"), .text("建议提案办理：登记、沟通、答复与公开")))),
                     .if(
+                        identity.holds(anyOf: OpinionService.office),
+                        .li(.a(.href("/console/opinions"), .text("舆情台账：登记、交办、回应与首次回应用时")))),
+                    .if(
                         identity.holds(anyOf: [.officeAdmin, .leader]),
                         .li(.a(.href("/console/reports"), .text("年度报告：政府信息公开工作年度报告的编制、锁定与发布")))),
                     .if(identity.holds(anyOf: [.systemAdmin]), .li(.a(.href(SiteRoute.users.path), .text("账号管理：新建、解锁、重置密码")))),
