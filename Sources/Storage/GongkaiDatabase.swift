@@ -38,6 +38,7 @@ public protocol Stores: Sendable {
     var siteErrors: any SiteErrorStore { get }
     var proposals: any ProposalStore { get }
     var opinions: any OpinionStore { get }
+    var openDays: any OpenDayStore { get }
 }
 
 extension GongkaiDatabase {

@@ -28,6 +28,7 @@ struct SQLStores: Stores {
     var siteErrors: any SiteErrorStore { SQLSiteErrorStore(db: db) }
     var proposals: any ProposalStore { SQLProposalStore(db: db) }
     var opinions: any OpinionStore { SQLOpinionStore(db: db) }
+    var openDays: any OpenDayStore { SQLOpenDayStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

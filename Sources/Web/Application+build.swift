@@ -39,6 +39,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     SiteErrorsController(env: env, pages: pages).register(on: router)
     ProposalsController(env: env, pages: pages).register(on: router)
     OpinionsController(env: env, pages: pages).register(on: router)
+    OpenDaysController(env: env, pages: pages).register(on: router)
     return router
 }
 

@@ -26,7 +26,8 @@ import Web
         "POST /api/v1/public/consultations/{id}/comments/{cid}/confirm", "GET /mailbox", "POST /mailbox", "GET /mailbox/track",
         "POST /mailbox/rate", "GET /mailbox/replies/{id}", "GET /faq", "POST /api/v1/public/mailbox", "GET /api/v1/public/mailbox",
         "GET /api/v1/public/mailbox/{code}", "POST /api/v1/public/mailbox/{code}/rating", "GET /api/v1/public/faq",
-        "GET /site-errors/new", "POST /site-errors", "POST /api/v1/public/site-errors",
+        "GET /site-errors/new", "POST /site-errors", "POST /api/v1/public/site-errors", "GET /open-days", "GET /open-days/{id}",
+        "POST /open-days/{id}/register", "GET /api/v1/public/open-days", "POST /api/v1/public/open-days/{id}/registrations",
     ]
 
     static func key(_ route: (method: HTTPRequest.Method, path: String)) -> String {

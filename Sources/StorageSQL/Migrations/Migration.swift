@@ -34,4 +34,5 @@ let allMigrations: [any Migration] = [
     M021CreateSiteErrorReports(),
     M022CreateProposals(),
     M023CreateOpinionRegister(),
+    M024CreateOpenDays(),
 ]

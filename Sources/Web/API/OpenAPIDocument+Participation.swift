@@ -335,4 +335,46 @@ extension OpenAPIDocument {
             "/api/v1/opinions/{id}/close": ["post": op("办结（须已回应）", tag: "opinions", secured: true, parameters: [id], responses: item)],
         ]
     }
+
+    static var openDayPaths: Object {
+        let id = pathID("id")
+        let int: Object = ["type": "integer"]
+        let day = object("开放日活动")
+        return [
+            "/api/v1/public/open-days": [
+                "get": op("已发布公告的政府开放日活动（公众）", tag: "open-days", secured: false, responses: ["200": answer("列表", ["type": "object"])])
+            ],
+            "/api/v1/public/open-days/{id}/registrations": [
+                "post": op(
+                    "报名（每个电话号码一次，每次 1-5 人，名额以内）", tag: "open-days", secured: false, parameters: [id],
+                    body: jsonBody([
+                        "type": "object", "required": ["name", "phone"], "properties": ["name": string, "phone": string, "people": int],
+                    ]),
+                    responses: [
+                        "201": answer("已报名", ["type": "object", "properties": ["registration": int, "people": int, "placesLeft": int]]),
+                        "404": answer("不存在或未发布", ref("Error")), "409": answer("已截止、名额不足或已报名", ref("Error")),
+                        "422": answer("内容有误", ref("Error")), "429": answer("提交过于频繁", ref("Error")),
+                    ])
+            ],
+            "/api/v1/open-days": [
+                "get": op("本机关的开放日活动（含报名名单）", tag: "open-days", secured: true, responses: ["200": answer("列表", ["type": "object"])]),
+                "post": op(
+                    "制定方案", tag: "open-days", secured: true,
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "title": string, "date": date, "place": string, "plan": string, "capacity": int, "registrationClosesOn": date,
+                        ],
+                    ]), responses: object("开放日活动", "201")),
+            ],
+            "/api/v1/open-days/{id}/announce": [
+                "post": op("发布公告（门户可见并开始报名）", tag: "open-days", secured: true, parameters: [id], responses: day)
+            ],
+            "/api/v1/open-days/{id}/report": [
+                "post": op(
+                    "报送结果：活动情况形成公众参与栏目的文件草稿（照片作为附件上传）", tag: "open-days", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["record": string]]), responses: day)
+            ],
+        ]
+    }
 }

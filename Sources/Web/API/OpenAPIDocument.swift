@@ -72,6 +72,7 @@ enum OpenAPIDocument {
         paths.merge(siteErrorPaths) { a, _ in a }
         paths.merge(proposalPaths) { a, _ in a }
         paths.merge(opinionPaths) { a, _ in a }
+        paths.merge(openDayPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

@@ -127,6 +127,8 @@ enum Layout {
                 .if(
                     chrome.area == .portal,
                     .p(
+                        .a(.href(attr(chrome.serverOrigin + "/open-days")), .text("政府开放日")), .text(" · "),
+                        .a(.href(attr(chrome.serverOrigin + "/faq")), .text("常见问题")), .text(" · "),
                         .a(
                             .class("report-error"),
                             .href(attr(chrome.serverOrigin + "/site-errors/new?page=" + SiteRoute.encode(chrome.returnPath))),
