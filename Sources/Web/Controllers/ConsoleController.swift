@@ -59,9 +59,10 @@ enum Agenda {
             }
         }
         items += try await LedgerService(env: env).agenda(for: identity).map { Item(title: $0.title, detail: $0.detail, link: $0.link) }
-        let letters = try await env.database.stores.mailbox.list(
-            agencyID: identity.agency.id, departmentID: identity.holds(anyOf: MailboxService.office) ? nil : identity.user.departmentID)
-        if identity.holds(anyOf: MailboxService.office) || identity.user.departmentID != nil {
+        let office = identity.holds(anyOf: MailboxService.office)
+        if office || identity.user.departmentID != nil {
+            let letters = try await env.database.stores.mailbox.list(
+                agencyID: identity.agency.id, departmentID: office ? nil : identity.user.departmentID)
             let today = env.today
             for m in letters
             where m.status != .closed

@@ -84,11 +84,11 @@ struct AnnualReportService {
         }
         let (derived, catalog, requests) = try await derive(agency, year: year)
         let live = try derived.applying(report.entries)
-        for section in AnnualReport.Section.allCases where report.text(section).isEmpty && !report.state.isFrozen {
-            report.narrative[section.rawValue] = try await narrative(
-                agency, year: year, figures: live, catalog: catalog, requests: requests
-            )
-            .sections[section.rawValue]
+        let empty = AnnualReport.Section.allCases.filter { report.text($0).isEmpty }
+        if !empty.isEmpty && !report.state.isFrozen {
+            // One draft serves every empty section: it derives last year's figures too.
+            let draft = try await narrative(agency, year: year, figures: live, catalog: catalog, requests: requests).sections
+            for section in empty { report.narrative[section.rawValue] = draft[section.rawValue] }
         }
         guard let frozen = report.snapshot, report.state.isFrozen else {
             return View(agency: agency, report: report, figures: live, checks: live.checks, drift: [], stored: stored != nil)
