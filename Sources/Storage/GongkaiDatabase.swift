@@ -39,6 +39,7 @@ public protocol Stores: Sendable {
     var proposals: any ProposalStore { get }
     var opinions: any OpinionStore { get }
     var openDays: any OpenDayStore { get }
+    var surveys: any SurveyStore { get }
 }
 
 extension GongkaiDatabase {

@@ -29,6 +29,7 @@ struct SQLStores: Stores {
     var proposals: any ProposalStore { SQLProposalStore(db: db) }
     var opinions: any OpinionStore { SQLOpinionStore(db: db) }
     var openDays: any OpenDayStore { SQLOpenDayStore(db: db) }
+    var surveys: any SurveyStore { SQLSurveyStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

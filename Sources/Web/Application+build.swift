@@ -40,6 +40,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     ProposalsController(env: env, pages: pages).register(on: router)
     OpinionsController(env: env, pages: pages).register(on: router)
     OpenDaysController(env: env, pages: pages).register(on: router)
+    SurveysController(env: env, pages: pages).register(on: router)
     return router
 }
 

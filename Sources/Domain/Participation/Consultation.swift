@@ -61,12 +61,26 @@ public enum CommentIdentity: String, CaseIterable, Hashable, Sendable, Codable {
     case anonymousAllowed = "anonymous_allowed"
     /// A confirmed e-mail address is required (a code is sent to it).
     case emailConfirmed = "email_confirmed"
+    /// A confirmed mainland mobile number is required (a code is sent by SMS).
+    case phoneConfirmed = "phone_confirmed"
 
     public var label: String {
         switch self {
         case .anonymousAllowed: "可匿名提交"
         case .emailConfirmed: "须通过电子邮箱验证"
+        case .phoneConfirmed: "须通过手机短信验证"
         }
+    }
+
+    public var needsConfirmation: Bool { self != .anonymousAllowed }
+
+    /// Where the code goes, in words (“电子邮箱” or “手机”).
+    public var channel: String { self == .phoneConfirmed ? "手机" : "电子邮箱" }
+
+    /// Whether a text is a mainland mobile number (11 digits starting 13-19).
+    public static func isMobile(_ text: String) -> Bool {
+        text.count == 11 && text.allSatisfy { $0.isASCII && $0.isNumber } && text.hasPrefix("1")
+            && "3456789".contains(text.dropFirst().first!)
     }
 }
 

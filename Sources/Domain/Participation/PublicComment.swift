@@ -2,7 +2,7 @@
 public struct PublicComment: Hashable, Sendable, Codable {
     /// Pre-moderation (先审后发): nothing is shown before a moderator passes it.
     public enum Status: String, CaseIterable, Hashable, Sendable, Codable {
-        /// Waiting for the commenter to confirm the e-mail address.
+        /// Waiting for the commenter to confirm the e-mail address or mobile number.
         case unconfirmed
         /// Waiting for a moderator.
         case pending
@@ -15,7 +15,7 @@ public struct PublicComment: Hashable, Sendable, Codable {
 
         public var label: String {
             switch self {
-            case .unconfirmed: "待验证邮箱"
+            case .unconfirmed: "待验证"
             case .pending: "待审核"
             case .held: "筛查发现敏感内容，待审核"
             case .published: "已公开"

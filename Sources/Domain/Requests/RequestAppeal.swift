@@ -106,6 +106,12 @@ public struct OutboxMessage: Hashable, Sendable {
         self.createdAtMillis = createdAtMillis
     }
 
+    /// The prefix of a recipient that is a mobile number: the message goes by SMS.
+    public static let smsPrefix = "sms:"
+
+    /// The mobile number of a text message, or nil for an e-mail.
+    public var smsNumber: String? { recipient.hasPrefix(Self.smsPrefix) ? String(recipient.dropFirst(Self.smsPrefix.count)) : nil }
+
     /// Retries back off: 1, 2, 4 ... minutes, at most six hours apart.
     public static func retryDelayMillis(afterAttempts n: Int) -> Int64 {
         Int64(min(360, 1 << min(max(n - 1, 0), 9))) * 60_000

@@ -35,4 +35,5 @@ let allMigrations: [any Migration] = [
     M022CreateProposals(),
     M023CreateOpinionRegister(),
     M024CreateOpenDays(),
+    M025CreateSurveys(),
 ]

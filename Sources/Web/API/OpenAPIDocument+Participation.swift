@@ -2,6 +2,7 @@ extension OpenAPIDocument {
     static var participationPaths: Object {
         let id = pathID("id")
         let cid = pathID("cid")
+        let identity = Self.identity
         let int: Object = ["type": "integer"]
         let consultation: Object = [
             "type": "object",
@@ -9,7 +10,7 @@ extension OpenAPIDocument {
                 "id": int, "title": string, "kind": ["type": "string", "enum": ["rules", "normative", "normative_market", "other"]],
                 "summary": string, "body": string, "paragraphs": ["type": "array", "items": string], "version": int,
                 "opensOn": date, "closesOn": date, "status": ["type": "string", "enum": ["draft", "open", "closed"]],
-                "identity": ["type": "string", "enum": ["anonymous_allowed", "email_confirmed"]],
+                "identity": identity,
                 "documentId": ["type": "integer", "nullable": true], "reportDocumentId": ["type": "integer", "nullable": true],
                 "comments": ["type": "array", "items": ["type": "object"]],
             ],
@@ -19,7 +20,7 @@ extension OpenAPIDocument {
             "properties": [
                 "title": string, "kind": ["type": "string", "enum": ["rules", "normative", "normative_market", "other"]], "summary": string,
                 "body": string, "opensOn": date, "closesOn": date,
-                "identity": ["type": "string", "enum": ["anonymous_allowed", "email_confirmed"]],
+                "identity": identity,
             ],
         ])
         let answered = object("征求意见")
@@ -374,6 +375,145 @@ extension OpenAPIDocument {
                 "post": op(
                     "报送结果：活动情况形成公众参与栏目的文件草稿（照片作为附件上传）", tag: "open-days", secured: true, parameters: [id],
                     body: jsonBody(["type": "object", "properties": ["record": string]]), responses: day)
+            ],
+        ]
+    }
+
+    /// How participants identify themselves (consultations and surveys).
+    static var identity: Object { ["type": "string", "enum": ["anonymous_allowed", "email_confirmed", "phone_confirmed"]] }
+
+    static var surveyPaths: Object {
+        let id = pathID("id")
+        let rid = pathID("rid")
+        let int: Object = ["type": "integer"]
+        let condition: Object = [
+            "type": "object", "description": "仅当第 question 题的回答为 values 之一（选项序号或分值）时显示",
+            "properties": ["question": int, "values": ["type": "array", "items": int]],
+        ]
+        let kind: Object = ["type": "string", "enum": ["single", "multiple", "scale", "text"]]
+        let question: Object = [
+            "type": "object",
+            "properties": [
+                "number": int, "kind": kind, "title": string, "options": ["type": "array", "items": string],
+                "required": ["type": "boolean"],
+                "scaleMin": int, "scaleMax": int, "showIf": condition,
+            ],
+        ]
+        let survey: Object = [
+            "type": "object",
+            "properties": [
+                "id": int, "title": string, "intro": string, "opensOn": date, "closesOn": date,
+                "status": ["type": "string", "enum": ["draft", "not_yet_open", "open", "closed"]], "identity": identity,
+                "resultsPublic": ["type": "boolean"], "questions": ["type": "array", "items": question],
+            ],
+        ]
+        let input = jsonBody([
+            "type": "object",
+            "description": "题目二选一：questions（结构化）或 outline（文本大纲，每题一行【单选】【多选】【量表 1-5】【填空】，选项以“-”开头）",
+            "properties": [
+                "title": string, "intro": string, "opensOn": date, "closesOn": date, "identity": identity,
+                "questions": ["type": "array", "items": question], "outline": string,
+            ],
+        ])
+        let count: Object = ["type": "object", "properties": ["label": string, "count": int]]
+        let results: Object = [
+            "type": "object",
+            "properties": [
+                "results": [
+                    "type": "object",
+                    "properties": [
+                        "responses": int,
+                        "questions": [
+                            "type": "array",
+                            "items": [
+                                "type": "object",
+                                "properties": [
+                                    "number": int, "title": string, "kind": kind, "answered": int,
+                                    "counts": ["type": "array", "items": count], "mean": ["type": "number"],
+                                    "texts": ["type": "array", "items": string],
+                                ],
+                            ],
+                        ],
+                    ],
+                ]
+            ],
+        ]
+        let receipt: Object = ["type": "object", "properties": ["id": int, "confirmed": ["type": "boolean"], "message": string]]
+        let one: Object = [
+            "200": answer("问卷", survey), "404": answer("不存在", ref("Error")), "409": answer("状态不允许", ref("Error")),
+            "422": answer("内容有误", ref("Error")),
+        ]
+        return [
+            "/api/v1/public/surveys": [
+                "get": op("已发布的问卷（公众）", tag: "surveys", secured: false, responses: ["200": answer("列表", ["type": "object"])])
+            ],
+            "/api/v1/public/surveys/{id}": [
+                "get": op("问卷及题目（公众）", tag: "surveys", secured: false, parameters: [id], responses: one)
+            ],
+            "/api/v1/public/surveys/{id}/results": [
+                "get": op(
+                    "公开的调查结果（不含文字回答）", tag: "surveys", secured: false, parameters: [id],
+                    responses: ["200": answer("结果", results), "404": answer("不存在或结果未公开", ref("Error"))])
+            ],
+            "/api/v1/public/surveys/{id}/responses": [
+                "post": op(
+                    "提交答卷；须验证身份的问卷先发送验证码，每个邮箱或手机号一份", tag: "surveys", secured: false, parameters: [id],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "answers": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object", "required": ["question"],
+                                    "properties": [
+                                        "question": int, "choices": ["type": "array", "items": int], "value": int, "text": string,
+                                    ],
+                                ],
+                            ],
+                            "email": string, "phone": string,
+                        ],
+                    ]),
+                    responses: [
+                        "201": answer("已收到", receipt), "404": answer("不存在或未发布", ref("Error")),
+                        "409": answer("未开始、已结束或已提交过", ref("Error")), "422": answer("内容有误（field 为 q 加题号）", ref("Error")),
+                        "429": answer("提交过于频繁", ref("Error")),
+                    ])
+            ],
+            "/api/v1/public/surveys/{id}/responses/{rid}/confirm": [
+                "post": op(
+                    "输入验证码，答卷生效", tag: "surveys", secured: false, parameters: [id, rid],
+                    body: jsonBody(["type": "object", "properties": ["code": string]]),
+                    responses: [
+                        "200": answer("已生效", receipt), "404": answer("不存在", ref("Error")), "409": answer("问卷已结束", ref("Error")),
+                        "422": answer("验证码不正确", ref("Error")), "429": answer("尝试次数过多", ref("Error")),
+                    ])
+            ],
+            "/api/v1/surveys": [
+                "get": op("本机关的问卷", tag: "surveys", secured: true, responses: ["200": answer("列表", ["type": "object"])]),
+                "post": op("新建问卷草稿", tag: "surveys", secured: true, body: input, responses: object("问卷", "201")),
+            ],
+            "/api/v1/surveys/{id}": [
+                "get": op("问卷", tag: "surveys", secured: true, parameters: [id], responses: one),
+                "put": op("修改未发布的问卷", tag: "surveys", secured: true, parameters: [id], body: input, responses: one),
+            ],
+            "/api/v1/surveys/{id}/publish": ["post": op("发布问卷", tag: "surveys", secured: true, parameters: [id], responses: one)],
+            "/api/v1/surveys/{id}/close": ["post": op("提前结束问卷", tag: "surveys", secured: true, parameters: [id], responses: one)],
+            "/api/v1/surveys/{id}/results-public": [
+                "post": op(
+                    "在门户公开或不再公开调查结果", tag: "surveys", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "required": ["shown"], "properties": ["shown": ["type": "boolean"]]]), responses: one)
+            ],
+            "/api/v1/surveys/{id}/results": [
+                "get": op(
+                    "调查结果（含文字回答）", tag: "surveys", secured: true, parameters: [id],
+                    responses: ["200": answer("结果", results), "404": answer("不存在", ref("Error"))])
+            ],
+            "/api/v1/surveys/{id}/export.csv": [
+                "get": op(
+                    "导出答卷（CSV，每份答卷一行）", tag: "surveys", secured: true, parameters: [id],
+                    responses: [
+                        "200": ["description": "CSV", "content": ["text/csv": ["schema": string]]], "404": answer("不存在", ref("Error")),
+                    ])
             ],
         ]
     }

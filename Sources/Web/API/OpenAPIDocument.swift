@@ -73,6 +73,7 @@ enum OpenAPIDocument {
         paths.merge(proposalPaths) { a, _ in a }
         paths.merge(opinionPaths) { a, _ in a }
         paths.merge(openDayPaths) { a, _ in a }
+        paths.merge(surveyPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

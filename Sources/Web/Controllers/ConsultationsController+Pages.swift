@@ -50,7 +50,8 @@ extension ConsultationsController {
                 cid,
                 .init(paragraph: paragraph, text: values["text"], name: values["name"], email: values["email"], phone: values["phone"]),
                 address: context.remoteAddress)
-            return try await again([:], Self.receiptMessage(r.comment), status: .ok, pending: r.needsConfirmation ? r.comment : nil)
+            return try await again(
+                [:], Self.receiptMessage(r.comment, channel: r.channel), status: .ok, pending: r.needsConfirmation ? r.comment : nil)
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], "有 1 处需要修改，已在下方标出。", status: .unprocessableContent)
         } catch DomainError.conflict(let message) {

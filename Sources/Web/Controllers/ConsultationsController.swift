@@ -253,9 +253,9 @@ struct ConsultationsController {
         var message: String
     }
 
-    static func receiptMessage(_ c: PublicComment) -> String {
+    static func receiptMessage(_ c: PublicComment, channel: String = "电子邮箱") -> String {
         switch c.status {
-        case .unconfirmed: "验证码已发送到您的电子邮箱，输入验证码后意见进入审核。"
+        case .unconfirmed: "验证码已发送到您的\(channel)，输入验证码后意见进入审核。"
         default: "意见已收到，编号 \(c.id)。经审核后在征求意见稿旁公开；意见采纳情况将在征集结束后公布。"
         }
     }
@@ -265,7 +265,9 @@ struct ConsultationsController {
         let input = try await request.decodeJSON(ConsultationService.CommentInput.self, context: context)
         let r = try await service.comment(try id(context), input, address: context.remoteAddress)
         return EditedResponse(
-            status: .created, response: CommentReceipt(id: r.comment.id, status: r.comment.status, message: Self.receiptMessage(r.comment)))
+            status: .created,
+            response: CommentReceipt(
+                id: r.comment.id, status: r.comment.status, message: Self.receiptMessage(r.comment, channel: r.channel)))
     }
 
     struct CodeBody: Decodable {

@@ -136,6 +136,8 @@ struct ConsultationService {
     struct Received: Sendable {
         var comment: PublicComment
         var needsConfirmation: Bool
+        /// Where the code went (“电子邮箱” or “手机”).
+        var channel: String
     }
 
     /// Takes a comment while the consultation is open. It waits for moderation (held when
@@ -157,12 +159,11 @@ struct ConsultationService {
         if !phone.isEmpty, phone.count > 20 || !phone.allSatisfy({ $0.isNumber || $0 == "-" }) {
             throw DomainError.invalid("phone", "电话号码格式不正确")
         }
-        let confirm = c.identity == .emailConfirmed
-        if confirm && email.isEmpty { throw DomainError.invalid("email", "本次征集须填写电子邮箱并验证后才能提交意见") }
+        let contact = try ParticipantContact.required(c.identity, email: email, phone: phone)
+        let confirm = contact != nil
         let words = try await env.database.stores.catalog.sensitiveWords(agencyID: c.agencyID)
         let findings = ContentScreener(sensitiveWords: words).scan(text + "\n" + name)
-        var rng = SystemRandomNumberGenerator()
-        let code: String? = confirm ? String(format: "%06d", Int.random(in: 0..<1_000_000, using: &rng)) : nil
+        let code: String? = confirm ? ParticipantContact.code() : nil
         let comment = PublicComment(
             consultationID: c.id, version: c.version, paragraph: input.paragraph, quote: input.paragraph.map { paragraphs[$0 - 1] } ?? "",
             text: text, name: name, email: email, phone: phone, status: confirm ? .unconfirmed : (findings.isEmpty ? .pending : .held),
@@ -176,16 +177,15 @@ struct ConsultationService {
                     recordType: "consultation", recordID: String(c.id),
                     detail: "意见 #\(saved.id)" + (saved.paragraph.map { "（第 \($0) 段）" } ?? "")),
                 atMillis: now)
-            if let code {
+            if let code, let contact {
                 _ = try await stores.outbox.enqueue(
-                    OutboxMessage(
-                        agencyID: c.agencyID, requestID: nil, recipient: email, subject: "意见提交验证码：\(c.title)",
-                        body: "您对《\(c.title)》提交的意见，验证码为 \(code)（意见编号 \(saved.id)）。输入验证码后，意见进入审核。",
-                        nextAttemptAtMillis: now, createdAtMillis: now))
+                    contact.message(
+                        agencyID: c.agencyID, subject: "意见提交验证码：\(c.title)", code: code,
+                        purpose: "提交对《\(c.title)》的意见（编号 \(saved.id)）", nowMillis: now))
             }
             return saved
         }
-        return Received(comment: stored, needsConfirmation: confirm)
+        return Received(comment: stored, needsConfirmation: confirm, channel: c.identity.channel)
     }
 
     func confirm(_ id: Int64, commentID: Int64, code: String) async throws -> PublicComment {

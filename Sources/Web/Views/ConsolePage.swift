@@ -44,6 +44,9 @@ struct ConsolePage {
                         identity.holds(anyOf: [.officeAdmin, .drafter]),
                         .li(.a(.href("/console/consultations"), .text("意见征集：征求意见稿、意见审核与采纳情况")))),
                     .if(
+                        identity.holds(anyOf: SurveyService.editors),
+                        .li(.a(.href("/console/surveys"), .text("问卷调查：设计问卷、发布、结果图表与答卷导出")))),
+                    .if(
                         identity.holds(anyOf: MailboxService.staff),
                         .li(.a(.href("/console/mailbox"), .text("领导信箱：交办、答复、督办与常见问题解答库")))),
                     .if(

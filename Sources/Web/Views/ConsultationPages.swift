@@ -83,6 +83,7 @@ struct ConsultationPage {
         let errs = failed ? errors : [:]
         let vals = failed ? values : [:]
         let emailRequired = c.identity == .emailConfirmed
+        let phoneRequired = c.identity == .phoneConfirmed
         return .element(
             named: "details",
             nodes: [
@@ -107,8 +108,8 @@ struct ConsultationPage {
                             emailRequired ? "电子邮箱（用于接收验证码）" : "电子邮箱（选填，不公开）", name: "email", id: "email-\(key)",
                             value: vals["email"] ?? "", type: .email, errors: errs, autocomplete: "email", required: emailRequired),
                         Fragments.textField(
-                            "联系电话（选填，不公开）", name: "phone", id: "phone-\(key)", value: vals["phone"] ?? "", type: .tel, errors: errs,
-                            autocomplete: "tel", required: false),
+                            phoneRequired ? "手机号码（用于接收短信验证码，不公开）" : "联系电话（选填，不公开）", name: "phone", id: "phone-\(key)",
+                            value: vals["phone"] ?? "", type: .tel, errors: errs, autocomplete: "tel", required: phoneRequired),
                         .button(.type(.submit), .text("提交意见"))
                     )
                 ),

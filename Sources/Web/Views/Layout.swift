@@ -127,6 +127,7 @@ enum Layout {
                 .if(
                     chrome.area == .portal,
                     .p(
+                        .a(.href(attr(chrome.serverOrigin + "/surveys")), .text("问卷调查")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + "/open-days")), .text("政府开放日")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + "/faq")), .text("常见问题")), .text(" · "),
                         .a(

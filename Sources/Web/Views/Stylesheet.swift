@@ -44,6 +44,16 @@ enum Stylesheet {
         .hint{color:#4a4a4a;margin:.25rem 0;font-size:.9rem}
         fieldset{border:1px solid #767676;margin:0 0 1rem;padding:.5rem 1rem}
         .choice{display:block;padding:.2rem 0}
+        .survey-q .choice{padding:.45rem 0;min-height:2.5rem}
+        .survey-q .choice input{width:1.3rem;height:1.3rem;vertical-align:middle}
+        .survey-q.has-error{border:2px solid #b00020}
+        .scale .choice{display:inline-block;margin-right:1.2rem}
+        .required-mark{color:#b00020;font-weight:normal}
+        [hidden]{display:none!important}
+        .chart-pair{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+        svg.chart{width:100%;max-width:40rem;height:auto}
+        .chart-pair table{flex:1 1 14rem}
+        pre.outline{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}
         button,.button{font:inherit;background:#8c1c13;color:#fff;border:2px solid #8c1c13;border-radius:4px;padding:.5rem 1.25rem;cursor:pointer;text-decoration:none;display:inline-block}
         button.secondary{background:#fff;color:#8c1c13}
         .alert{border-left:6px solid #b00020;background:#fdecee;padding:.5rem 1rem;margin:1rem 0}
