@@ -77,7 +77,8 @@ public protocol AppealStore: Sendable {
 public protocol OutboxStore: Sendable {
     func enqueue(_ message: OutboxMessage) async throws -> OutboxMessage
     /// Unsent messages whose next attempt is due, oldest first.
-    func due(atMillis: Int64, limit: Int) async throws -> [OutboxMessage]
+    /// Messages due to be sent: text messages (`sms: true`) or e-mails.
+    func due(atMillis: Int64, limit: Int, sms: Bool) async throws -> [OutboxMessage]
     func markSent(id: Int64, atMillis: Int64) async throws
     func markFailed(id: Int64, error: String, attempts: Int, nextAttemptAtMillis: Int64) async throws
     /// An agency's messages, newest first.

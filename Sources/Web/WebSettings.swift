@@ -1,4 +1,5 @@
 public import Domain
+import Foundation
 
 /// Settings of the web layer, read from the environment by the `serve` command.
 public struct WebSettings: Sendable {
@@ -40,6 +41,8 @@ public struct WebSettings: Sendable {
     public var proposalRules = ProposalRules()
     /// Where the outbox sends e-mail (`GONGKAI_SMTP_*`); nil keeps messages queued.
     public var smtp: SMTPSettings?
+    /// Where the outbox sends text messages (`GONGKAI_SMS_*`); nil keeps them queued.
+    public var sms: SMSSettings?
 
     public init(
         bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
@@ -105,6 +108,7 @@ public struct WebSettings: Sendable {
         if let v = try points("GONGKAI_LEDGER_MISSING_POINTS") { settings.ledgerScoring.missingReport = v }
         if let v = try points("GONGKAI_LEDGER_UNFINISHED_POINTS") { settings.ledgerScoring.unfinishedTask = v }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
+        settings.sms = try SMSSettings.fromEnvironment(env)
         return settings
     }
 }
@@ -161,5 +165,40 @@ public struct SMTPSettings: Sendable, Hashable {
         return SMTPSettings(
             host: host, port: port, security: security, username: env["GONGKAI_SMTP_USERNAME"], password: env["GONGKAI_SMTP_PASSWORD"],
             from: from)
+    }
+}
+
+/// The SMS gateway the outbox uses for confirmation codes: the agency's own SMS platform (统一短信平台)
+/// or a provider's relay, reached by an HTTP POST of `{"phone": "...", "text": "..."}` as JSON,
+/// with a bearer token when one is set. Any 2xx answer counts as sent.
+public struct SMSSettings: Sendable, Hashable {
+    public var host: String
+    public var port: Int
+    public var path: String
+    public var tls: Bool
+    public var token: String?
+    /// The signature put before every message (短信签名), e.g. “【示范市卫生健康委】”.
+    public var signature: String
+
+    public init(host: String, port: Int, path: String = "/", tls: Bool = false, token: String? = nil, signature: String = "") {
+        self.host = host
+        self.port = port
+        self.path = path
+        self.tls = tls
+        self.token = token
+        self.signature = signature
+    }
+
+    /// `GONGKAI_SMS_URL` (http or https; nil when unset), `GONGKAI_SMS_TOKEN`, `GONGKAI_SMS_SIGNATURE`.
+    public static func fromEnvironment(_ env: [String: String]) throws(DomainError) -> SMSSettings? {
+        guard let text = env["GONGKAI_SMS_URL"], !text.isEmpty else { return nil }
+        guard let url = URLComponents(string: text), let scheme = url.scheme, scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else { throw .invalid("GONGKAI_SMS_URL", "GONGKAI_SMS_URL 须为 http:// 或 https:// 开头的短信网关地址") }
+        let tls = scheme == "https"
+        let path = (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath) + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+        return SMSSettings(
+            host: host, port: url.port ?? (tls ? 443 : 80), path: path, tls: tls, token: env["GONGKAI_SMS_TOKEN"],
+            signature: env["GONGKAI_SMS_SIGNATURE"] ?? "")
     }
 }

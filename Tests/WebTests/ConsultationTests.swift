@@ -120,6 +120,32 @@ import Testing
         }
     }
 
+    @Test func phoneConfirmation() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let office = try await client.token("office")
+            let id = try #require(try await Self.create(client, office, identity: "phone_confirmed").json()["id"] as? Int)
+            _ = try await client.postJSON("/api/v1/consultations/\(id)/publish", "", token: office)
+            let url = "/api/v1/public/consultations/\(id)/comments"
+            #expect(try await client.postJSON(url, #"{"text":"意见","email":"a@example.com"}"#).errorField == "phone")
+            #expect(try await client.postJSON(url, #"{"text":"意见","phone":"010-1234567"}"#).errorField == "phone")
+            let sent = try await client.postJSON(url, #"{"text":"意见","phone":"13700137000"}"#)
+            #expect(try sent.json()["status"] as? String == "unconfirmed")
+            #expect(try (sent.json()["message"] as? String)?.contains("手机") == true)
+            let cid = try #require(try sent.json()["id"] as? Int)
+            let sms = try #require(
+                try await h.env.database.stores.outbox.list(agencyID: 1, limit: 10).first { $0.smsNumber == "13700137000" })
+            let code = try #require(sms.body.range(of: #"\d{6}"#, options: .regularExpression).map { String(sms.body[$0]) })
+            #expect(sms.body.count < 70)  // one text message
+            let confirmed = try await client.postJSON("\(url)/\(cid)/confirm", #"{"code":"\#(code)"}"#)
+            #expect(try confirmed.json()["status"] as? String == "pending")
+            // The number is never shown with the comment.
+            _ = try await client.postJSON("/api/v1/consultations/\(id)/moderation", #"{"ids":[\#(cid)],"action":"publish"}"#, token: office)
+            let page = try await client.getPage("/consultations/\(id)")
+            #expect(page.text.contains("意见") && !page.text.contains("13700137000"))
+        }
+    }
+
     @Test func emailConfirmationAndVersions() async throws {
         let h = try await Harness.make("sqlite")
         try await h.run { client in

@@ -587,6 +587,61 @@ class BrowserTests(unittest.TestCase):
         self.assertIn("索引号", main.text)
         d.save_screenshot(os.path.join(ARTIFACTS, "feedback-report.png"))
 
+    def test_answering_a_survey_on_a_phone_and_reading_the_charts(self):
+        d = self.driver
+        self.open("/")
+        self.submit(d.find_element(By.LINK_TEXT, "问卷调查"))
+        self.submit(d.find_element(By.PARTIAL_LINK_TEXT, "政务公开满意度问卷调查"))
+        q4, q5 = d.find_element(By.ID, "q4"), d.find_element(By.ID, "q5")
+        # Conditional questions wait for their answer.
+        self.assertFalse(q4.is_displayed())
+        self.assertFalse(q5.is_displayed())
+
+        def choose(question, label):
+            d.find_element(By.XPATH, f"//fieldset[@id='{question}']//label[contains(., '{label}')]").click()
+
+        # Sent empty: the first required question is marked, nothing is lost.
+        self.submit(d.find_element(By.CSS_SELECTOR, "form.survey-form button[type=submit]"))
+        self.assertIn("第 1 题为必答题", d.find_element(By.ID, "q1").text)
+        self.assertIn("has-error", d.find_element(By.ID, "q1").get_attribute("class"))
+        choose("q1", "60 岁及以上")
+        self.assertTrue(d.find_element(By.ID, "q5").is_displayed())
+        choose("q2", "政府网站")
+        choose("q2", "电视、广播")
+        choose("q3", "2")
+        self.assertTrue(d.find_element(By.ID, "q4").is_displayed())
+        choose("q3", "4")
+        self.assertFalse(d.find_element(By.ID, "q4").is_displayed())
+        choose("q3", "1")
+        d.find_element(By.ID, "q4-text").send_keys("文件附件在手机上打不开")
+        choose("q5", "还需改进")
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "survey-form.png"))
+        self.submit(d.find_element(By.CSS_SELECTOR, "form.survey-form button[type=submit]"))
+        self.assertIn("问卷已提交", d.find_element(By.TAG_NAME, "main").text)
+
+        # The results: a chart per choice or scale question, with its table; no script on the page.
+        self.open("/surveys")
+        self.submit(d.find_element(By.LINK_TEXT, "查看结果"))
+        main = d.find_element(By.TAG_NAME, "main")
+        self.assertIn("有效答卷 61 份", main.text)
+        self.assertGreaterEqual(len(d.find_elements(By.CSS_SELECTOR, "svg.chart")), 4)
+        self.assertEqual(d.find_elements(By.TAG_NAME, "script"), [])
+        self.assertNotIn("文件附件在手机上打不开", main.text)  # free text stays with the staff
+        bar = d.find_element(By.CSS_SELECTOR, "svg.chart text")
+        self.assertGreater(bar.size["height"], 10)  # labels readable at phone width
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "survey-results.png"))
+        # The office reads the free text and can export.
+        self.as_user("office")
+        self.open("/console/surveys")
+        self.submit(d.find_element(By.PARTIAL_LINK_TEXT, "政务公开满意度问卷调查"))
+        main = d.find_element(By.TAG_NAME, "main")
+        self.assertIn("文件附件在手机上打不开", main.text)
+        self.assertTrue(d.find_element(By.LINK_TEXT, "导出答卷（CSV）").is_displayed())
+
     def test_answering_a_mailbox_message(self):
         d = self.driver
         # A citizen writes on a phone and keeps the tracking code.

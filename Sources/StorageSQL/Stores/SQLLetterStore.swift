@@ -175,8 +175,9 @@ struct SQLOutboxStore: OutboxStore {
         return stored
     }
 
-    func due(atMillis: Int64, limit: Int) async throws -> [OutboxMessage] {
+    func due(atMillis: Int64, limit: Int, sms: Bool) async throws -> [OutboxMessage] {
         try await select().where("sent_at_ms", .is, SQLLiteral.null).where("next_attempt_ms", .lessThanOrEqual, SQLBind(atMillis))
+            .where("recipient", sms ? .like : .notLike, SQLBind(OutboxMessage.smsPrefix + "%"))
             .orderBy("next_attempt_ms").orderBy("id").limit(limit).all().map(Self.decode)
     }
 

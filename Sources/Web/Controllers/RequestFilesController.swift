@@ -296,14 +296,16 @@ struct RequestFilesController {
     }
 
     struct Outbox: ResponseEncodable {
+        /// Whether e-mail (SMTP) and text messages (the SMS gateway) are sent; unset ones wait.
         var configured: Bool
+        var smsConfigured: Bool
         var items: [OutboxItem]
     }
 
     @Sendable func outbox(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Outbox {
         let items = try await env.database.stores.outbox.list(agencyID: identity.agency.id, limit: 200)
         return Outbox(
-            configured: env.settings.smtp != nil,
+            configured: env.settings.smtp != nil, smsConfigured: env.settings.sms != nil,
             items: items.map {
                 OutboxItem(
                     id: $0.id, requestId: $0.requestID, recipient: $0.recipient, subject: $0.subject, attempts: $0.attempts,

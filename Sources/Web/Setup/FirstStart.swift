@@ -87,6 +87,7 @@ public enum FirstStart {
             try await DemoContent.loadAnnualReports(into: agency, env: env, actor: actor)
             try await DemoContent.loadConsultations(into: agency, env: env, actor: actor)
             try await DemoContent.loadMailbox(into: agency, env: env, actor: actor)
+            try await DemoContent.loadSurveys(into: agency, env: env, actor: actor)
         }
         return .created(agency: agency, accounts: accounts)
     }

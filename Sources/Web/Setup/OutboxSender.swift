@@ -17,7 +17,7 @@ public struct OutboxSender: Service {
     }
 
     public func run() async throws {
-        let interval = Duration.seconds(env.settings.smtp?.intervalSeconds ?? 60)
+        let interval = Duration.seconds(env.settings.smtp?.intervalSeconds ?? 30)
         // The day whose digests are queued: the outbox need not be read again for them until tomorrow.
         var digestsQueuedOn: CivilDate?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -35,16 +35,23 @@ public struct OutboxSender: Service {
         }
     }
 
-    /// Sends every message that is due; a failure stays in the outbox with its error.
+    /// Sends every message that is due, e-mails through SMTP and text messages through the SMS
+    /// gateway (each only when configured); a failure stays in the outbox with its error.
     public static func deliver(env: WebEnvironment, limit: Int = 50) async throws -> (sent: Int, failed: Int) {
-        guard let smtp = env.settings.smtp else { return (0, 0) }
-        let client = SMTPClient(settings: smtp)
         let stores = env.database.stores
         var sent = 0
         var failed = 0
-        for m in try await stores.outbox.due(atMillis: env.nowMillis, limit: limit) {
+        var due: [OutboxMessage] = []
+        if env.settings.smtp != nil { due += try await stores.outbox.due(atMillis: env.nowMillis, limit: limit, sms: false) }
+        if env.settings.sms != nil { due += try await stores.outbox.due(atMillis: env.nowMillis, limit: limit, sms: true) }
+        for m in due {
             do {
-                try await client.send(to: m.recipient, subject: m.subject, body: m.body, date: Date(timeIntervalSince1970: env.clock()))
+                if let number = m.smsNumber, let sms = env.settings.sms {
+                    try await SMSClient(settings: sms).send(to: number, text: m.body)
+                } else if let smtp = env.settings.smtp {
+                    try await SMTPClient(settings: smtp).send(
+                        to: m.recipient, subject: m.subject, body: m.body, date: Date(timeIntervalSince1970: env.clock()))
+                }
                 try await stores.outbox.markSent(id: m.id, atMillis: env.nowMillis)
                 sent += 1
             } catch {

@@ -13,15 +13,15 @@ struct BarChart {
     /// What shares are taken of (respondents who answered); the longest bar when zero.
     var base: Int
 
-    static let width = 640
-    static let labelWidth = 200
+    static let width = 440
+    static let labelWidth = 160
     static let rowHeight = 30
 
     /// The SVG markup (every text escaped).
     var svg: String {
         let top = bars.map(\.count).max() ?? 0
         let scale = max(base, top, 1)
-        let barSpace = Self.width - Self.labelWidth - 110
+        let barSpace = Self.width - Self.labelWidth - 120
         let height = bars.count * Self.rowHeight + 10
         let summary = bars.map { "\($0.label) \($0.count)" }.joined(separator: "，")
         var out =
@@ -31,7 +31,7 @@ struct BarChart {
             let y = 5 + i * Self.rowHeight
             let length = Int((Double(bar.count) / Double(scale) * Double(barSpace)).rounded())
             let share = base > 0 ? String(format: "%.1f%%", Double(bar.count) * 100 / Double(base)) : ""
-            let shown = bar.label.count > 13 ? String(bar.label.prefix(12)) + "…" : bar.label
+            let shown = bar.label.count > 10 ? String(bar.label.prefix(9)) + "…" : bar.label
             out +=
                 "<g><title>\(attr(bar.label))：\(bar.count)</title>"
                 + "<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"15\">\(attr(shown))</text>"

@@ -51,7 +51,7 @@ enum Stylesheet {
         .required-mark{color:#b00020;font-weight:normal}
         [hidden]{display:none!important}
         .chart-pair{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
-        svg.chart{width:100%;max-width:40rem;height:auto}
+        svg.chart{width:100%;max-width:30rem;height:auto}
         .chart-pair table{flex:1 1 14rem}
         pre.outline{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}
         button,.button{font:inherit;background:#8c1c13;color:#fff;border:2px solid #8c1c13;border-radius:4px;padding:.5rem 1.25rem;cursor:pointer;text-decoration:none;display:inline-block}
