@@ -23,7 +23,18 @@ func openDatabase(logLevel: Logger.Level = .warning) throws -> SQLDatabaseHandle
     let location = try DatabaseLocation(environmentValue: ProcessInfo.processInfo.environment["GONGKAI_DATABASE_URL"])
     var logger = Logger(label: "gongkai.db")
     logger.logLevel = logLevel
-    return try SQLDatabaseHandle(location: location, logger: logger)
+    var settings = SQLDatabaseHandle.defaultPostgresSettings
+    if let workers = ProcessInfo.processInfo.environment["GONGKAI_POSTGRES_PARALLEL_WORKERS"] {
+        if workers == "server" {
+            settings = []
+        } else {
+            guard let n = Int(workers), (0...64).contains(n) else {
+                throw ValidationError("GONGKAI_POSTGRES_PARALLEL_WORKERS 须为 0-64 的整数，或 server（用数据库自己的设置）")
+            }
+            settings = [("max_parallel_workers_per_gather", String(n))]
+        }
+    }
+    return try SQLDatabaseHandle(location: location, logger: logger, postgresSettings: settings)
 }
 
 /// Opens and migrates the database, runs `body`, and always closes the database. A

@@ -1,5 +1,6 @@
-import Domain
 import Testing
+
+@testable import Domain
 
 @Suite struct TextDiffTests {
     @Test func unchangedTextHasOnlySameLines() {
@@ -36,6 +37,15 @@ import Testing
             ])
         #expect(RichText.plain(body).contains("结语 110105********002X"))
         #expect(!RichText.plain(body).contains("|"))
+    }
+
+    @Test(arguments: [
+        "导语\n# 一、总体要求\n## （一）目标\n### 三级\n#### 四个井号\n#标签\n- 甲\n• 乙\n-不是列表\n1. 第一\n22. 第二\n1234. 太长\n2026.10 起施行",
+        "| 任务 | 科室 |\n|---|---|\n| 解读 | 法规科 |\n|\n| :-: | -- |\n|a|b\n\\# 转义的井号\n\\\n\n\n　全角空格缩进　\n\t制表符\t",
+        "", "\n\n", "单行", "# ", "#  两个空格", "- ", "1. ", "|||", "结尾换行\n",
+    ])
+    func plainAgreesWithTheBlocks(_ body: String) {
+        #expect(RichText.plain(body) == RichText.plainByBlocks(body))
     }
 
     @Test func plainLinesStayParagraphs() {

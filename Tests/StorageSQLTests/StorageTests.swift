@@ -131,6 +131,14 @@ import Testing
         await db.shutdown()
     }
 
+    @Test(arguments: locations) func postgresConnectionsTurnParallelQueryOff(_ kind: String) async throws {
+        guard kind != "sqlite" else { return }
+        let db = try await freshDatabase(kind)
+        let row = try await db.sql.raw("SHOW max_parallel_workers_per_gather").first()
+        #expect(try row?.decode(column: "max_parallel_workers_per_gather", as: String.self) == "0")
+        await db.shutdown()
+    }
+
     @Test(arguments: locations) func fullTextEngineKeepsChineseTerms(_ kind: String) async throws {
         let db = try await freshDatabase(kind)
         #expect(try await db.indexesChinese())
@@ -141,6 +149,7 @@ import Testing
     @Test(arguments: locations) func searchRanksTheNewestWindowAndCountsUpToTheLimit(_ kind: String) async throws {
         let db = try await freshDatabase(kind)
         let agency = try await makeAgency(db.stores)
+        var texts: [SearchRanking.Candidate] = []
         func add(_ title: String, _ body: String, redacted: String? = nil) async throws -> Int64 {
             let d = try await db.stores.catalog.create(
                 CatalogDocument(
@@ -149,6 +158,7 @@ import Testing
                     publishedOn: CivilDate(year: 2025, month: 3, day: 1),
                     workflow: WorkflowState(status: .published), redactedBody: redacted))
             try await db.stores.search.put(documentID: d.id, title: d.title, body: d.publicBody)
+            texts.append(.init(id: d.id, title: d.title, body: d.publicBody, publishedOn: "2025-03-01"))
             return d.id
         }
         var ids: [Int64] = []
@@ -183,6 +193,15 @@ import Testing
         #expect(filtered.total == 8 && !filtered.totalIsExact)
         let one = try await capped.search("备案", .none, limit: 3, offset: 0)
         #expect(one == SearchResults(total: 1, hits: [SearchHit(documentID: titled, titleMatched: true)]))
+        // However the database counts (PostgreSQL counts the parts itself), the order is the one
+        // the ranking gives from the texts.
+        for q in ["托育", "托育服务", "服务 托育", "备案要求"] {
+            let parts = ChineseSegmenter.query(q)
+            let matching = texts.filter { t in parts.allSatisfy { SearchRanking.occurrences(of: $0, in: t.title + "\n" + t.body) > 0 } }
+            let expected = SearchRanking.rank(parts, matching).map(\.id)
+            let found = try await SQLSearchIndex(db: db.sql).search(q, .none, limit: 20, offset: 0).hits.map(\.documentID)
+            #expect(found == expected, "\(q)")
+        }
         await db.shutdown()
     }
 

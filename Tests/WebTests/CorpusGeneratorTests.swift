@@ -1,7 +1,8 @@
-import Domain
 import Storage
 import Testing
 import Web
+
+@testable import Domain
 
 @Suite struct CorpusGeneratorTests {
     @Test func generatesPublishedSearchableRepeatableDocuments() async throws {
@@ -14,6 +15,7 @@ import Web
         let other = try await b.db.stores.documents.list(.none, limit: 500, offset: 0).items
         #expect(items.map(\.title) == other.map(\.title))
         #expect(items.filter { $0.body.utf8.count > 1200 }.count == 120)  // about 1.5 KB each
+        #expect(items.allSatisfy { RichText.plain($0.body) == RichText.plainByBlocks($0.body) })
         let hits = try await a.db.stores.search.search("卫生", .none, limit: 5, offset: 0)
         #expect(hits.total > 100)
         #expect(try await a.db.stores.audit.count(AuditFilter(action: "document.import")) == 3)

@@ -37,7 +37,7 @@ public enum RichText {
             listItems = []
         }
         for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(raw)
             if line.hasPrefix("\\") {
                 // An escaped line is a paragraph whatever it starts with ("\# 号楼").
                 flushTable()
@@ -76,17 +76,28 @@ public enum RichText {
         return blocks
     }
 
+    /// The text without leading and trailing spaces and tabs (Unicode space separators), as
+    /// `trimmingCharacters(in: .whitespaces)` gives but without bridging every line to NSString.
+    static func trimmed(_ text: Substring) -> String {
+        func space(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !space($0) }), let last = scalars.lastIndex(where: { !space($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    static func trimmed(_ text: String) -> String { trimmed(Substring(text)) }
+
     static func cells(of line: String) -> [String] {
         var inner = Substring(line)
         if inner.hasPrefix("|") { inner = inner.dropFirst() }
         if inner.hasSuffix("|") { inner = inner.dropLast() }
-        return inner.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return inner.split(separator: "|", omittingEmptySubsequences: false).map(trimmed)
     }
 
     static func heading(_ line: String) -> (Int, String)? {
         for level in (1...3).reversed() {
             let marker = String(repeating: "#", count: level) + " "
-            if line.hasPrefix(marker) { return (level, String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)) }
+            if line.hasPrefix(marker) { return (level, trimmed(line.dropFirst(marker.count))) }
         }
         return nil
     }
@@ -104,7 +115,44 @@ public enum RichText {
     }
 
     /// The text without markup, one block per line: what search indexes and snippets show.
+    /// Markup is line by line, so this reads each line's bytes once instead of building the
+    /// blocks (a results page makes twenty of these); it gives what `plainByBlocks` gives.
     public static func plain(_ body: String) -> String {
+        var out = ""
+        out.reserveCapacity(body.utf8.count)
+        var first = true
+        for raw in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            guard let text = plainLine(trimmed(Substring(raw))) else { continue }
+            if !first { out += "\n" }
+            out += text
+            first = false
+        }
+        return out
+    }
+
+    /// One line's text without its markup, or nil for a line that shows nothing.
+    static func plainLine(_ line: String) -> String? {
+        let bytes = line.utf8
+        guard let lead = bytes.first else { return nil }
+        func after(_ n: Int) -> String { String(Substring(line.utf8.dropFirst(n))) }
+        if lead == UInt8(ascii: "\\") { return after(1) }
+        if lead == UInt8(ascii: "|") {
+            let cells = cells(of: line)
+            if cells.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3A || $0 == 0x20 } }) { return nil }
+            return cells.joined(separator: " ")
+        }
+        if bytes.starts(with: [0x2D, 0x20]) { return after(2) }  // "- "
+        if bytes.starts(with: [0xE2, 0x80, 0xA2, 0x20]) { return after(4) }  // "• "
+        let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        if digits > 0, digits <= 3, bytes.dropFirst(digits).starts(with: [0x2E, 0x20]) { return after(digits + 2) }
+        for level in (1...3).reversed() where bytes.count > level && bytes.prefix(level).allSatisfy({ $0 == 0x23 }) {
+            if bytes.dropFirst(level).first == 0x20 { return trimmed(after(level + 1)) }
+        }
+        return line
+    }
+
+    /// The same text from the blocks (what `plain` must agree with).
+    static func plainByBlocks(_ body: String) -> String {
         parse(body).map { block -> String in
             switch block {
             case .heading(_, let text), .paragraph(let text): text

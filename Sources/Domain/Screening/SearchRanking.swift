@@ -113,34 +113,57 @@ public enum SearchRanking {
         return found
     }
 
+    /// A candidate already counted: each query part's occurrences in its title and body, and
+    /// their lengths in UTF-8 bytes. A database that can count substrings does this itself,
+    /// so the texts need not travel to be ranked.
+    public struct Counts: Sendable {
+        public var id: Int64
+        public var title: [Int]
+        public var body: [Int]
+        public var titleLength: Double
+        public var bodyLength: Double
+        public var publishedOn: String
+
+        public init(id: Int64, title: [Int], body: [Int], titleLength: Double, bodyLength: Double, publishedOn: String) {
+            self.id = id
+            self.title = title
+            self.body = body
+            self.titleLength = titleLength
+            self.bodyLength = bodyLength
+            self.publishedOn = publishedOn
+        }
+    }
+
     /// The candidates in relevance order: title matches first, then by score, then newest.
     public static func rank(_ parts: [ChineseSegmenter.QueryPart], _ candidates: [Candidate]) -> [Ranked] {
         guard !parts.isEmpty, !candidates.isEmpty else {
             return candidates.map { Ranked(id: $0.id, titleMatched: false, score: 0) }
         }
-        struct Counted {
-            var title: [Int]
-            var body: [Int]
-            var titleLength: Double
-            var bodyLength: Double
+        let needles = parts.map(Needle.init)
+        return rank(
+            parts,
+            counted: candidates.map { c in
+                // Lengths in UTF-8 bytes: BM25 needs only each length against the average.
+                Counts(
+                    id: c.id, title: needles.map { $0.occurrences(in: c.title) }, body: needles.map { $0.occurrences(in: c.body) },
+                    titleLength: Double(c.title.utf8.count), bodyLength: Double(c.body.utf8.count), publishedOn: c.publishedOn)
+            })
+    }
+
+    /// Ranks candidates counted elsewhere (see `Counts`), exactly as `rank(_:_:)` ranks texts.
+    public static func rank(_ parts: [ChineseSegmenter.QueryPart], counted: [Counts]) -> [Ranked] {
+        guard !parts.isEmpty, !counted.isEmpty else {
+            return counted.map { Ranked(id: $0.id, titleMatched: false, score: 0) }
         }
-        var counted: [Counted] = []
-        counted.reserveCapacity(candidates.count)
         var containing = [Int](repeating: 0, count: parts.count)
         var titleTotal = 0.0
         var bodyTotal = 0.0
-        let needles = parts.map(Needle.init)
-        for c in candidates {
-            // Lengths in UTF-8 bytes: BM25 needs only each length against the average.
-            let entry = Counted(
-                title: needles.map { $0.occurrences(in: c.title) }, body: needles.map { $0.occurrences(in: c.body) },
-                titleLength: Double(c.title.utf8.count), bodyLength: Double(c.body.utf8.count))
+        for entry in counted {
             for p in parts.indices where entry.title[p] + entry.body[p] > 0 { containing[p] += 1 }
             titleTotal += entry.titleLength
             bodyTotal += entry.bodyLength
-            counted.append(entry)
         }
-        let n = Double(candidates.count)
+        let n = Double(counted.count)
         let idf = containing.map { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
         let averageTitle = max(titleTotal / n, 1)
         let averageBody = max(bodyTotal / n, 1)
@@ -150,15 +173,15 @@ public enum SearchRanking {
             return f * (k1 + 1) / (f + k1 * (1 - b + b * length / average))
         }
         var ranked: [(Ranked, String)] = []
-        ranked.reserveCapacity(candidates.count)
-        for (c, e) in zip(candidates, counted) {
+        ranked.reserveCapacity(counted.count)
+        for e in counted {
             var score = 0.0
             for p in parts.indices {
                 score +=
                     idf[p]
                     * (titleWeight * saturate(e.title[p], e.titleLength, averageTitle) + saturate(e.body[p], e.bodyLength, averageBody))
             }
-            ranked.append((Ranked(id: c.id, titleMatched: e.title.allSatisfy { $0 > 0 }, score: score), c.publishedOn))
+            ranked.append((Ranked(id: e.id, titleMatched: e.title.allSatisfy { $0 > 0 }, score: score), e.publishedOn))
         }
         ranked.sort { l, r in
             if l.0.titleMatched != r.0.titleMatched { return l.0.titleMatched }

@@ -291,9 +291,11 @@ struct DocumentsController: Sendable {
 /// (ASCII letters case-insensitively): Foundation's case-insensitive search on Linux costs a
 /// millisecond per body, which a results page would pay twenty times.
 enum Snippet {
+    /// Works on Unicode scalars, not characters: finding grapheme boundaries in every body of a
+    /// results page cost more than the search itself.
     static func make(_ body: String, query: String, radius: Int = 40) -> String {
-        let chars = body.map { $0 == "\n" ? " " : $0 }
-        let needle = query.map(fold)
+        let chars = body.unicodeScalars.map { $0 == "\n" ? " " : $0 }
+        let needle = query.unicodeScalars.map(fold)
         var start: Int?
         if !needle.isEmpty, needle.count <= chars.count {
             search: for i in 0...(chars.count - needle.count) where fold(chars[i]) == needle[0] {
@@ -302,14 +304,19 @@ enum Snippet {
                 break
             }
         }
-        guard let start else { return String(chars.prefix(radius * 2)) + (chars.count > radius * 2 ? "…" : "") }
+        func text(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
+        }
+        guard let start else { return text(chars.prefix(radius * 2)) + (chars.count > radius * 2 ? "…" : "") }
         let from = max(0, start - radius)
         let to = min(chars.count, start + needle.count + radius)
-        return (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+        return (from > 0 ? "…" : "") + text(chars[from..<to]) + (to < chars.count ? "…" : "")
     }
 
-    static func fold(_ c: Character) -> Character {
-        guard let a = c.asciiValue, (65...90).contains(a) else { return c }
-        return Character(Unicode.Scalar(a + 32))
+    static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        guard c.isASCII, (65...90).contains(c.value) else { return c }
+        return Unicode.Scalar(c.value + 32)!
     }
 }
