@@ -36,4 +36,5 @@ let allMigrations: [any Migration] = [
     M023CreateOpinionRegister(),
     M024CreateOpenDays(),
     M025CreateSurveys(),
+    M026AddExpiryIndex(),
 ]
