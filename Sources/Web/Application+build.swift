@@ -2,12 +2,15 @@ public import Hummingbird
 public import Logging
 import Prometheus
 
-/// Builds the router with every route and middleware. Tests call this too.
+/// What answers requests: the page cache in front of the router. Tests call this too.
+public func buildResponder(_ env: WebEnvironment) -> some HTTPResponder<GongkaiRequestContext> {
+    PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder())
+}
+
+/// Builds the router with every route and middleware (the routes' list comes from here).
 public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> {
     let router = Router(context: GongkaiRequestContext.self)
     let pages = PageRenderer(env: env)
-    // First of all: a cached page needs nothing else, and counts itself (see `PageCache`).
-    router.add(middleware: PageCacheMiddleware(cache: env.pageCache))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestSetupMiddleware(settings: env.settings))
     router.add(middleware: ErrorMiddleware(renderer: pages))
@@ -50,7 +53,7 @@ public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int,
     -> some ApplicationProtocol
 {
     Application(
-        router: buildRouter(env),
+        responder: buildResponder(env),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "gongkai"),
         services: [ScheduledPublishing(env: env, logger: logger), OutboxSender(env: env, logger: logger)],
         logger: logger)

@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdAuth
+import NIOCore
 
 /// The request context every route sees: the signed-in person (if any), the client address,
 /// the body limit and the reader's display preference.
@@ -8,7 +9,13 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
     /// Set by `SessionAuthMiddleware` from the session cookie or the bearer token.
     public var identity: StaffIdentity?
     /// The client's IP address (the peer, or `X-Forwarded-For` when the proxy is trusted).
-    public var remoteAddress: String
+    /// Written out only when asked for: a page served from the cache never needs it.
+    public var remoteAddress: String {
+        get { forwardedAddress ?? peer?.ipAddress ?? "unknown" }
+        set { forwardedAddress = newValue }
+    }
+    private var peer: SocketAddress?
+    private var forwardedAddress: String?
     /// Set from `WebSettings.bodyLimit` by `RequestSetupMiddleware`.
     public var maxUploadSize: Int
     /// 适老化 mode: larger type, higher contrast, one column.
@@ -19,7 +26,8 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.identity = nil
-        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.peer = source.channel.remoteAddress
+        self.forwardedAddress = nil
         self.maxUploadSize = 20 * 1024 * 1024
         self.elderlyMode = false
         self.isSecure = false

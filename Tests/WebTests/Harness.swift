@@ -66,7 +66,7 @@ struct Harness {
 
     /// Runs `body` against the router, then closes and removes the database.
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: buildRouter(env))
+        let app = Application(responder: buildResponder(env))
         do {
             try await app.test(.router) { client in try await body(client) }
         } catch {

@@ -92,7 +92,7 @@ import Web
 
     @Test func healthAnswers503WhenTheDatabaseIsGone() async throws {
         let h = try await Harness.make("sqlite")
-        let app = Application(router: buildRouter(h.env))
+        let app = Application(responder: buildResponder(h.env))
         await h.db.shutdown()
         try await app.test(.router) { client in
             let health = try await client.getJSON("/healthz")
