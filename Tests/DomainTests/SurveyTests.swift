@@ -131,6 +131,6 @@ import Testing
         s.published = false
         #expect(s.status(today: CivilDate(iso: "2026-09-15")!) == .draft)
         #expect(
-            CommentIdentity.isMobile("13812345678") && !CommentIdentity.isMobile("12812345678") && !CommentIdentity.isMobile("1381234567"))
+            CheckDigits.isMobile("13812345678") && !CheckDigits.isMobile("12812345678") && !CheckDigits.isMobile("1381234567"))
     }
 }

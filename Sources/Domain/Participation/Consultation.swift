@@ -76,12 +76,6 @@ public enum CommentIdentity: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// Where the code goes, in words (“电子邮箱” or “手机”).
     public var channel: String { self == .phoneConfirmed ? "手机" : "电子邮箱" }
-
-    /// Whether a text is a mainland mobile number (11 digits starting 13-19).
-    public static func isMobile(_ text: String) -> Bool {
-        text.count == 11 && text.allSatisfy { $0.isASCII && $0.isNumber } && text.hasPrefix("1")
-            && "3456789".contains(text.dropFirst().first!)
-    }
 }
 
 /// A draft put out for public comment (意见征集), with its versions.

@@ -1,5 +1,11 @@
 /// Check-digit rules used to tell real personal numbers from look-alikes.
 public enum CheckDigits {
+    /// A mainland mobile number: 11 digits, starting 13 to 19.
+    public static func isMobile(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 11 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && text.hasPrefix("1")
+            && "3456789".contains(text.dropFirst().first!)
+    }
+
     /// 公民身份号码 (GB 11643-1999): 17 digits, then a check character from the weighted sum
     /// mod 11; also requires a real birth date in positions 7-14.
     public static func isResidentID(_ text: some StringProtocol) -> Bool {

@@ -94,7 +94,7 @@ public struct ContentScreener: Sendable {
             let kind: ScreeningFinding.Kind?
             if digits.count == 18, CheckDigits.isResidentID(digits) {
                 kind = .idNumber
-            } else if digits.count == 11, digits.hasPrefix("1"), let second = digits.dropFirst().first, "3456789".contains(second) {
+            } else if CheckDigits.isMobile(digits) {
                 kind = .mobile
             } else if (16...19).contains(digits.count), !digits.contains("X"), !Self.looksLikeResidentID(digits),
                 CheckDigits.passesLuhn(digits)

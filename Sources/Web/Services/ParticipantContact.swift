@@ -22,7 +22,7 @@ struct ParticipantContact: Sendable, Hashable {
         case .phoneConfirmed:
             let p = phone.filter { !" -".contains($0) }
             guard !p.isEmpty else { throw .invalid("phone", "须填写手机号码并验证后才能提交") }
-            guard CommentIdentity.isMobile(p) else { throw .invalid("phone", "请填写 11 位手机号码") }
+            guard CheckDigits.isMobile(p) else { throw .invalid("phone", "请填写 11 位手机号码") }
             return ParticipantContact(identity: identity, address: p)
         }
     }

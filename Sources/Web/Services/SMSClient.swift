@@ -20,7 +20,7 @@ struct SMSClient: Sendable {
     }
 
     func send(to number: String, text: String) async throws {
-        guard CommentIdentity.isMobile(number) else { throw Failure(description: "手机号码无效：\(number)") }
+        guard CheckDigits.isMobile(number) else { throw Failure(description: "手机号码无效：\(number)") }
         let body = try JSONEncoder().encode(Payload(phone: number, text: settings.signature + text))
         let settings = settings
         let timeout = timeout
