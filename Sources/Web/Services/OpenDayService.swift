@@ -63,7 +63,6 @@ struct OpenDayService {
         var d = try await day(id, for: identity)
         guard !d.announced else { throw DomainError.conflict("已发布公告") }
         d.announced = true
-        env.pageCache.invalidate()
         return try await save(d, action: "open_day.announce", detail: d.title, identity, address)
     }
 

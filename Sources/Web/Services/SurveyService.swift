@@ -121,15 +121,13 @@ struct SurveyService {
     {
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        let saved = try await env.database.transaction { stores in
+        return try await env.database.transaction { stores in
             var saved = s
             if create { saved = try await stores.surveys.create(s) } else { try await stores.surveys.update(s) }
             try await stores.audit.append(
                 actor.event(action, recordType: "survey", recordID: String(saved.id), detail: detail), atMillis: now)
             return saved
         }
-        env.pageCache.invalidate()
-        return saved
     }
 
     // MARK: Responses
