@@ -16,4 +16,17 @@ public protocol AgencyStore: Sendable {
     /// The agency's catalog configuration, or nil when it uses the defaults.
     func catalogSettings(agencyID: Int64) async throws -> CatalogSettings?
     func saveCatalogSettings(agencyID: Int64, _ settings: CatalogSettings, atMillis: Int64) async throws
+    /// The agency that owns a record, or nil when there is no such record.
+    func owner(of kind: OwnedRecord, id: Int64) async throws -> Int64?
+}
+
+/// The kinds of record a staff route names by ID, each owned by one agency.
+public enum OwnedRecord: String, Sendable, CaseIterable {
+    case document, attachment, consultation, request, letter, appeal, mailbox, faq, openDay, opinion, proposal
+    case siteError, survey, user
+    case plan, task, progressReport, evidenceFile
+
+    /// Records of a work plan, which the plan's agency shares with its subordinate units: they
+    /// report progress on the tasks the plan gives them.
+    public var isLedger: Bool { [.plan, .task, .progressReport, .evidenceFile].contains(self) }
 }

@@ -1,6 +1,7 @@
 public import Hummingbird
 public import HummingbirdAuth
 import NIOCore
+import Storage
 
 /// The request context every route sees: the signed-in person (if any), the client address,
 /// the body limit and the reader's display preference.
@@ -8,6 +9,8 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `SessionAuthMiddleware` from the session cookie or the bearer token.
     public var identity: StaffIdentity?
+    /// Set with `identity`: who owns the records a staff route names (`RecordScope`).
+    var recordOwners: (any AgencyStore)?
     /// The client's IP address (the peer, or `X-Forwarded-For` when the proxy is trusted).
     /// Written out only when asked for: a page served from the cache never needs it.
     public var remoteAddress: String {
@@ -26,6 +29,7 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.identity = nil
+        self.recordOwners = nil
         self.peer = source.channel.remoteAddress
         self.forwardedAddress = nil
         self.maxUploadSize = 20 * 1024 * 1024

@@ -41,6 +41,28 @@ struct SQLAgencyStore: AgencyStore {
         try await select().where("credit_code", .equal, SQLBind(creditCode)).first().map(decode)
     }
 
+    func owner(of kind: OwnedRecord, id: Int64) async throws -> Int64? {
+        let query: SQLQueryString
+        switch kind {
+        case .attachment:
+            query = "SELECT d.agency_id FROM attachments a JOIN catalog_documents d ON d.id = a.document_id WHERE a.id = \(bind: id)"
+        case .progressReport:
+            query = "SELECT p.agency_id FROM progress_reports r JOIN work_plans p ON p.id = r.plan_id WHERE r.id = \(bind: id)"
+        case .evidenceFile:
+            query = "SELECT p.agency_id FROM ledger_files f JOIN work_plans p ON p.id = f.plan_id WHERE f.id = \(bind: id)"
+        default:
+            query = "SELECT agency_id FROM \(unsafeRaw: Self.ownedTables[kind]!) WHERE id = \(bind: id)"
+        }
+        return try await db.raw(query).first(decodingColumn: "agency_id", as: Int64.self)
+    }
+
+    private static let ownedTables: [OwnedRecord: String] = [
+        .document: "catalog_documents", .consultation: "consultations", .request: "disclosure_requests", .letter: "reply_letters",
+        .appeal: "request_appeals", .mailbox: "mailbox_messages", .faq: "faq_entries", .openDay: "open_days", .opinion: "opinion_items",
+        .proposal: "proposals", .siteError: "site_error_reports", .survey: "surveys", .user: "users", .plan: "work_plans",
+        .task: "ledger_tasks",
+    ]
+
     func all() async throws -> [Agency] {
         try await select().orderBy("id").all().map(decode)
     }

@@ -12,7 +12,7 @@ struct LedgersController {
     static let office: Set<Role> = [.officeAdmin]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.post("/api/v1/ledgers/import", use: apiImportGuarded)
+        router.staff(.post, "/api/v1/ledgers/import", .roles(Self.office), use: apiImport)
         router.staff(.get, "/api/v1/ledgers", .anyStaff, use: apiList)
         router.staff(.get, "/api/v1/ledgers/:id", .anyStaff, use: apiShow)
         router.staff(.post, "/api/v1/ledgers/:id/rounds", .roles(Self.office), use: apiRound)
@@ -27,7 +27,7 @@ struct LedgersController {
         router.staff(.post, "/api/v1/ledger-tasks/:tid/supervise", .roles(Self.office), use: apiSupervise)
         router.staff(.put, "/api/v1/ledger-tasks/:tid", .roles(Self.office), use: apiEdit)
         router.staff(.post, "/api/v1/ledger-reports/:rid/review", .roles(Self.office), use: apiReview)
-        router.post("/api/v1/ledger-reports/:rid/files", use: apiAttach)
+        router.staff(.post, "/api/v1/ledger-reports/:rid/files", .anyStaff, use: apiAttach)
         router.staff(.get, "/console/ledgers/:id/files/:fid", .anyStaff, use: download)
         router.get("/api/v1/public/ledgers/:id", use: publicJSON)
         router.get("/plans", use: publicIndex)
@@ -154,10 +154,10 @@ struct LedgersController {
         var unmatchedUnits: [String]
     }
 
-    /// The import reads a raw body; staff access is checked here since `staff` routes take JSON or forms.
-    @Sendable func apiImportGuarded(_ request: Request, context: GongkaiRequestContext) async throws -> EditedResponse<ImportedDTO> {
-        guard let identity = context.identity else { throw DomainError.unauthenticated("请先登录") }
-        try Access.roles(Self.office).check(identity)
+    /// The import reads the file as the raw body.
+    @Sendable func apiImport(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
+        ImportedDTO
+    > {
         let yearText = request.uri.queryParameters["year"].map(String.init) ?? ""
         guard let year = Int(yearText) else { throw DomainError.invalid("year", "请在地址中给出 year（四位年份）") }
         let buffer = try await request.body.collect(upTo: env.settings.bodyLimit)
@@ -265,8 +265,9 @@ struct LedgersController {
     }
 
     /// Evidence for a pending report: the file is the body, its name in `?name=`.
-    @Sendable func apiAttach(_ request: Request, context: GongkaiRequestContext) async throws -> EditedResponse<FileDTO> {
-        guard let identity = context.identity else { throw DomainError.unauthenticated("请先登录") }
+    @Sendable func apiAttach(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<
+        FileDTO
+    > {
         let name = request.uri.queryParameters["name"].map(String.init) ?? ""
         guard !name.isEmpty else { throw DomainError.invalid("name", "请在地址中给出文件名 name") }
         let data = Data(buffer: try await request.body.collect(upTo: env.settings.bodyLimit))

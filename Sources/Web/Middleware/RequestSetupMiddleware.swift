@@ -77,6 +77,7 @@ struct SessionAuthMiddleware: RouterMiddleware {
         } else if let cookie = request.cookies[Self.cookieName]?.value {
             context.identity = try await accounts.identity(forToken: cookie, kind: .console)
         }
+        if context.identity != nil { context.recordOwners = accounts.database.stores.agencies }
         return try await next(request, context)
     }
 }
