@@ -6,6 +6,11 @@ public protocol AgencyStore: Sendable {
     func root() async throws -> Agency?
     func find(id: Int64) async throws -> Agency?
     func find(creditCode: String) async throws -> Agency?
+    /// The agency whose own site answers on this (lower-case) host name.
+    func find(host: String) async throws -> Agency?
+    /// Saves an agency's host, title and colour. Throws `DomainError.conflict` when another
+    /// agency has the host.
+    func saveSite(agencyID: Int64, _ site: AgencySite) async throws
     /// Every agency, parents before children.
     func all() async throws -> [Agency]
     /// Creates an agency. Throws `DomainError.conflict` when the credit code is taken.

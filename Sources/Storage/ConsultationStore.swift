@@ -8,7 +8,8 @@ public protocol ConsultationStore: Sendable {
     /// An agency's consultations, newest first.
     func list(agencyID: Int64) async throws -> [Consultation]
     /// Published consultations of every agency, newest opening first.
-    func published(limit: Int) async throws -> [Consultation]
+    /// Published consultations, newest first; of one agency when `agencyID` is given.
+    func published(agencyID: Int64?, limit: Int) async throws -> [Consultation]
     func addComment(_ comment: PublicComment) async throws -> PublicComment
     func comment(id: Int64) async throws -> PublicComment?
     func updateComment(_ comment: PublicComment) async throws

@@ -10,7 +10,8 @@ public protocol MailboxStore: Sendable {
     /// An agency's messages, oldest first; only one department's when given.
     func list(agencyID: Int64, departmentID: Int64?) async throws -> [MailboxMessage]
     /// Published messages of every agency, newest reply first.
-    func published(limit: Int) async throws -> [MailboxMessage]
+    /// Published letters and replies, newest first; of one agency when `agencyID` is given.
+    func published(agencyID: Int64?, limit: Int) async throws -> [MailboxMessage]
     func createFAQ(_ entry: FAQEntry) async throws -> FAQEntry
     func updateFAQ(_ entry: FAQEntry) async throws
     func faq(id: Int64) async throws -> FAQEntry?

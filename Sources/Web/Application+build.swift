@@ -4,7 +4,7 @@ import Prometheus
 
 /// What answers requests: the page cache in front of the router. Tests call this too.
 public func buildResponder(_ env: WebEnvironment) -> some HTTPResponder<GongkaiRequestContext> {
-    PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder())
+    PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder(), trustProxy: env.settings.trustProxy)
 }
 
 /// Builds the router with every route and middleware (the routes' list comes from here).
@@ -30,6 +30,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     WordListController(env: env, pages: pages).register(on: router)
     AttachmentsController(env: env, pages: pages).register(on: router)
     CatalogSettingsController(env: env, pages: pages).register(on: router)
+    AgencySiteController(env: env, pages: pages).register(on: router)
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)
     RequestsController(env: env, pages: pages).register(on: router)

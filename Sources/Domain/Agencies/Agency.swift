@@ -11,15 +11,24 @@ public struct Agency: Hashable, Sendable, Codable, Identifiable {
     public var kind: AgencyKind
     /// The 指南 contact block required by Art. 12.
     public var contact: AgencyContact
+    /// Its own host name, title and colour on the shared installation.
+    public var site: AgencySite
 
-    public init(id: Int64, parentID: Int64?, name: String, creditCode: String, kind: AgencyKind, contact: AgencyContact) {
+    public init(
+        id: Int64, parentID: Int64?, name: String, creditCode: String, kind: AgencyKind, contact: AgencyContact,
+        site: AgencySite = AgencySite()
+    ) {
         self.id = id
         self.parentID = parentID
         self.name = name
         self.creditCode = creditCode
         self.kind = kind
         self.contact = contact
+        self.site = site
     }
+
+    /// The name in the portal's header.
+    public var siteTitle: String { site.title.isEmpty ? name : site.title }
 
     public static func validate(name: String, creditCode: String) throws(DomainError) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)

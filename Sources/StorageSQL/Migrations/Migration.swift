@@ -37,4 +37,5 @@ let allMigrations: [any Migration] = [
     M024CreateOpenDays(),
     M025CreateSurveys(),
     M026AddExpiryIndex(),
+    M027AddAgencySites(),
 ]

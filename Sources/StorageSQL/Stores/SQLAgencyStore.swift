@@ -8,7 +8,7 @@ struct SQLAgencyStore: AgencyStore {
 
     private static let columns = [
         "id", "parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
-        "contact_phone", "contact_fax", "contact_email",
+        "contact_phone", "contact_fax", "contact_email", "site_host", "site_title", "site_color",
     ]
 
     private func decode(_ row: any SQLRow) throws -> Agency {
@@ -24,7 +24,10 @@ struct SQLAgencyStore: AgencyStore {
                 officeHours: try row.decode(column: "contact_hours", as: String.self),
                 phone: try row.decode(column: "contact_phone", as: String.self),
                 fax: try row.decode(column: "contact_fax", as: String.self),
-                email: try row.decode(column: "contact_email", as: String.self)))
+                email: try row.decode(column: "contact_email", as: String.self)),
+            site: AgencySite(
+                host: try row.decode(column: "site_host", as: String?.self), title: try row.decode(column: "site_title", as: String.self),
+                color: try row.decode(column: "site_color", as: String.self)))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("agencies") }
@@ -62,6 +65,19 @@ struct SQLAgencyStore: AgencyStore {
         .proposal: "proposals", .siteError: "site_error_reports", .survey: "surveys", .user: "users", .plan: "work_plans",
         .task: "ledger_tasks",
     ]
+
+    func find(host: String) async throws -> Agency? {
+        try await select().where("site_host", .equal, SQLBind(host)).first().map(decode)
+    }
+
+    func saveSite(agencyID: Int64, _ site: AgencySite) async throws {
+        do {
+            try await db.update("agencies").set("site_host", to: SQLBind(site.host)).set("site_title", to: SQLBind(site.title))
+                .set("site_color", to: SQLBind(site.color)).where("id", .equal, SQLBind(agencyID)).run()
+        } catch  where isUniqueViolation(error) {
+            throw DomainError.conflict("域名 \(site.host ?? "") 已由其他机关使用")
+        }
+    }
 
     func all() async throws -> [Agency] {
         try await select().orderBy("id").all().map(decode)

@@ -52,9 +52,10 @@ struct SQLConsultationStore: ConsultationStore {
             .orderBy("id", .descending).all().map(Self.consultation)
     }
 
-    func published(limit: Int) async throws -> [Consultation] {
-        try await db.select().columns("id", "content_json").from("consultations").where("published", .equal, SQLBind(1))
-            .orderBy("opens_on", .descending).orderBy("id", .descending).limit(limit).all().map(Self.consultation)
+    func published(agencyID: Int64?, limit: Int) async throws -> [Consultation] {
+        var q = db.select().columns("id", "content_json").from("consultations").where("published", .equal, SQLBind(1))
+        if let agencyID { q = q.where("agency_id", .equal, SQLBind(agencyID)) }
+        return try await q.orderBy("opens_on", .descending).orderBy("id", .descending).limit(limit).all().map(Self.consultation)
     }
 
     func addComment(_ c: PublicComment) async throws -> PublicComment {

@@ -53,8 +53,10 @@ struct SQLMailboxStore: MailboxStore {
         return try await q.orderBy("id").all().map(Self.message)
     }
 
-    func published(limit: Int) async throws -> [MailboxMessage] {
-        try await select().where("published", .equal, SQLBind(1)).orderBy("replied_on", .descending).orderBy("id", .descending).limit(limit)
+    func published(agencyID: Int64?, limit: Int) async throws -> [MailboxMessage] {
+        var q = select().where("published", .equal, SQLBind(1))
+        if let agencyID { q = q.where("agency_id", .equal, SQLBind(agencyID)) }
+        return try await q.orderBy("replied_on", .descending).orderBy("id", .descending).limit(limit)
             .all()
             .map(Self.message)
     }

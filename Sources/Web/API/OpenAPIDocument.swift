@@ -74,6 +74,7 @@ enum OpenAPIDocument {
         paths.merge(opinionPaths) { a, _ in a }
         paths.merge(openDayPaths) { a, _ in a }
         paths.merge(surveyPaths) { a, _ in a }
+        paths.merge(oversightPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

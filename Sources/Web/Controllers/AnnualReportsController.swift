@@ -241,9 +241,9 @@ struct AnnualReportsController {
     // MARK: Portal
 
     /// A published report of an agency (the site's own when no id is in the path), or 404.
-    func published(_ context: GongkaiRequestContext, agencyID: Int64?) async throws -> AnnualReportService.View {
+    func published(_ request: Request, _ context: GongkaiRequestContext, agencyID: Int64?) async throws -> AnnualReportService.View {
         let stores = env.database.stores
-        let agency: Agency? = if let agencyID { try await stores.agencies.find(id: agencyID) } else { try await stores.agencies.root() }
+        let agency: Agency? = if let agencyID { try await stores.agencies.find(id: agencyID) } else { try await env.portal(request).agency }
         guard let agency, let year = context.parameters.get("year", as: Int.self),
             let report = try await stores.annualReports.find(agencyID: agency.id, year: year), report.state == .published,
             let figures = report.snapshot
@@ -253,7 +253,7 @@ struct AnnualReportsController {
 
     @Sendable func publicJSON(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let agencyID = request.uri.queryParameters["agency"].flatMap { Int64(String($0)) }
-        let v = try await published(context, agencyID: agencyID)
+        let v = try await published(request, context, agencyID: agencyID)
         var response = try await respondFile(v, .json, download: false)
         response.headers[.contentDisposition] = nil
         return response
@@ -265,11 +265,11 @@ struct AnnualReportsController {
             throw DomainError.notFound("该文件")
         }
         return try await respondFile(
-            try await published(context, agencyID: context.parameters.get("id", as: Int64.self)), format, download: true)
+            try await published(request, context, agencyID: context.parameters.get("id", as: Int64.self)), format, download: true)
     }
 
     @Sendable func publicPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let v = try await published(context, agencyID: context.parameters.get("id", as: Int64.self))
+        let v = try await published(request, context, agencyID: context.parameters.get("id", as: Int64.self))
         return try await pages.respond(
             AnnualReportHTML.title(Self.content(v)), area: .portal, request: request, context: context, agency: v.agency
         ) { Self.page(v, chrome: $0) }
@@ -312,7 +312,8 @@ struct AnnualReportsController {
 
     @Sendable func publicIndex(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let stores = env.database.stores
-        let reports = try await stores.annualReports.published()
+        let scope = try await env.portal(request).scope
+        let reports = try await stores.annualReports.published().filter { scope == nil || $0.agencyID == scope }
         let agencies = Dictionary(uniqueKeysWithValues: try await stores.agencies.all().map { ($0.id, $0) })
         return try await pages.respond("政府信息公开工作年度报告", area: .portal, request: request, context: context) { _ in
             Self.index(reports, agencies: agencies)

@@ -46,26 +46,29 @@ struct BrowseController: Sendable {
     }
 
     @Sendable func browse(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let service = try await CatalogService.portal(env)
+        let site = try await env.portal(request)
+        let service = try await CatalogService.portal(env, site)
         let model = try await Self.model(
-            env, service, filter: try Self.filter(request, service), page: try page(request), heading: "浏览公开信息")
+            env, service, filter: site.scoped(try Self.filter(request, service)), page: try page(request), heading: "浏览公开信息")
         return try await pages.respond("浏览公开信息", area: .portal, request: request, context: context) { model.content($0) }
     }
 
     @Sendable func column(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let service = try await CatalogService.portal(env)
+        let site = try await env.portal(request)
+        let service = try await CatalogService.portal(env, site)
         guard let code = context.parameters.get("code"), let column = try? service.settings.column(code) else {
             throw DomainError.notFound("该专栏")
         }
         let model = try await Self.model(
-            env, service, filter: CatalogFilter(column: column.code), page: try page(request), heading: column.name,
+            env, service, filter: site.scoped(CatalogFilter(column: column.code)), page: try page(request), heading: column.name,
             summary: column.summary,
             basePath: SiteRoute.column(column.code).path)
         return try await pages.respond(column.name, area: .portal, request: request, context: context) { model.content($0) }
     }
 
     @Sendable func subjects(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let facets = try await env.database.stores.documents.facets(.none)
+        let site = try await env.portal(request)
+        let facets = try await env.database.stores.documents.facets(site.scoped(CatalogFilter.none))
         let content: Node<HTML.BodyContext> = .div(
             .h1(.text("按主题分类浏览")),
             facets.subjects.isEmpty

@@ -235,7 +235,9 @@ struct ConsultationsController {
     @Sendable func publicList(_ request: Request, context: GongkaiRequestContext) async throws -> ConsultationList {
         let today = env.today
         return ConsultationList(
-            items: try await env.database.stores.consultations.published(limit: 200).filter { $0.status(today: today) != .draft }.map {
+            items: try await env.database.stores.consultations.published(agencyID: try await env.portal(request).scope, limit: 200).filter {
+                $0.status(today: today) != .draft
+            }.map {
                 var dto = ConsultationDTO($0, today: today)
                 dto.body = ""
                 dto.paragraphs = []

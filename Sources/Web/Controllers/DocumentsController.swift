@@ -218,8 +218,9 @@ struct DocumentsController: Sendable {
         let page = try Self.positive(q["page"].map(String.init), "page", default: 1, max: 10_000)
         let per = try Self.positive(q["per"].map(String.init), "per", default: 20, max: 100)
         let query = (q["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
-        let catalog = try await CatalogService.load(env, agencyID: try await env.database.stores.agencies.root()?.id)
-        let filter = try BrowseController.filter(request, catalog)
+        let site = try await env.portal(request)
+        let catalog = try await CatalogService.portal(env, site)
+        let filter = site.scoped(try BrowseController.filter(request, catalog))
         let stores = env.database.stores
         if query.isEmpty {
             let (total, items) = try await stores.documents.list(

@@ -22,18 +22,19 @@ struct FeedsController: Sendable {
     static let sitemapLimit = 50_000
 
     @Sendable func sitemap(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let xml = try await Self.sitemapXML(env, origin: Self.origin(request, context))
+        let xml = try await Self.sitemapXML(env, origin: Self.origin(request, context), site: try await env.portal(request))
         return Response(
             status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
-    static func sitemapXML(_ env: WebEnvironment, origin: String) async throws -> String {
+    static func sitemapXML(_ env: WebEnvironment, origin: String, site: PortalSite? = nil) async throws -> String {
         let (_, docs) = try await env.database.stores.documents.list(
-            .none, limit: Self.sitemapLimit, offset: 0)
+            site?.scoped(.none) ?? .none, limit: Self.sitemapLimit, offset: 0)
         var xml =
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         xml += "<url><loc>\(attr(origin))/</loc></url>\n"
-        for c in try await CatalogService.portal(env).categories {
+        let service = if let site { try await CatalogService.portal(env, site) } else { try await CatalogService.portal(env) }
+        for c in service.categories {
             xml += "<url><loc>\(attr(origin + SiteRoute.catalog(category: c.code, page: 1).path))</loc></url>\n"
         }
         for d in docs {
@@ -53,20 +54,23 @@ struct FeedsController: Sendable {
     @Sendable func feed(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         guard let name = context.parameters.get("feed"), name.hasSuffix(".atom") else { throw DomainError.notFound("该订阅源") }
         let code = String(name.dropLast(5))
-        let category: CatalogCategory? = code == "all" ? nil : try? await CatalogService.portal(env).category(code)
+        let site = try await env.portal(request)
+        let category: CatalogCategory? = code == "all" ? nil : try? await CatalogService.portal(env, site).category(code)
         if code != "all" && category == nil { throw DomainError.notFound("该订阅源") }
-        let xml = try await Self.atomXML(env, category: category, origin: Self.origin(request, context))
+        let xml = try await Self.atomXML(env, category: category, origin: Self.origin(request, context), site: site)
         return Response(
             status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
     /// The feed of one category, or of everything when `category` is nil.
-    static func atomXML(_ env: WebEnvironment, category: CatalogCategory?, origin: String) async throws -> String {
+    static func atomXML(_ env: WebEnvironment, category: CatalogCategory?, origin: String, site: PortalSite? = nil) async throws
+        -> String
+    {
         let name = (category?.code ?? "all") + ".atom"
-        let agency = try await env.database.stores.agencies.root()
-        let (_, docs) = try await env.database.stores.documents.list(
-            CatalogFilter(categoryCode: category?.code), limit: 50, offset: 0)
-        let title = (agency?.name ?? "政府信息公开") + " · " + (category?.name ?? "最新公开")
+        let agency = if let site { site.agency } else { try await env.database.stores.agencies.root() }
+        let filter = CatalogFilter(categoryCode: category?.code)
+        let (_, docs) = try await env.database.stores.documents.list(site?.scoped(filter) ?? filter, limit: 50, offset: 0)
+        let title = (agency?.siteTitle ?? "政府信息公开") + " · " + (category?.name ?? "最新公开")
         let updated = docs.first?.publishedOn?.description ?? env.today.description
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">"# + "\n"
         xml += "<title>\(attr(title))</title>\n<id>\(attr(origin))/feeds/\(attr(name))</id>\n"

@@ -478,7 +478,8 @@ struct LedgersController {
     @Sendable func publicIndex(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let stores = env.database.stores
         var rows: [(WorkPlan, String)] = []
-        for agency in try await stores.agencies.all() {
+        let scope = try await env.portal(request).scope
+        for agency in try await stores.agencies.all() where scope == nil || agency.id == scope {
             for plan in try await stores.ledgers.plans(agencyID: agency.id) { rows.append((plan, agency.name)) }
         }
         rows.sort { $0.0.year == $1.0.year ? $0.0.id > $1.0.id : $0.0.year > $1.0.year }

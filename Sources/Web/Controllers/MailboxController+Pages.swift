@@ -7,7 +7,8 @@ extension MailboxController {
     // MARK: Portal
 
     @Sendable func formPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let replies = try await env.database.stores.mailbox.published(limit: 20).map(PublicDTO.init)
+        let replies = try await env.database.stores.mailbox.published(agencyID: try await env.portal(request).scope, limit: 20).map(
+            PublicDTO.init)
         return try await pages.respond("领导信箱", area: .portal, request: request, context: context, anonymousForm: true) {
             MailboxFormPage(replies: replies, dueWorkdays: env.settings.mailboxReplyWorkdays).content($0)
         }
@@ -19,7 +20,8 @@ extension MailboxController {
         var values: [String: String] = [:]
         for f in ["kind", "subject", "body", "name", "phone", "email", "mayPublish"] { values[f] = f == "body" ? form.raw(f) : form[f] }
         func again(_ errors: [String: String], _ message: String? = nil, status: HTTPResponse.Status) async throws -> Response {
-            let replies = try await env.database.stores.mailbox.published(limit: 20).map(PublicDTO.init)
+            let replies = try await env.database.stores.mailbox.published(agencyID: try await env.portal(request).scope, limit: 20).map(
+                PublicDTO.init)
             return try await pages.respond("领导信箱", area: .portal, request: request, context: context, status: status, anonymousForm: true) {
                 MailboxFormPage(
                     values: values, errors: errors, message: message, replies: replies, dueWorkdays: env.settings.mailboxReplyWorkdays
@@ -35,7 +37,7 @@ extension MailboxController {
             let m = try await service.submit(
                 .init(
                     kind: values["kind"], subject: values["subject"], body: values["body"], name: values["name"], phone: values["phone"],
-                    email: values["email"], mayPublish: values["mayPublish"] == "1"), agencyID: try await agencyID(),
+                    email: values["email"], mayPublish: values["mayPublish"] == "1"), agencyID: try await agencyID(request),
                 address: context.remoteAddress)
             let page = MailboxTrackPage(
                 code: m.trackingCode, found: TrackDTO(m), message: "来信已受理。请记下查询码 \(m.trackingCode)，凭查询码查看答复并评价。")
@@ -101,7 +103,7 @@ extension MailboxController {
 
     @Sendable func faqPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let q = String((request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
-        let items = try await searchFAQ(q)
+        let items = try await searchFAQ(q, request)
         return try await pages.respond("常见问题解答", area: .portal, request: request, context: context) {
             FAQPage(query: q, items: items).content($0)
         }

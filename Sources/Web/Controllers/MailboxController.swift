@@ -238,15 +238,16 @@ struct MailboxController {
 
     // MARK: Public JSON
 
-    func agencyID() async throws -> Int64 {
-        guard let root = try await env.database.stores.agencies.root() else { throw APIFailure.unavailable("平台尚未初始化") }
-        return root.id
+    /// The agency whose portal the letter came through.
+    func agencyID(_ request: Request) async throws -> Int64 {
+        guard let site = try await env.portal(request).agency else { throw APIFailure.unavailable("平台尚未初始化") }
+        return site.id
     }
 
     @Sendable func apiSubmit(_ request: Request, context: GongkaiRequestContext) async throws -> EditedResponse<Receipt> {
         guard intakeLimiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
         let body = try await request.decodeJSON(MailboxService.Letter.self, context: context)
-        let m = try await service.submit(body, agencyID: try await agencyID(), address: context.remoteAddress)
+        let m = try await service.submit(body, agencyID: try await agencyID(request), address: context.remoteAddress)
         return EditedResponse(
             status: .created, response: Receipt(id: m.id, trackingCode: m.trackingCode, receivedOn: m.receivedOn, dueOn: m.dueOn))
     }
@@ -274,16 +275,18 @@ struct MailboxController {
     }
 
     @Sendable func apiPublished(_ request: Request, context: GongkaiRequestContext) async throws -> PublicList {
-        PublicList(items: try await env.database.stores.mailbox.published(limit: 100).map(PublicDTO.init))
+        PublicList(
+            items: try await env.database.stores.mailbox.published(agencyID: try await env.portal(request).scope, limit: 100).map(
+                PublicDTO.init))
     }
 
-    func searchFAQ(_ q: String) async throws -> [FAQEntry] {
-        let all = try await env.database.stores.mailbox.faqs(agencyID: nil, publishedOnly: true)
+    func searchFAQ(_ q: String, _ request: Request) async throws -> [FAQEntry] {
+        let all = try await env.database.stores.mailbox.faqs(agencyID: try await env.portal(request).scope, publishedOnly: true)
         return q.isEmpty ? all : FAQEntry.search(all, query: q)
     }
 
     @Sendable func apiFAQ(_ request: Request, context: GongkaiRequestContext) async throws -> FAQList {
         let q = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100))
-        return FAQList(items: try await searchFAQ(q).map { FAQDTO($0, staff: false) })
+        return FAQList(items: try await searchFAQ(q, request).map { FAQDTO($0, staff: false) })
     }
 }

@@ -16,8 +16,11 @@ struct OpenDaysController {
         router.get("/open-days", use: publicIndex)
         router.get("/open-days/:id", use: publicPage)
         router.post("/open-days/:id/register", use: registerForm)
-        router.get("/api/v1/public/open-days") { _, _ in
-            DayList(items: try await env.database.stores.openDays.list(agencyID: nil).map { DayDTO($0, staff: false) })
+        router.get("/api/v1/public/open-days") { request, _ in
+            DayList(
+                items: try await env.database.stores.openDays.list(agencyID: try await env.portal(request).scope).map {
+                    DayDTO($0, staff: false)
+                })
         }
         router.post("/api/v1/public/open-days/:id/registrations") { request, context -> EditedResponse<SignupDTO> in
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
@@ -100,7 +103,7 @@ struct OpenDaysController {
     }
 
     @Sendable func publicIndex(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let days = try await env.database.stores.openDays.list(agencyID: nil)
+        let days = try await env.database.stores.openDays.list(agencyID: try await env.portal(request).scope)
         return try await pages.respond("政府开放日", area: .portal, request: request, context: context) { _ in
             .div(
                 .h1(.text("政府开放日")),

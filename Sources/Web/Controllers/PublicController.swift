@@ -16,12 +16,13 @@ struct PublicController: Sendable {
         router.get("/agencies/:id/guide", use: guide)
         router.get("/catalog/:category", use: catalog)
         router.get("/assets/site.css", use: stylesheet)
+        router.get("/assets/brand/:file", use: brand)
         router.post("/preferences/display", use: displayMode)
     }
 
     @Sendable func home(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let stores = env.database.stores
-        let agency = try await stores.agencies.root()
+        let agency = try await env.portal(request).agency
         let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [CatalogDocument]() }
         let service = try await CatalogService.load(env, agencyID: agency?.id)
         return try await pages.respond("首页", area: .portal, request: request, context: context, agency: agency) { chrome in
@@ -57,7 +58,7 @@ struct PublicController: Sendable {
         let stores = env.database.stores
         let agency: Agency? =
             if let id = context.parameters.get("id", as: Int64.self) { try await stores.agencies.find(id: id) } else {
-                try await stores.agencies.root()
+                try await env.portal(request).agency
             }
         guard let agency else { throw DomainError.notFound("该机关") }
         let service = try await CatalogService.load(env, agencyID: agency.id)
@@ -72,9 +73,11 @@ struct PublicController: Sendable {
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 500))
         let q = request.uri.queryParameters
-        let service = try await CatalogService.portal(env)
-        let filter = try DocumentsController.filter(
-            q["category"].map(String.init), year: q["year"].map(String.init), agency: nil, validity: nil, catalog: service)
+        let site = try await env.portal(request)
+        let service = try await CatalogService.portal(env, site)
+        let filter = site.scoped(
+            try DocumentsController.filter(
+                q["category"].map(String.init), year: q["year"].map(String.init), agency: nil, validity: nil, catalog: service))
         var result = SearchPage(query: query, total: 0, page: page, items: [], filter: filter, categories: service.categories)
         if !query.isEmpty {
             let stores = env.database.stores
@@ -93,13 +96,14 @@ struct PublicController: Sendable {
     }
 
     @Sendable func catalog(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let service = try await CatalogService.portal(env)
+        let site = try await env.portal(request)
+        let service = try await CatalogService.portal(env, site)
         guard let code = context.parameters.get("category"), let category = try? service.category(code) else {
             throw DomainError.notFound("该栏目")
         }
         let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 10_000))
         let (total, items) = try await env.database.stores.documents.list(
-            CatalogFilter(categoryCode: category.code), limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
+            site.scoped(CatalogFilter(categoryCode: category.code)), limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
         let shown = CatalogPage(category: category, categories: service.categories, total: total, page: page, items: items)
         return try await pages.respond(category.name, area: .portal, request: request, context: context) { chrome in shown.content(chrome) }
     }
@@ -108,6 +112,19 @@ struct PublicController: Sendable {
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+
+    /// An agency's colours (`Stylesheet.brandPath`). Only the agency's current colour is served.
+    @Sendable func brand(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let file = context.parameters.get("file") ?? ""
+        let parts = file.split(separator: "-")
+        guard parts.count == 2, let id = Int64(parts[0]), let agency = try await env.database.stores.agencies.find(id: id),
+            !agency.site.color.isEmpty,
+            file == Stylesheet.brandPath(agencyID: id, color: agency.site.color).split(separator: "/").last.map(String.init)
+        else { throw DomainError.notFound("该样式") }
+        return Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=86400"],
+            body: .init(byteBuffer: ByteBuffer(string: Stylesheet.brand(agency.site.color))))
     }
 
     /// Remembers the reader's choice for a year. It changes only how this browser shows pages,

@@ -119,13 +119,14 @@ struct RequestsController {
             throw APIFailure.tooMany("提交过于频繁，请稍后再试；也可以电话或当面提交申请")
         }
         let body = try await request.decodeJSON(RequestService.Intake.self, context: context)
-        let stored = try await submitOnline(body, address: context.remoteAddress)
+        let stored = try await submitOnline(body, request: request, address: context.remoteAddress)
         return EditedResponse(status: .created, response: receipt(stored, forApplicant: true, withID: false))
     }
 
-    /// An online application, from the API or the form: received today by the agency asked.
-    func submitOnline(_ body: RequestService.Intake, address: String) async throws -> DisclosureRequest {
-        let agencyID = try await agency(body.agency)
+    /// An online application, from the API or the form: received today by the agency asked, or
+    /// by the agency whose portal it came through.
+    func submitOnline(_ body: RequestService.Intake, request: Request, address: String) async throws -> DisclosureRequest {
+        let agencyID = try await agency(body.agency, request: request)
         let prepared = try service.prepare(body, agencyID: agencyID, channel: .online, receivedOn: env.today)
         return try await service.register(
             prepared, actor: AuditActor(agencyID: agencyID, userID: nil, name: "申请人（网上）", address: address))
@@ -283,7 +284,7 @@ struct RequestsController {
             description: values["description"] ?? "", purpose: values["purpose"], delivery: values["delivery"] ?? "")
         let stored: DisclosureRequest
         do {
-            stored = try await submitOnline(body, address: context.remoteAddress)
+            stored = try await submitOnline(body, request: request, address: context.remoteAddress)
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], status: .unprocessableContent)
         }
@@ -319,13 +320,13 @@ struct RequestsController {
             dueExplanation: forApplicant ? clock.applicantExplanation : clock.staffExplanation)
     }
 
-    func agency(_ id: Int64?) async throws -> Int64 {
+    func agency(_ id: Int64?, request: Request) async throws -> Int64 {
         let stores = env.database.stores
         if let id {
             guard try await stores.agencies.find(id: id) != nil else { throw DomainError.invalid("agency", "没有编号为 \(id) 的机关") }
             return id
         }
-        guard let root = try await stores.agencies.root() else { throw DomainError.notFound("受理机关") }
-        return root.id
+        guard let site = try await env.portal(request).agency else { throw DomainError.notFound("受理机关") }
+        return site.id
     }
 }

@@ -20,7 +20,9 @@ struct SiteErrorsController {
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
             let input = try await request.decodeJSON(SiteErrorService.Input.self, context: context)
             return EditedResponse(
-                status: .created, response: ReportDTO(try await service.submit(input, address: context.remoteAddress), today: env.today))
+                status: .created,
+                response: ReportDTO(
+                    try await service.submit(input, site: try await env.portal(request), address: context.remoteAddress), today: env.today))
         }
         let office = Access.roles(SiteErrorService.office)
         router.staff(.get, "/api/v1/site-errors", office) { request, _, identity in
@@ -162,7 +164,7 @@ struct SiteErrorsController {
             let r = try await service.submit(
                 .init(
                     pageUrl: values["pageUrl"], category: values["category"], description: values["description"], contact: values["contact"]
-                ),
+                ), site: try await env.portal(request),
                 address: context.remoteAddress)
             return try await pages.respond("感谢您的报告", area: .portal, request: request, context: context) { _ in
                 .div(

@@ -23,8 +23,11 @@ struct SurveysController {
         router.get("/surveys/:id/results", use: publicResults)
         router.post("/surveys/:id/responses", use: respondForm)
         router.post("/surveys/:id/responses/:rid/confirm", use: confirmForm)
-        router.get("/api/v1/public/surveys") { _, _ in
-            SurveyList(items: try await env.database.stores.surveys.list(agencyID: nil).map { SurveyDTO($0, today: env.today) })
+        router.get("/api/v1/public/surveys") { request, _ in
+            SurveyList(
+                items: try await env.database.stores.surveys.list(agencyID: try await env.portal(request).scope).map {
+                    SurveyDTO($0, today: env.today)
+                })
         }
         router.get("/api/v1/public/surveys/:id") { _, context in
             SurveyDTO(try await service.visible(try id(context)), today: env.today)
@@ -173,7 +176,7 @@ struct SurveysController {
     // MARK: Portal pages
 
     @Sendable func publicIndex(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let items = try await env.database.stores.surveys.list(agencyID: nil)
+        let items = try await env.database.stores.surveys.list(agencyID: try await env.portal(request).scope)
         let today = env.today
         return try await pages.respond("问卷调查", area: .portal, request: request, context: context) {
             SurveyIndexPage(items: items, today: today).content($0)

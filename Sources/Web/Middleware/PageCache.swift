@@ -69,13 +69,15 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
     typealias Context = GongkaiRequestContext
     let cache: PageCache
     let router: Router
+    let trustProxy: Bool
     /// The middleware runs before Hummingbird's metrics, so hits count themselves; misses go on
     /// through the metrics middleware like any request.
     let hits = Counter(label: "gongkai_page_cache_hits_total")
 
-    init(cache: PageCache, router: Router) {
+    init(cache: PageCache, router: Router, trustProxy: Bool) {
         self.cache = cache
         self.router = router
+        self.trustProxy = trustProxy
     }
     func respond(to request: Request, context: Context) async throws -> Response {
         let next = router.respond
@@ -87,7 +89,8 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         let cookies = request.cookies
         guard cookies[SessionAuthMiddleware.cookieName] == nil else { return try await next(request, context) }
         let elderly = cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
-        let key = (elderly ? "E" : "N") + request.uri.description
+        // Each agency's own site (its host name) has its own pages.
+        let key = (elderly ? "E" : "N") + PortalSite.host(of: request, trustProxy: trustProxy) + " " + request.uri.description
         if let hit = cache.lookup(key) {
             hits.increment()
             return Response(status: hit.status, headers: hit.headers, body: .init(byteBuffer: hit.body))

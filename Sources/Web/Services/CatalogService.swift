@@ -28,6 +28,11 @@ public struct CatalogService: Sendable {
         try await load(env, agencyID: try await env.database.stores.agencies.root()?.id)
     }
 
+    /// The service with the settings of the agency whose portal this is.
+    static func portal(_ env: WebEnvironment, _ site: PortalSite) async throws -> CatalogService {
+        try await load(env, agencyID: site.agency?.id)
+    }
+
     /// The service with an agency's own settings (the defaults when it has none or `agencyID`
     /// is nil, e.g. before set-up).
     public static func load(_ env: WebEnvironment, agencyID: Int64?) async throws -> CatalogService {

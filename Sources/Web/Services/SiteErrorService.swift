@@ -28,8 +28,9 @@ struct SiteErrorService {
         return page
     }
 
-    func submit(_ input: Input, address: String) async throws -> SiteErrorReport {
-        guard let root = try await env.database.stores.agencies.root() else { throw APIFailure.unavailable("平台尚未初始化") }
+    /// A report from the public, for the agency whose portal it came through.
+    func submit(_ input: Input, site: PortalSite, address: String) async throws -> SiteErrorReport {
+        guard let root = site.agency else { throw APIFailure.unavailable("平台尚未初始化") }
         let page = try Self.checkPage(input.pageUrl)
         let category = try RequestService.parse(
             input.category ?? SiteErrorReport.Category.other.rawValue, "category", SiteErrorReport.Category.self)

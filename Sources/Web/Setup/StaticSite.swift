@@ -102,6 +102,10 @@ public enum StaticSite {
             try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin))
             try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin))
             try write("assets/site.css", Stylesheet.css)
+            if let root, !root.site.color.isEmpty {
+                try write(
+                    String(Stylesheet.brandPath(agencyID: root.id, color: root.site.color).dropFirst()), Stylesheet.brand(root.site.color))
+            }
             // Swap the new export in, and count what the old one had that this one has not.
             let kept = Set(all.map { String($0.id) })
             let oldDocs = (try? fm.contentsOfDirectory(atPath: target.appendingPathComponent("documents").path)) ?? []

@@ -22,7 +22,15 @@ struct PageChrome {
     /// a static export (`gongkai publish-static --server`).
     var serverOrigin = ""
 
-    var siteName: String { (agency?.name ?? "卫生健康委员会") + (area == .console ? " 政务公开工作平台" : " 政府信息公开") }
+    var siteName: String {
+        area == .console ? (agency?.name ?? "卫生健康委员会") + " 政务公开工作平台" : (agency?.siteTitle ?? "卫生健康委员会") + " 政府信息公开"
+    }
+
+    /// The agency's colours, when it has chosen some (`AgencySite.color`).
+    var brandStylesheet: String? {
+        guard let agency, !agency.site.color.isEmpty else { return nil }
+        return Stylesheet.brandPath(agencyID: agency.id, color: agency.site.color)
+    }
 }
 
 /// The frame around every page: skip link, header with navigation, display-mode switch,
@@ -35,7 +43,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(chrome.title) - \(chrome.siteName)"),
-                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
+                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
+                .unwrap(chrome.brandStylesheet) { .link(.rel(.stylesheet), .href($0)) }
             ),
             .body(
                 .class((chrome.area == .console ? "console" : "portal") + (chrome.elderly ? " elderly" : "")),
@@ -80,7 +89,10 @@ enum Layout {
             if identity.holds(anyOf: [.officeAdmin, .leader]) { links.append((SiteRoute.timeliness.path, "公开时效")) }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
-            if identity.holds(anyOf: [.systemAdmin]) { links.append((SiteRoute.users.path, "账号管理")) }
+            if identity.holds(anyOf: [.systemAdmin]) {
+                links.append((SiteRoute.users.path, "账号管理"))
+                links.append(("/console/site", "网站设置"))
+            }
         } else {
             links.append((chrome.serverOrigin + "/requests/new", "申请公开"))
             links.append((chrome.serverOrigin + "/plans", "工作进展"))

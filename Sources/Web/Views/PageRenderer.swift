@@ -17,7 +17,7 @@ struct PageRenderer: Sendable {
         let csrf = context.identity != nil || anonymousForm ? CSRF.token(for: request, context: context) : (token: "", setCookie: false)
         let agency: Agency? =
             if let identity = context.identity { identity.agency } else if let known { known } else {
-                try await env.database.stores.agencies.root()
+                try await env.portal(request).agency
             }
         let chrome = PageChrome(
             title: title, area: area, elderly: context.elderlyMode, identity: context.identity, csrf: csrf.token,

@@ -1,7 +1,7 @@
 /// The site's one stylesheet, served from `/assets/site.css` with a long cache lifetime.
 ///
 /// Colours meet WCAG 2.1 AA: body text #1a1a1a on white is 17:1, links #0b4f9c on white 8.2:1,
-/// header text white on #8c1c13 9.6:1, hints #4a4a4a on white 8.9:1. Elderly mode enlarges
+/// header text white on #8c1c13 9.2:1, hints #4a4a4a on white 8.9:1. Elderly mode enlarges
 /// type to 22px, thickens focus rings, underlines every link and drops to one column.
 enum Stylesheet {
     static let css = """
@@ -135,4 +135,16 @@ enum Stylesheet {
         .site-footer{background:none}
         }
         """
+
+    /// `/assets/brand/{agency}-{rrggbb}.css`: the colour is in the name, so a new colour is a new
+    /// file and no cache serves the old one.
+    static func brandPath(agencyID: Int64, color: String) -> String {
+        "/assets/brand/\(agencyID)-\(color.dropFirst()).css"
+    }
+
+    /// The rules that carry the accent colour, for an agency's own colour.
+    static func brand(_ color: String) -> String {
+        ".site-header{background:\(color)}.site-footer{border-top-color:\(color)}h2{border-left-color:\(color)}"
+            + ".mode-switch button{color:\(color)}\n"
+    }
 }

@@ -1,0 +1,129 @@
+import Domain
+import Hummingbird
+import Plot
+import Storage
+
+/// An agency's own site on the shared installation: host name, title and colour. The system
+/// administrator of each agency sets them (settings belong to the 系统管理员 of 三员分立); the
+/// host must also be pointed at the installation in DNS and in the proxy.
+struct AgencySiteController: Sendable {
+    let env: WebEnvironment
+    let pages: PageRenderer
+
+    func register(on router: Router<GongkaiRequestContext>) {
+        router.staff(.get, "/api/v1/agency/site", .anyStaff, use: show)
+        router.staff(.put, "/api/v1/agency/site", .roles([.systemAdmin]), use: replace)
+        router.staff(.get, "/console/site", .roles([.systemAdmin]), use: page)
+        router.staff(.post, "/console/site", .roles([.systemAdmin]), use: submit)
+    }
+
+    struct Input: Decodable {
+        var host: String?
+        var title: String?
+        var color: String?
+    }
+
+    struct Body: ResponseEncodable {
+        var agencyId: Int64
+        var host: String?
+        var title: String
+        var color: String
+        /// What the header shows: the title, or the agency's name.
+        var shownTitle: String
+    }
+
+    static func body(_ a: Agency) -> Body {
+        Body(agencyId: a.id, host: a.site.host, title: a.site.title, color: a.site.color, shownTitle: a.siteTitle)
+    }
+
+    /// Checks, stores and archives the new site settings; the portal's cached pages go.
+    func save(_ input: Input, _ identity: StaffIdentity, address: String) async throws -> Agency {
+        let site = try AgencySite.make(host: input.host ?? "", title: input.title ?? "", color: input.color ?? "")
+        let before = identity.agency
+        var after = before
+        after.site = site
+        let at = env.nowMillis
+        let saved = after
+        try await env.database.transaction { stores in
+            try await stores.agencies.saveSite(agencyID: before.id, site)
+            try await stores.audit.append(
+                AuditActor(identity, address: address).event(
+                    "agency.site", recordType: "agency", recordID: String(before.id), before: CanonicalJSON.text(before.site),
+                    after: CanonicalJSON.text(site)),
+                atMillis: at)
+        }
+        env.pageCache.invalidate()
+        return saved
+    }
+
+    @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {
+        Self.body(identity.agency)
+    }
+
+    @Sendable func replace(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {
+        let input = try await request.decodeJSON(Input.self, context: context)
+        return Self.body(try await save(input, identity, address: context.remoteAddress))
+    }
+
+    func render(
+        _ values: [String: String], _ request: Request, _ context: GongkaiRequestContext, errors: [String: String] = [:],
+        message: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let page = AgencySitePage(values: values, errors: errors, message: message)
+        return try await pages.respond("网站设置", area: .console, request: request, context: context, status: status) { page.content($0) }
+    }
+
+    @Sendable func page(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let site = identity.agency.site
+        return try await render(["host": site.host ?? "", "title": site.title, "color": site.color], request, context)
+    }
+
+    @Sendable func submit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        let values = ["host": form["host"], "title": form["title"], "color": form["color"]]
+        do {
+            _ = try await save(
+                Input(host: values["host"], title: values["title"], color: values["color"]), identity, address: context.remoteAddress)
+            return try await render(values, request, context, message: "已保存。")
+        } catch let error as DomainError {
+            return try await render(values, request, context, errors: [error.field ?? "host": error.message], status: .unprocessableContent)
+        }
+    }
+}
+
+/// The site settings form.
+struct AgencySitePage {
+    var values: [String: String]
+    var errors: [String: String]
+    var message: String?
+
+    func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .div(
+            .h1(.text("网站设置")),
+            .p(
+                .text(
+                    "本机关在集约化平台上的网站：设置域名后，访问该域名即进入本机关的门户，页面、目录、申请和信箱均归本机关；"
+                        + "域名须在 DNS 和反向代理中指向本平台。不设域名时，公众从平台主门户访问本机关的信息。")),
+            Fragments.alert(message, kind: "ok"),
+            Fragments.alert(errors.isEmpty ? nil : "设置未保存，请修改标出的问题。"),
+            .form(
+                .method(.post), .action("/console/site"),
+                .div(
+                    Fragments.csrfField(chrome.csrf),
+                    Fragments.textField(
+                        "域名", name: "host", value: values["host"] ?? "", errors: errors, hint: "如 cdc.example.gov.cn，不含 http:// 和端口；留空则不设",
+                        required: false),
+                    Fragments.textField(
+                        "网站名称", name: "title", value: values["title"] ?? "", errors: errors, hint: "页眉显示的名称；留空则用机关名称",
+                        required: false),
+                    Fragments.textField(
+                        "主色", name: "color", value: values["color"] ?? "", errors: errors,
+                        hint: "#rrggbb，用于页眉和标题线；须足够深，使白色文字对比度不低于 4.5:1；留空则用默认红色 \(AgencySite.defaultColor)",
+                        required: false),
+                    .button(.type(.submit), .text("保存"))
+                )
+            )
+        )
+    }
+}
