@@ -31,6 +31,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     AttachmentsController(env: env, pages: pages).register(on: router)
     CatalogSettingsController(env: env, pages: pages).register(on: router)
     AgencySiteController(env: env, pages: pages).register(on: router)
+    OversightController(env: env, pages: pages).register(on: router)
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)
     RequestsController(env: env, pages: pages).register(on: router)

@@ -16,7 +16,51 @@ extension OpenAPIDocument {
                 "color": ["type": "string", "description": "#rrggbb；白色文字对比度须不低于 4.5:1；空则用默认色"],
             ],
         ]
+        let int: Object = ["type": "integer"]
+        let rate: Object = ["type": "number", "nullable": true, "description": "符合件数 / 应计件数；无应计件数时为 null"]
+        let indicator: Object = [
+            "type": "object",
+            "properties": [
+                "code": string, "label": string, "met": int, "total": int, "rate": rate,
+                "months": [
+                    "type": "array",
+                    "items": ["type": "object", "properties": ["month": string, "met": int, "total": int, "rate": rate]],
+                ],
+            ],
+        ]
+        let unit: Object = [
+            "type": "object",
+            "properties": [
+                "agencyId": ["type": "integer", "nullable": true], "name": string,
+                "indicators": ["type": "array", "items": indicator],
+                "outcomes": ["type": "object", "additionalProperties": int, "description": "期间内答复的申请按答复结果计数"],
+            ],
+        ]
+        let month: (String, String) -> Object = { name, what in
+            [
+                "name": name, "in": "query", "required": false, "schema": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"],
+                "description": what,
+            ]
+        }
         return [
+            "/api/v1/oversight": [
+                "get": op(
+                    "政务公开监测：本机关及所属单位逐月的指标（主动公开及时率、解读同步率、按期答复率、征集反馈、信箱、台账、纠错、复议诉讼），上级机关只读查看所属单位",
+                    tag: "oversight", secured: true,
+                    parameters: [
+                        month("from", "起始月份，缺省为结束月份前 11 个月"), month("to", "结束月份，缺省为本月"),
+                        ["name": "unit", "in": "query", "required": false, "schema": string, "description": "单位编号（本机关或所属单位）；缺省为全部"],
+                    ],
+                    responses: [
+                        "200": answer(
+                            "指标",
+                            [
+                                "type": "object",
+                                "properties": ["from": string, "to": string, "units": ["type": "array", "items": unit], "whole": unit],
+                            ]),
+                        "404": answer("不是本机关或所属单位", ref("Error")), "422": answer("月份无效", ref("Error")),
+                    ])
+            ],
             "/api/v1/agency/site": [
                 "get": op(
                     "本机关在集约化平台上的网站：域名、名称和主色", tag: "agencies", secured: true, responses: ["200": answer("网站设置", site)]),
@@ -25,7 +69,7 @@ extension OpenAPIDocument {
                     responses: [
                         "200": answer("已保存", site), "409": answer("域名已由其他机关使用", ref("Error")), "422": answer("域名或颜色无效", ref("Error")),
                     ]),
-            ]
+            ],
         ]
     }
 }

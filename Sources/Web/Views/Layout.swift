@@ -86,7 +86,10 @@ enum Layout {
             links.append(("/console/ledgers", "工作台账"))
             if identity.holds(anyOf: [.officeAdmin, .drafter]) { links.append(("/console/consultations", "意见征集")) }
             if identity.holds(anyOf: MailboxService.staff) { links.append(("/console/mailbox", "领导信箱")) }
-            if identity.holds(anyOf: [.officeAdmin, .leader]) { links.append((SiteRoute.timeliness.path, "公开时效")) }
+            if identity.holds(anyOf: [.officeAdmin, .leader]) {
+                links.append((SiteRoute.timeliness.path, "公开时效"))
+                links.append(("/console/oversight", "监测"))
+            }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
             if identity.holds(anyOf: [.systemAdmin]) {

@@ -67,6 +67,11 @@ enum Stylesheet {
         .doc-body{max-width:48rem}
         .doc-body h2,.doc-body h3,.doc-body h4{border:0;padding:0;margin:1.25rem 0 .5rem}
         .table-wrap{overflow-x:auto}
+        .filter-row{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+        .oversight-units td.rate{white-space:nowrap}
+        td.rate.low{color:#b00020;font-weight:bold}
+        td .count{display:block;color:#4a4a4a;font-size:.85rem;font-weight:normal}
+        .indicator{margin-bottom:1.5rem}
         tr.overdue td{background:#fdecee;font-weight:bold}
         .doc-tools{margin:1rem 0}
         body.print-view main{max-width:48rem;padding:1rem}
