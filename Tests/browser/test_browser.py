@@ -642,6 +642,43 @@ class BrowserTests(unittest.TestCase):
         self.assertIn("文件附件在手机上打不开", main.text)
         self.assertTrue(d.find_element(By.LINK_TEXT, "导出答卷（CSV）").is_displayed())
 
+    def test_oversight_dashboard_on_a_phone(self):
+        d = self.driver
+        self.as_user("office")
+        self.open("/console")
+        self.submit(d.find_element(By.LINK_TEXT, "监测"))
+        main = d.find_element(By.TAG_NAME, "main")
+        self.assertIn("政务公开监测", main.text)
+        # The commission, its two units and their sum, each with ten indicators.
+        rows = d.find_elements(By.CSS_SELECTOR, "table.oversight-units tbody tr")
+        self.assertEqual([r.find_element(By.TAG_NAME, "th").text for r in rows][-1], "合计")
+        self.assertEqual(len(rows), 4)
+        self.assertEqual(len(rows[0].find_elements(By.TAG_NAME, "td")), 10)
+        # The demo's replied requests give the reply rate a figure.
+        reply = d.find_element(By.XPATH, "//h3[starts-with(., '依申请公开按期答复率')]").text
+        self.assertRegex(reply, r"[0-9]+\.[0-9]%")
+        charts = d.find_elements(By.CSS_SELECTOR, "svg.line-chart")
+        self.assertEqual(len(charts), 10)
+        label = d.find_element(By.CSS_SELECTOR, "svg.line-chart text")
+        self.assertGreater(label.size["height"], 10)
+        # The wide table scrolls inside its frame; the page itself does not scroll sideways.
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "oversight.png"))
+        # One unit, from the drop-down.
+        Select(d.find_element(By.ID, "unit")).select_by_visible_text("示范市疾病预防控制中心")
+        self.submit(d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+        self.assertIn("逐月趋势：示范市疾病预防控制中心", d.find_element(By.TAG_NAME, "main").text)
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "table.oversight-units tbody tr")), 1)
+        # A malformed month comes back marked, with what was typed.
+        field = d.find_element(By.ID, "from")
+        field.clear()
+        field.send_keys("2026-9")
+        self.submit(d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+        self.assertIn("月份格式应为 YYYY-MM", d.find_element(By.TAG_NAME, "main").text)
+        self.assertEqual(d.find_element(By.ID, "from").get_attribute("value"), "2026-9")
+        self.assertIn("has-error", d.find_element(By.ID, "from").find_element(By.XPATH, "..").get_attribute("class"))
+
     def test_answering_a_mailbox_message(self):
         d = self.driver
         # A citizen writes on a phone and keeps the tracking code.

@@ -69,6 +69,7 @@ enum Stylesheet {
         .table-wrap{overflow-x:auto}
         .filter-row{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
         .oversight-units td.rate{white-space:nowrap}
+        .oversight-units th[scope=row]{min-width:9rem}
         td.rate.low{color:#b00020;font-weight:bold}
         td .count{display:block;color:#4a4a4a;font-size:.85rem;font-weight:normal}
         .indicator{margin-bottom:1.5rem}
