@@ -40,6 +40,7 @@ public protocol Stores: Sendable {
     var opinions: any OpinionStore { get }
     var openDays: any OpenDayStore { get }
     var surveys: any SurveyStore { get }
+    var linkChecks: any LinkCheckStore { get }
 }
 
 extension GongkaiDatabase {

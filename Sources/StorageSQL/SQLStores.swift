@@ -30,6 +30,7 @@ struct SQLStores: Stores {
     var opinions: any OpinionStore { SQLOpinionStore(db: db) }
     var openDays: any OpenDayStore { SQLOpenDayStore(db: db) }
     var surveys: any SurveyStore { SQLSurveyStore(db: db) }
+    var linkChecks: any LinkCheckStore { SQLLinkCheckStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -43,6 +43,8 @@ public struct WebSettings: Sendable {
     public var smtp: SMTPSettings?
     /// Where the outbox sends text messages (`GONGKAI_SMS_*`); nil keeps them queued.
     public var sms: SMSSettings?
+    /// The link checker's limits (`GONGKAI_LINKCHECK_*`).
+    public var linkCheck = LinkCheckSettings()
 
     public init(
         bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
@@ -107,6 +109,11 @@ public struct WebSettings: Sendable {
         if let v = try points("GONGKAI_LEDGER_LATE_POINTS") { settings.ledgerScoring.lateReport = v }
         if let v = try points("GONGKAI_LEDGER_MISSING_POINTS") { settings.ledgerScoring.missingReport = v }
         if let v = try points("GONGKAI_LEDGER_UNFINISHED_POINTS") { settings.ledgerScoring.unfinishedTask = v }
+        if let v = try number("GONGKAI_LINKCHECK_CONCURRENCY", 1...32) { settings.linkCheck.concurrency = v }
+        if let v = try number("GONGKAI_LINKCHECK_MAX_PAGES", 1...200_000) { settings.linkCheck.maxPages = v }
+        if let v = try number("GONGKAI_LINKCHECK_TIMEOUT_SECONDS", 1...120) { settings.linkCheck.timeoutSeconds = v }
+        if let v = try flag("GONGKAI_LINKCHECK_PRIVATE") { settings.linkCheck.allowPrivateHosts = v }
+        if let o = env["GONGKAI_LINKCHECK_ORIGIN"], !o.isEmpty { settings.linkCheck.origin = o }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         settings.sms = try SMSSettings.fromEnvironment(env)
         return settings
@@ -201,4 +208,23 @@ public struct SMSSettings: Sendable, Hashable {
             host: host, port: url.port ?? (tls ? 443 : 80), path: path, tls: tls, token: env["GONGKAI_SMS_TOKEN"],
             signature: env["GONGKAI_SMS_SIGNATURE"] ?? "")
     }
+}
+
+/// How the link checker crawls the portal and checks links.
+public struct LinkCheckSettings: Sendable, Hashable {
+    /// Requests in flight at once (`GONGKAI_LINKCHECK_CONCURRENCY`, default 4): a check must not
+    /// load our own site or anyone else's.
+    public var concurrency = 4
+    /// Portal pages read in one run (`GONGKAI_LINKCHECK_MAX_PAGES`).
+    public var maxPages = 5_000
+    /// Seconds to wait for each answer (`GONGKAI_LINKCHECK_TIMEOUT_SECONDS`).
+    public var timeoutSeconds = 15
+    /// Check links to loopback and private addresses too (`GONGKAI_LINKCHECK_PRIVATE=1`); off,
+    /// they are listed as not checked, so a document cannot make the server probe the intranet.
+    public var allowPrivateHosts = false
+    /// The portal's address as the public reaches it (`GONGKAI_LINKCHECK_ORIGIN`, e.g.
+    /// `https://wjw.example.gov.cn`); by default the address the office's request came to.
+    public var origin: String?
+
+    public init() {}
 }

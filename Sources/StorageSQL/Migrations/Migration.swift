@@ -38,4 +38,5 @@ let allMigrations: [any Migration] = [
     M025CreateSurveys(),
     M026AddExpiryIndex(),
     M027AddAgencySites(),
+    M028CreateLinkChecks(),
 ]

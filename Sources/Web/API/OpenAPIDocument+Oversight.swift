@@ -42,7 +42,37 @@ extension OpenAPIDocument {
                 "description": what,
             ]
         }
+        let page: Object = ["type": "object", "properties": ["path": string, "title": string, "owner": string]]
+        let finding: Object = [
+            "type": "object",
+            "properties": [
+                "url": string, "status": ["type": "integer", "nullable": true], "problem": string,
+                "pages": ["type": "array", "items": page],
+            ],
+        ]
+        let run: Object = [
+            "type": "object",
+            "properties": [
+                "id": int, "origin": string, "startedAt": string, "finishedAt": string, "running": ["type": "boolean"], "pagesRead": int,
+                "linksChecked": int, "truncated": ["type": "boolean"], "broken": ["type": "array", "items": finding],
+                "notChecked": ["type": "array", "items": finding],
+            ],
+        ]
         return [
+            "/api/v1/link-checks": [
+                "post": op(
+                    "开始检查本机关门户的链接（政务公开办公室）：从首页和网站地图读取全部页面，检查站内页面、附件和外部链接；在后台进行，同时只进行一次",
+                    tag: "oversight", secured: true,
+                    body: jsonBody(["type": "object", "properties": ["origin": ["type": "string", "description": "网站地址；缺省为本机关网站"]]]),
+                    responses: [
+                        "202": answer("已开始", run), "409": answer("上一次检查尚未结束", ref("Error")), "422": answer("网站地址无效", ref("Error")),
+                    ])
+            ],
+            "/api/v1/link-checks/latest": [
+                "get": op(
+                    "最近一次链接检查：打不开的链接及所在页面、责任科室；内网地址只列出不访问", tag: "oversight", secured: true,
+                    responses: ["200": answer("检查结果", run), "404": answer("尚未检查过", ref("Error"))])
+            ],
             "/api/v1/oversight": [
                 "get": op(
                     "政务公开监测：本机关及所属单位逐月的指标（主动公开及时率、解读同步率、按期答复率、征集反馈、信箱、台账、纠错、复议诉讼），上级机关只读查看所属单位",
