@@ -31,7 +31,7 @@ import Testing
         router.on("/no-head", method: .head) { _, _ in Response(status: .methodNotAllowed) }
         router.get("/no-head") { _, _ in Response(status: .ok) }
         router.get("/slow") { _, _ in
-            try await Task.sleep(for: .seconds(4))
+            try await Task.sleep(for: .seconds(8))
             return Response(status: .ok)
         }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
@@ -70,7 +70,8 @@ import Testing
         var settings = WebSettings(bcryptCost: 4)
         settings.linkCheck.allowPrivateHosts = allowPrivate
         settings.linkCheck.concurrency = 2
-        settings.linkCheck.timeoutSeconds = 1
+        // Generous for our own pages while other tests load the machine; /slow takes 8 s.
+        settings.linkCheck.timeoutSeconds = 4
         let h = try await Harness.make("sqlite", settings: settings)
         let hits = Hits()
         do {
@@ -91,7 +92,7 @@ import Testing
                         "/api/v1/link-checks", #"{"origin":"http://127.0.0.1:\#(port)"}"#, token: office)
                     #expect(started.status == .accepted, "\(started.text)")
                     var latest = try await client.getJSON("/api/v1/link-checks/latest", token: office)
-                    for _ in 0..<100 where try latest.json()["running"] as? Bool == true {
+                    for _ in 0..<300 where try latest.json()["running"] as? Bool == true {
                         try await Task.sleep(for: .milliseconds(200))
                         latest = try await client.getJSON("/api/v1/link-checks/latest", token: office)
                     }
