@@ -33,6 +33,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     AgencySiteController(env: env, pages: pages).register(on: router)
     OversightController(env: env, pages: pages).register(on: router)
     LinkChecksController(env: env, pages: pages).register(on: router)
+    FreshnessController(env: env, pages: pages).register(on: router)
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)
     RequestsController(env: env, pages: pages).register(on: router)

@@ -45,6 +45,8 @@ public struct WebSettings: Sendable {
     public var sms: SMSSettings?
     /// The link checker's limits (`GONGKAI_LINKCHECK_*`).
     public var linkCheck = LinkCheckSettings()
+    /// The 栏目不更新 limits (`GONGKAI_FRESHNESS_*`).
+    public var freshness = FreshnessRules()
 
     public init(
         bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
@@ -113,6 +115,9 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_LINKCHECK_MAX_PAGES", 1...200_000) { settings.linkCheck.maxPages = v }
         if let v = try number("GONGKAI_LINKCHECK_TIMEOUT_SECONDS", 1...120) { settings.linkCheck.timeoutSeconds = v }
         if let v = try flag("GONGKAI_LINKCHECK_PRIVATE") { settings.linkCheck.allowPrivateHosts = v }
+        if let v = try number("GONGKAI_FRESHNESS_DYNAMIC_DAYS", 1...365) { settings.freshness.dynamicDays = v }
+        if let v = try number("GONGKAI_FRESHNESS_NOTICE_MONTHS", 1...60) { settings.freshness.noticeMonths = v }
+        if let v = try number("GONGKAI_FRESHNESS_REGULAR_MONTHS", 1...120) { settings.freshness.regularMonths = v }
         if let o = env["GONGKAI_LINKCHECK_ORIGIN"], !o.isEmpty { settings.linkCheck.origin = o }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         settings.sms = try SMSSettings.fromEnvironment(env)

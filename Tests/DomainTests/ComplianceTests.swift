@@ -94,3 +94,37 @@ import Testing
         #expect(all.total(.publication) == ComplianceTally(met: 2, total: 4))
     }
 }
+
+/// The 栏目不更新 indicator on columns whose answers are worked out by hand.
+@Suite struct ColumnFreshnessTests {
+    @Test func limitsByKindAndTheSiteVerdict() {
+        let today = CivilDate(iso: "2026-09-21")!
+        var rules = FreshnessRules()
+        func column(_ kind: ColumnKind, _ last: String?, documents: Int = 3) -> ColumnFreshness {
+            ColumnFreshness(
+                code: "c", name: "c", kind: kind, documents: last == nil ? 0 : documents,
+                lastPublished: last.flatMap { CivilDate(iso: $0) },
+                today: today, rules: rules)
+        }
+        // Dynamic: 14 days after the last update is still in time, 15 is not.
+        #expect(column(.dynamic, "2026-09-07").state == .fresh)
+        #expect(column(.dynamic, "2026-09-06").state == .stale)
+        #expect(column(.dynamic, "2026-09-07").dueBy == CivilDate(iso: "2026-09-21"))
+        // Notice: six calendar months.
+        #expect(column(.notice, "2026-03-21").state == .fresh)
+        #expect(column(.notice, "2026-03-20").state == .stale)
+        #expect(column(.regular, "2025-09-21").state == .fresh)
+        #expect(column(.regular, "2025-09-20").state == .long)
+        #expect(column(.regular, nil).state == .empty)
+        #expect(CivilDate(iso: "2026-01-31")!.adding(months: 1) == CivilDate(iso: "2026-02-28"))
+        #expect(CivilDate(iso: "2026-11-30")!.adding(months: -12) == CivilDate(iso: "2025-11-30"))
+        // Four stale columns pass, five fail; empty columns likewise.
+        let four = FreshnessReport(columns: Array(repeating: column(.dynamic, "2026-01-01"), count: 4), rules: rules)
+        #expect(four.failures.isEmpty)
+        let five = FreshnessReport(columns: Array(repeating: column(.notice, "2026-01-01"), count: 5), rules: rules)
+        #expect(five.failures.count == 1 && five.failures[0].contains("共 5 个"))
+        rules.emptyLimit = 2
+        let empty = FreshnessReport(columns: [column(.regular, nil), column(.dynamic, nil)], rules: rules)
+        #expect(empty.failures == ["空白栏目 2 个（达到 2 个即不合格）"])
+    }
+}

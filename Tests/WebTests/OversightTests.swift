@@ -90,3 +90,51 @@ import Testing
         }
     }
 }
+
+@Suite struct FreshnessHTTPTests {
+    @Test(arguments: Harness.kinds) func theDemoPortalsColumns(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let office = try await client.token("office")
+            // The demo has a policy (2026-03-20), a supervision notice (2026-05-09) and the annual
+            // report (2026-01-28); today is 2026-09-21.
+            let r = try await client.getJSON("/api/v1/freshness", token: office)
+            #expect(r.status == .ok)
+            let json = try r.json()
+            let columns = try #require(json["columns"] as? [[String: Any]])
+            func state(_ code: String) -> String? { columns.first { $0["code"] as? String == code }?["state"] as? String }
+            #expect(state("policy") == "stale")
+            #expect(state("supervision") == "fresh" && state("other") == "fresh")
+            #expect(state("organization") == "empty")
+            let empty = columns.filter { $0["state"] as? String == "empty" }.count
+            #expect(empty == CatalogCategory.defaults.count - 3)
+            #expect(json["passes"] as? Bool == false)
+            #expect((json["failures"] as? [String])?.contains("空白栏目 \(empty) 个（达到 5 个即不合格）") == true)
+            // Marking supervision as a dynamic column makes it stale too; a bad kind is refused.
+            let cookies = try await client.signInWithForm("office")
+            let form = try await client.getPage("/console/catalog-settings", cookies: cookies)
+            #expect(form.text.contains("policy | notice"))
+            let settings = try await client.getJSON("/api/v1/catalog/settings", token: office)
+            var body = try settings.json()
+            body["columnKinds"] = ["policy": "notice", "supervision": "dynamic"]
+            body.removeValue(forKey: "categories")
+            let saved = try await client.postJSON(
+                "/api/v1/catalog/settings", String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self),
+                token: office,
+                method: .put)
+            #expect(saved.status == .ok, "\(saved.text)")
+            let after = try await client.getJSON("/api/v1/freshness", token: office)
+            #expect(
+                (try after.json()["columns"] as? [[String: Any]])?.first { $0["code"] as? String == "supervision" }?["state"] as? String
+                    == "stale")
+            body["columnKinds"] = ["nosuch": "dynamic"]
+            let refused = try await client.postJSON(
+                "/api/v1/catalog/settings", String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self),
+                token: office,
+                method: .put)
+            #expect(refused.status == .unprocessableContent && refused.errorField == "columnKinds")
+            let page = try await client.getPage("/console/freshness", cookies: cookies)
+            #expect(page.status == .ok && page.text.contains("超期未更新") && page.text.contains("空白栏目"))
+        }
+    }
+}

@@ -62,6 +62,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// The same day `months` later (or earlier), or the month's last day when it is shorter
+    /// (31 January plus one month is 28 or 29 February).
+    public func adding(months: Int) -> CivilDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12
+        let m = total % 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+    }
+
     public var description: String {
         let y = String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"

@@ -17,13 +17,17 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
     public var reviewDueWorkdays: Int
     /// 专题专栏: themed columns (e.g. 疫情防控) that documents of any category can also appear in.
     public var columns: [SpecialColumn]
+    /// How often each category or special column must be updated (栏目更新要求), by code;
+    /// codes not named are `regular`.
+    public var columnKinds: [String: ColumnKind]
 
     public init(
         extraCategories: [CatalogCategory] = [], deadlineOverrides: [String: Int] = [:], chain: [ReviewLevel] = ReviewLevel.standardChain,
         categoryChains: [String: [ReviewLevel]] = [:], indexRule: IndexNumberRule = .standard, reviewDueWorkdays: Int = 3,
-        columns: [SpecialColumn] = []
+        columns: [SpecialColumn] = [], columnKinds: [String: ColumnKind] = ["policy": .notice]
     ) {
         self.columns = columns
+        self.columnKinds = columnKinds
         self.extraCategories = extraCategories
         self.deadlineOverrides = deadlineOverrides
         self.chain = chain
@@ -35,7 +39,7 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
     public static let standard = CatalogSettings()
 
     enum CodingKeys: String, CodingKey {
-        case extraCategories, deadlineOverrides, chain, categoryChains, indexRule, reviewDueWorkdays, columns
+        case extraCategories, deadlineOverrides, chain, categoryChains, indexRule, reviewDueWorkdays, columns, columnKinds
     }
 
     /// Settings saved by an older version lack newer keys; those take their defaults.
@@ -49,6 +53,7 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
         indexRule = try c.decodeIfPresent(IndexNumberRule.self, forKey: .indexRule) ?? d.indexRule
         reviewDueWorkdays = try c.decodeIfPresent(Int.self, forKey: .reviewDueWorkdays) ?? d.reviewDueWorkdays
         columns = try c.decodeIfPresent([SpecialColumn].self, forKey: .columns) ?? d.columns
+        columnKinds = try c.decodeIfPresent([String: ColumnKind].self, forKey: .columnKinds) ?? d.columnKinds
     }
 
     /// The special column with this code or name.
@@ -105,6 +110,9 @@ public struct CatalogSettings: Hashable, Sendable, Codable {
             guard columnCodes.insert(c.code).inserted, !c.name.trimmingCharacters(in: .whitespaces).isEmpty, c.name.count <= 30 else {
                 throw .invalid("columns", "专栏“\(c.code)”重复或名称不是 1-30 个字")
             }
+        }
+        for code in columnKinds.keys where !codes.contains(code) && !columnCodes.contains(code) {
+            throw .invalid("columnKinds", "没有代码为“\(code)”的分类或专栏")
         }
         guard (1...30).contains(reviewDueWorkdays) else { throw .invalid("reviewDueWorkdays", "每级审核时限须为 1-30 个工作日") }
     }

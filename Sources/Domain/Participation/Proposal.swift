@@ -99,13 +99,7 @@ public struct Proposal: Hashable, Sendable, Codable {
     public func isOverdue(today: CivilDate) -> Bool { !isReplied && today > dueOn }
 
     /// The date `months` calendar months after `date`, on the same day or the month's last day.
-    public static func adding(months: Int, to date: CivilDate) -> CivilDate {
-        let total = date.year * 12 + (date.month - 1) + months
-        let year = total / 12
-        let month = total % 12 + 1
-        let day = min(date.day, CivilDate.daysIn(month: month, year: year))
-        return CivilDate(year: year, month: month, day: day)!
-    }
+    public static func adding(months: Int, to date: CivilDate) -> CivilDate { date.adding(months: months) }
 
     /// The reply's title in the customary form.
     public var replyTitle: String {

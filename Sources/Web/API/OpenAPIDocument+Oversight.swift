@@ -68,6 +68,22 @@ extension OpenAPIDocument {
                         "202": answer("已开始", run), "409": answer("上一次检查尚未结束", ref("Error")), "422": answer("网站地址无效", ref("Error")),
                     ])
             ],
+            "/api/v1/freshness": [
+                "get": op(
+                    "栏目更新情况：各分类和专栏的信息数、最近发布日期、应更新日期和状态（fresh、stale、long、empty），及是否触及“栏目不更新”单项否决指标",
+                    tag: "oversight", secured: true,
+                    responses: [
+                        "200": answer(
+                            "栏目",
+                            [
+                                "type": "object",
+                                "properties": [
+                                    "passes": ["type": "boolean"], "failures": ["type": "array", "items": string],
+                                    "columns": ["type": "array", "items": ["type": "object"]],
+                                ],
+                            ])
+                    ])
+            ],
             "/api/v1/link-checks/latest": [
                 "get": op(
                     "最近一次链接检查：打不开的链接及所在页面、责任科室；内网地址只列出不访问", tag: "oversight", secured: true,

@@ -81,7 +81,7 @@ struct CatalogSettingsController: Sendable {
         let text = CatalogSettingsText(
             chain: form.raw("chain"), categoryChains: form.raw("categoryChains"), extraCategories: form.raw("categories"),
             deadlines: form.raw("deadlines"), indexRule: form["indexRule"], reviewDueWorkdays: form["reviewDueWorkdays"],
-            columns: form.raw("columns"))
+            columns: form.raw("columns"), columnKinds: form.raw("columnKinds"))
         do {
             try await save(try text.settings(), identity, address: context.remoteAddress)
             return try await render(text, request, context, message: "已保存。新的设置对此后提交和审核的文件生效。")
@@ -128,6 +128,11 @@ struct CatalogSettingsPage {
                     area(
                         "专题专栏", name: "columns", value: text.columns,
                         hint: "每行：代码 | 名称 | 说明，如 covid | 疫情防控 | 疫情防控政策与通告。任何分类的文件都可同时发布到专栏。", rows: 3),
+                    area(
+                        "栏目更新要求", name: "columnKinds", value: text.columnKinds,
+                        hint:
+                            "每行：分类或专栏代码 | 类型。dynamic 为动态、要闻类（2 周内须更新），notice 为通知公告、政策文件类（6 个月内须更新）；未列出的为其他栏目（长期未更新或空白时提示）。",
+                        rows: 3),
                     area("公开时限", name: "deadlines", value: text.deadlines, hint: "与默认不同的分类：分类代码 | 工作日数（第二十六条默认 20 个工作日）", rows: 3),
                     Fragments.textField(
                         "索引号规则", name: "indexRule", value: text.indexRule, errors: errors,

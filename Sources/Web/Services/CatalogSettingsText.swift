@@ -14,8 +14,11 @@ struct CatalogSettingsText {
     var reviewDueWorkdays: String
     /// `code | 名称 | 说明` per line.
     var columns: String = ""
+    /// `code | dynamic|notice|regular` per line.
+    var columnKinds: String = ""
 
     init(_ s: CatalogSettings) {
+        columnKinds = s.columnKinds.sorted { $0.key < $1.key }.map { "\($0.key) | \($0.value.rawValue)" }.joined(separator: "\n")
         columns = s.columns.map { "\($0.code) | \($0.name) | \($0.summary)" }.joined(separator: "\n")
         chain = ReviewLevel.formatLines(s.chain)
         categoryChains = s.categoryChains.sorted { $0.key < $1.key }.map { "[\($0.key)]\n" + ReviewLevel.formatLines($0.value) }
@@ -28,9 +31,10 @@ struct CatalogSettingsText {
 
     init(
         chain: String, categoryChains: String, extraCategories: String, deadlines: String, indexRule: String, reviewDueWorkdays: String,
-        columns: String
+        columns: String, columnKinds: String = "policy | notice"
     ) {
         self.columns = columns
+        self.columnKinds = columnKinds
         self.chain = chain
         self.categoryChains = categoryChains
         self.extraCategories = extraCategories
@@ -79,6 +83,14 @@ struct CatalogSettingsText {
             let c = Self.cells(line)
             guard c.count == 2 || c.count == 3 else { throw .invalid("columns", "专题专栏每行须为“代码 | 名称 | 说明”：\(line)") }
             s.columns.append(SpecialColumn(code: c[0], name: c[1], summary: c.count == 3 ? c[2] : ""))
+        }
+        s.columnKinds = [:]
+        for line in columnKinds.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let c = Self.cells(line)
+            guard c.count == 2, let kind = ColumnKind(rawValue: c[1]) else {
+                throw .invalid("columnKinds", "栏目更新要求每行须为“代码 | dynamic、notice 或 regular”：\(line)")
+            }
+            s.columnKinds[c[0]] = kind
         }
         s.indexRule = IndexNumberRule(template: indexRule.trimmingCharacters(in: .whitespaces))
         guard let due = Int(reviewDueWorkdays.trimmingCharacters(in: .whitespaces)) else {
