@@ -28,7 +28,7 @@ public protocol AgencyStore: Sendable {
 /// The kinds of record a staff route names by ID, each owned by one agency.
 public enum OwnedRecord: String, Sendable, CaseIterable {
     case document, attachment, consultation, request, letter, appeal, mailbox, faq, openDay, opinion, proposal
-    case siteError, survey, user
+    case siteError, survey, user, mediaAccount
     case plan, task, progressReport, evidenceFile
 
     /// Records of a work plan, which the plan's agency shares with its subordinate units: they

@@ -41,6 +41,7 @@ public protocol Stores: Sendable {
     var openDays: any OpenDayStore { get }
     var surveys: any SurveyStore { get }
     var linkChecks: any LinkCheckStore { get }
+    var mediaAccounts: any MediaAccountStore { get }
 }
 
 extension GongkaiDatabase {

@@ -31,6 +31,7 @@ struct SQLStores: Stores {
     var openDays: any OpenDayStore { SQLOpenDayStore(db: db) }
     var surveys: any SurveyStore { SQLSurveyStore(db: db) }
     var linkChecks: any LinkCheckStore { SQLLinkCheckStore(db: db) }
+    var mediaAccounts: any MediaAccountStore { SQLMediaAccountStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -28,7 +28,7 @@ import Web
         "GET /api/v1/public/mailbox/{code}", "POST /api/v1/public/mailbox/{code}/rating", "GET /api/v1/public/faq",
         "GET /site-errors/new", "POST /site-errors", "POST /api/v1/public/site-errors", "GET /open-days", "GET /open-days/{id}",
         "POST /open-days/{id}/register", "GET /api/v1/public/open-days", "POST /api/v1/public/open-days/{id}/registrations",
-        "GET /assets/survey.js", "GET /assets/brand/{file}", "GET /surveys", "GET /surveys/{id}", "GET /surveys/{id}/results",
+        "GET /assets/survey.js", "GET /assets/brand/{file}", "GET /media", "GET /surveys", "GET /surveys/{id}", "GET /surveys/{id}/results",
         "POST /surveys/{id}/responses",
         "POST /surveys/{id}/responses/{rid}/confirm", "GET /api/v1/public/surveys", "GET /api/v1/public/surveys/{id}",
         "GET /api/v1/public/surveys/{id}/results", "POST /api/v1/public/surveys/{id}/responses",

@@ -39,4 +39,5 @@ let allMigrations: [any Migration] = [
     M026AddExpiryIndex(),
     M027AddAgencySites(),
     M028CreateLinkChecks(),
+    M029CreateMediaAccounts(),
 ]

@@ -1,3 +1,5 @@
+import Domain
+
 extension OpenAPIDocument {
     /// Many agencies on one installation and the supervising level's view.
     static var oversightPaths: Object {
@@ -58,7 +60,63 @@ extension OpenAPIDocument {
                 "notChecked": ["type": "array", "items": finding],
             ],
         ]
+        let id = pathID("id")
+        let details: Object = [
+            "type": "object",
+            "properties": [
+                "platform": ["type": "string", "enum": MediaAccount.Platform.allCases.map(\.rawValue)], "name": string, "handle": string,
+                "sponsor": string, "operatorName": string, "contact": string,
+            ],
+        ]
+        var opening = details
+        opening["properties"] = (details["properties"] as? Object ?? [:]).merging(["reason": string]) { a, _ in a }
+        let account: Object = [
+            "type": "object",
+            "properties": [
+                "id": int, "agencyId": int, "platform": string, "name": string, "handle": string, "sponsor": string, "operatorName": string,
+                "status": ["type": "string", "enum": MediaAccount.Status.allCases.map(\.rawValue)], "lastUpdatedOn": date,
+                "averagePostsPerMonth": ["type": "number"], "idle": ["type": "boolean"], "pendingFiling": string,
+                "filings": ["type": "array", "items": ["type": "object"]],
+            ],
+        ]
+        let errors: Object = [
+            "404": answer("账号不存在", ref("Error")), "409": answer("有待审批的备案或状态不允许", ref("Error")), "422": answer("内容有误", ref("Error")),
+        ]
         return [
+            "/api/v1/media-accounts": [
+                "get": op(
+                    "政务新媒体账号（本机关及所属单位），标出超期未更新的", tag: "media", secured: true,
+                    responses: [
+                        "200": answer(
+                            "账号", ["type": "object", "properties": ["idleDays": int, "items": ["type": "array", "items": account]]])
+                    ]),
+                "post": op(
+                    "申请开设账号（开设备案，待领导审批）", tag: "media", secured: true, body: jsonBody(opening),
+                    responses: ["201": answer("已提交", account), "422": answer("内容有误", ref("Error"))]),
+            ],
+            "/api/v1/media-accounts/{id}/filings": [
+                "post": op(
+                    "变更、暂停、恢复或关停备案", tag: "media", secured: true, parameters: [id],
+                    body: jsonBody([
+                        "type": "object",
+                        "properties": [
+                            "kind": ["type": "string", "enum": ["change", "suspend", "resume", "close"]], "reason": string,
+                            "details": details,
+                        ],
+                    ]), responses: errors.merging(["201": answer("已提交", account)]) { a, _ in a })
+            ],
+            "/api/v1/media-accounts/{id}/decision": [
+                "post": op(
+                    "审批待审的备案（签发领导）；同意即生效", tag: "media", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["approve": ["type": "boolean"], "comment": string]]),
+                    responses: errors.merging(["200": answer("已审批", account)]) { a, _ in a })
+            ],
+            "/api/v1/media-accounts/{id}/updates": [
+                "post": op(
+                    "记录最近一次发布日期和某月发布条数", tag: "media", secured: true, parameters: [id],
+                    body: jsonBody(["type": "object", "properties": ["lastPost": date, "month": string, "posts": int]]),
+                    responses: errors.merging(["200": answer("已记录", account)]) { a, _ in a })
+            ],
             "/api/v1/link-checks": [
                 "post": op(
                     "开始检查本机关门户的链接（政务公开办公室）：从首页和网站地图读取全部页面，检查站内页面、附件和外部链接；在后台进行，同时只进行一次",

@@ -47,7 +47,7 @@ enum RecordScope {
     static let resources: [String: OwnedRecord] = [
         "documents": .document, "consultations": .consultation, "ledgers": .plan, "mailbox": .mailbox, "faq": .faq,
         "open-days": .openDay, "opinions": .opinion, "proposals": .proposal, "requests": .request, "site-errors": .siteError,
-        "surveys": .survey, "users": .user,
+        "surveys": .survey, "users": .user, "media-accounts": .mediaAccount, "media": .mediaAccount,
     ]
     /// Parameters that name the same kind of record on every route.
     static let parameters: [String: OwnedRecord] = [

@@ -86,6 +86,7 @@ enum Layout {
             links.append(("/console/ledgers", "工作台账"))
             if identity.holds(anyOf: [.officeAdmin, .drafter]) { links.append(("/console/consultations", "意见征集")) }
             if identity.holds(anyOf: MailboxService.staff) { links.append(("/console/mailbox", "领导信箱")) }
+            if identity.holds(anyOf: [.officeAdmin, .drafter, .leader]) { links.append(("/console/media", "新媒体")) }
             if identity.holds(anyOf: [.officeAdmin, .leader]) {
                 links.append((SiteRoute.timeliness.path, "公开时效"))
                 links.append(("/console/oversight", "监测"))

@@ -1,0 +1,20 @@
+import Domain
+import Storage
+
+extension WebEnvironment {
+    /// Writes a record and its audit entry in one transaction: `write` stores the record and
+    /// returns it with the ID the audit entry names. The pattern every registry save follows
+    /// (open days, surveys, proposals and opinions still carry their own copies).
+    func audited<T: Sendable>(
+        _ identity: StaffIdentity, address: String, action: String, recordType: String, detail: String = "",
+        _ write: @escaping @Sendable (any Stores) async throws -> (T, id: Int64)
+    ) async throws -> T {
+        let actor = AuditActor(identity, address: address)
+        let now = nowMillis
+        return try await database.transaction { stores in
+            let (saved, id) = try await write(stores)
+            try await stores.audit.append(actor.event(action, recordType: recordType, recordID: String(id), detail: detail), atMillis: now)
+            return saved
+        }
+    }
+}
