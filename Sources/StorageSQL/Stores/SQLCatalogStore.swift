@@ -71,6 +71,31 @@ struct SQLCatalogStore: CatalogStore {
             columns: (try row.decode(column: "special_columns", as: String?.self) ?? "").split(separator: "|").map(String.init))
     }
 
+    func outlines(agencyID: Int64) async throws -> [CatalogDocument] {
+        let rows = try await db.raw(
+            """
+            SELECT id, department_id, kind, category_code, disclosure, published_on, formed_on, interprets_id, interpretation_form,
+            needs_interpretation, status, special_columns FROM catalog_documents WHERE agency_id = \(bind: agencyID)
+            """
+        ).all()
+        return try rows.map { row in
+            func text(_ c: String) throws -> String? { try row.decode(column: c, as: String?.self) }
+            return CatalogDocument(
+                id: try row.decode(column: "id"), agencyID: agencyID,
+                departmentID: try row.decode(column: "department_id", as: Int64?.self),
+                kind: DocumentKind(rawValue: try text("kind") ?? "") ?? .general, title: "", body: "",
+                categoryCode: try text("category_code") ?? "",
+                disclosure: DisclosureDecision(attribute: DisclosureAttribute(rawValue: try text("disclosure") ?? "") ?? .public),
+                publishedOn: try text("published_on").flatMap { CivilDate(iso: $0) },
+                formedOn: try text("formed_on").flatMap { CivilDate(iso: $0) },
+                interpretsID: try row.decode(column: "interprets_id", as: Int64?.self),
+                interpretationForm: try text("interpretation_form").flatMap(InterpretationForm.init(rawValue:)),
+                needsInterpretation: try row.decode(column: "needs_interpretation", as: Int.self) != 0,
+                workflow: WorkflowState(status: DocumentStatus(rawValue: try text("status") ?? "") ?? .draft),
+                columns: (try text("special_columns") ?? "").split(separator: "|").map(String.init))
+        }
+    }
+
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("catalog_documents") }
 
     func create(_ document: CatalogDocument) async throws -> CatalogDocument {

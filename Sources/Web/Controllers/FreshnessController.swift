@@ -17,7 +17,7 @@ struct FreshnessController: Sendable {
     /// The agency's columns with their published documents counted.
     func report(_ agency: Agency) async throws -> FreshnessReport {
         let settings = try await env.database.stores.agencies.catalogSettings(agencyID: agency.id) ?? .standard
-        let docs = try await env.database.stores.catalog.list(agencyID: agency.id, statuses: [.published], limit: 1_000_000, offset: 0)
+        let docs = try await env.database.stores.catalog.outlines(agencyID: agency.id).filter { $0.workflow.status == .published }
         var count: [String: Int] = [:]
         var last: [String: CivilDate] = [:]
         for d in docs {

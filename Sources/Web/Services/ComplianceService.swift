@@ -41,7 +41,7 @@ struct ComplianceService: Sendable {
         let stores = env.database.stores
         let calendar = env.calendar.current
         let categories = try await CatalogService.load(env, agencyID: agency.id).categories
-        let docs = try await stores.catalog.list(agencyID: agency.id, statuses: Set(DocumentStatus.allCases), limit: 100_000, offset: 0)
+        let docs = try await stores.catalog.outlines(agencyID: agency.id)
         let entries = docs.compactMap { d in
             Timeliness.entry(for: d, category: categories.first { $0.code == d.categoryCode }, calendar: calendar, today: today)
         }
