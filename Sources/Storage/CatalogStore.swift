@@ -38,6 +38,9 @@ public protocol CatalogStore: Sendable {
     /// title, body and the other texts left empty. Reading 100,000 documents whole took seconds
     /// and hundreds of megabytes.
     func outlines(agencyID: Int64) async throws -> [CatalogDocument]
+    /// For each category code and special column of an agency's published portal documents:
+    /// how many there are and the latest publication date.
+    func columnActivity(agencyID: Int64) async throws -> [String: (count: Int, last: CivilDate?)]
 }
 
 /// A hit of a full-text search.

@@ -71,6 +71,28 @@ struct SQLCatalogStore: CatalogStore {
             columns: (try row.decode(column: "special_columns", as: String?.self) ?? "").split(separator: "|").map(String.init))
     }
 
+    func columnActivity(agencyID: Int64) async throws -> [String: (count: Int, last: CivilDate?)] {
+        let portal = DisclosureAttribute.allCases.filter(\.reachesPortal).map(\.rawValue)
+        let rows = try await db.raw(
+            """
+            SELECT category_code, special_columns, COUNT(*) AS n, MAX(published_on) AS last FROM catalog_documents
+            WHERE agency_id = \(bind: agencyID) AND status = 'published' AND disclosure IN (\(binds: portal))
+            GROUP BY category_code, special_columns
+            """
+        ).all()
+        var out: [String: (count: Int, last: CivilDate?)] = [:]
+        for row in rows {
+            let n = try row.decode(column: "n", as: Int.self)
+            let last = try row.decode(column: "last", as: String?.self).flatMap { CivilDate(iso: $0) }
+            let columns = (try row.decode(column: "special_columns", as: String?.self) ?? "").split(separator: "|").map(String.init)
+            for code in [try row.decode(column: "category_code", as: String.self)] + columns {
+                let before = out[code]
+                out[code] = ((before?.count ?? 0) + n, [before?.last ?? nil, last].compactMap { $0 }.max())
+            }
+        }
+        return out
+    }
+
     func outlines(agencyID: Int64) async throws -> [CatalogDocument] {
         let rows = try await db.raw(
             """

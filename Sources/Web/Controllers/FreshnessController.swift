@@ -17,24 +17,15 @@ struct FreshnessController: Sendable {
     /// The agency's columns with their published documents counted.
     func report(_ agency: Agency) async throws -> FreshnessReport {
         let settings = try await env.database.stores.agencies.catalogSettings(agencyID: agency.id) ?? .standard
-        let docs = try await env.database.stores.catalog.outlines(agencyID: agency.id).filter { $0.workflow.status == .published }
-        var count: [String: Int] = [:]
-        var last: [String: CivilDate] = [:]
-        for d in docs {
-            guard let on = d.publishedOn, d.disclosure.attribute.reachesPortal else { continue }
-            for code in [d.categoryCode] + d.columns {
-                count[code, default: 0] += 1
-                last[code] = max(last[code] ?? on, on)
-            }
-        }
+        let activity = try await env.database.stores.catalog.columnActivity(agencyID: agency.id)
         let today = env.today
         let rules = env.settings.freshness
         let named = settings.categories.map { ($0.code, $0.name) } + settings.columns.map { ($0.code, $0.name + "（专栏）") }
         return FreshnessReport(
             columns: named.map { code, name in
                 ColumnFreshness(
-                    code: code, name: name, kind: settings.columnKinds[code] ?? .regular, documents: count[code] ?? 0,
-                    lastPublished: last[code],
+                    code: code, name: name, kind: settings.columnKinds[code] ?? .regular, documents: activity[code]?.count ?? 0,
+                    lastPublished: activity[code]?.last ?? nil,
                     today: today, rules: rules)
             }, rules: rules)
     }
