@@ -28,10 +28,11 @@ struct OversightController: Sendable {
         var selected: Agency?
     }
 
-    func query(_ request: Request, _ identity: StaffIdentity) async throws -> Query {
+    /// `units`: the caller's agency and the units below it, when already read.
+    func query(_ request: Request, _ identity: StaffIdentity, units known: [Agency]? = nil) async throws -> Query {
         let q = request.uri.queryParameters
         let months = try ComplianceService.months(from: q["from"].map(String.init), to: q["to"].map(String.init), today: env.today)
-        let units = try await service.units(under: identity.agency)
+        let units = if let known { known } else { try await service.units(under: identity.agency) }
         var selected: Agency?
         if let text = q["unit"].map(String.init), !text.isEmpty, text != "all" {
             // Only the agency itself and the units below it: anything else is "not found".
@@ -45,7 +46,7 @@ struct OversightController: Sendable {
         let q = request.uri.queryParameters
         let all = try await service.units(under: identity.agency)
         do {
-            let query = try await self.query(request, identity)
+            let query = try await self.query(request, identity, units: all)
             let report = try await service.report(query.units, months: query.months)
             let view = OversightDashboard(
                 report: report, all: all, selected: query.selected, from: query.months.first!.description,

@@ -23,17 +23,9 @@ struct ComplianceService: Sendable {
         var wholeOutcomes: [RequestOutcome: Int]
     }
 
-    /// The agency and the units below it, parents before children.
+    /// The agency and every unit below it (the annual report's roll-up tree).
     func units(under agency: Agency) async throws -> [Agency] {
-        let all = try await env.database.stores.agencies.all()
-        var out = [agency]
-        var frontier: Set<Int64> = [agency.id]
-        while !frontier.isEmpty {
-            let next = all.filter { a in a.parentID.map { frontier.contains($0) } ?? false }
-            out += next
-            frontier = Set(next.map(\.id))
-        }
-        return out
+        [agency] + (try await AnnualReportService(env: env).units(below: agency))
     }
 
     /// The cases of one unit, from its records.
