@@ -66,13 +66,7 @@ struct LinkChecker: Sendable {
         while !pagesQueued.isEmpty {
             let batch = Array(pagesQueued.prefix(settings.concurrency))
             pagesQueued.removeFirst(batch.count)
-            let results = await withTaskGroup(of: (WebAddress, Outcome).self) { group in
-                for page in batch { group.addTask { (page, await fetch(page, read: true)) } }
-                var out: [(WebAddress, Outcome)] = []
-                for await r in group { out.append(r) }
-                return out
-            }
-            for (page, outcome) in results {
+            for (page, outcome) in await fetchAll(batch, read: true) {
                 pagesRead += 1
                 if outcome.problem != nil { broken[page.description] = outcome }
                 guard let html = outcome.html else { continue }
@@ -88,8 +82,7 @@ struct LinkChecker: Sendable {
         // Everything else linked: files, attachments, other sites.
         var notChecked: [Broken] = []
         var toCheck: [WebAddress] = []
-        for (key, a) in linkAddress where !seenPages.contains(key) || !isInternal(a) || !Self.isPage(a) {
-            if seenPages.contains(key) { continue }
+        for (key, a) in linkAddress where !seenPages.contains(key) {
             if !isInternal(a) && a.isPrivate && !settings.allowPrivateHosts {
                 notChecked.append(Broken(url: key, status: nil, problem: "内网地址，未检查", pages: linkPages[key, default: []].sorted()))
                 continue
@@ -100,13 +93,7 @@ struct LinkChecker: Sendable {
         while index < toCheck.count {
             let batch = Array(toCheck[index..<min(index + settings.concurrency, toCheck.count)])
             index += batch.count
-            let results = await withTaskGroup(of: (WebAddress, Outcome).self) { group in
-                for a in batch { group.addTask { (a, await fetch(a, read: false)) } }
-                var out: [(WebAddress, Outcome)] = []
-                for await r in group { out.append(r) }
-                return out
-            }
-            for (a, outcome) in results where outcome.problem != nil { broken[a.description] = outcome }
+            for (a, outcome) in await fetchAll(batch, read: false) where outcome.problem != nil { broken[a.description] = outcome }
         }
         // A page that failed is reported where it is linked from (the home page has no referrer).
         let list = broken.map { key, o in
@@ -116,6 +103,16 @@ struct LinkChecker: Sendable {
         return Result(
             pagesRead: pagesRead, linksChecked: Set(linkAddress.keys).union(seenPages).count, broken: list,
             notChecked: notChecked.sorted { $0.url < $1.url }, truncated: truncated)
+    }
+
+    /// Fetches a batch at once (the caller keeps batches to `concurrency`).
+    func fetchAll(_ batch: [WebAddress], read: Bool) async -> [(WebAddress, Outcome)] {
+        await withTaskGroup(of: (WebAddress, Outcome).self) { group in
+            for a in batch { group.addTask { (a, await fetch(a, read: read)) } }
+            var out: [(WebAddress, Outcome)] = []
+            for await r in group { out.append(r) }
+            return out
+        }
     }
 
     func isInternal(_ a: WebAddress) -> Bool { a.origin == origin.origin }
