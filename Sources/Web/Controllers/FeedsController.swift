@@ -27,14 +27,12 @@ struct FeedsController: Sendable {
             status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
-    static func sitemapXML(_ env: WebEnvironment, origin: String, site: PortalSite? = nil) async throws -> String {
-        let (_, docs) = try await env.database.stores.documents.list(
-            site?.scoped(.none) ?? .none, limit: Self.sitemapLimit, offset: 0)
+    static func sitemapXML(_ env: WebEnvironment, origin: String, site: PortalSite) async throws -> String {
+        let (_, docs) = try await env.database.stores.documents.list(site.scoped(.none), limit: Self.sitemapLimit, offset: 0)
         var xml =
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         xml += "<url><loc>\(attr(origin))/</loc></url>\n"
-        let service = if let site { try await CatalogService.portal(env, site) } else { try await CatalogService.portal(env) }
-        for c in service.categories {
+        for c in try await CatalogService.portal(env, site).categories {
             xml += "<url><loc>\(attr(origin + SiteRoute.catalog(category: c.code, page: 1).path))</loc></url>\n"
         }
         for d in docs {
@@ -63,13 +61,11 @@ struct FeedsController: Sendable {
     }
 
     /// The feed of one category, or of everything when `category` is nil.
-    static func atomXML(_ env: WebEnvironment, category: CatalogCategory?, origin: String, site: PortalSite? = nil) async throws
-        -> String
-    {
+    static func atomXML(_ env: WebEnvironment, category: CatalogCategory?, origin: String, site: PortalSite) async throws -> String {
         let name = (category?.code ?? "all") + ".atom"
-        let agency = if let site { site.agency } else { try await env.database.stores.agencies.root() }
-        let filter = CatalogFilter(categoryCode: category?.code)
-        let (_, docs) = try await env.database.stores.documents.list(site?.scoped(filter) ?? filter, limit: 50, offset: 0)
+        let agency = site.agency
+        let (_, docs) = try await env.database.stores.documents.list(
+            site.scoped(CatalogFilter(categoryCode: category?.code)), limit: 50, offset: 0)
         let title = (agency?.siteTitle ?? "政府信息公开") + " · " + (category?.name ?? "最新公开")
         let updated = docs.first?.publishedOn?.description ?? env.today.description
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">"# + "\n"

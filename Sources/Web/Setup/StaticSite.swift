@@ -33,6 +33,8 @@ public enum StaticSite {
         do {
             let stores = env.database.stores
             let root = try await stores.agencies.root()
+            // The export is the main portal: every agency's records.
+            let site = PortalSite(agency: root, isOwnSite: false)
             let service = try await CatalogService.portal(env)
             func page(_ title: String, path: String, _ content: (PageChrome) -> Node<HTML.BodyContext>) throws {
                 let chrome = PageChrome(
@@ -62,7 +64,9 @@ public enum StaticSite {
                     category: category, categories: service.categories, total: items.count, page: 1, items: items,
                     perPage: max(1, items.count))
                 try page(category.name, path: SiteRoute.catalog(category: category.code, page: 1).path) { model.content($0) }
-                try write("feeds/\(category.code).atom", try await FeedsController.atomXML(env, category: category, origin: siteOrigin))
+                try write(
+                    "feeds/\(category.code).atom",
+                    try await FeedsController.atomXML(env, category: category, origin: siteOrigin, site: site))
             }
             for column in service.settings.columns {
                 let count = all.count { $0.columns.contains(column.code) }
@@ -99,8 +103,8 @@ public enum StaticSite {
                     try write(String(base.dropFirst()) + "/report.\(format.rawValue)", Data(try await reportFiles.bytes(v, format)))
                 }
             }
-            try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin))
-            try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin))
+            try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin, site: site))
+            try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin, site: site))
             try write("assets/site.css", Stylesheet.css)
             if let root, !root.site.color.isEmpty {
                 try write(
