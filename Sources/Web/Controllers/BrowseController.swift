@@ -50,7 +50,9 @@ struct BrowseController: Sendable {
         let service = try await CatalogService.portal(env, site)
         let model = try await Self.model(
             env, service, filter: site.scoped(try Self.filter(request, service)), page: try page(request), heading: "浏览公开信息")
-        return try await pages.respond("浏览公开信息", area: .portal, request: request, context: context) { model.content($0) }
+        return try await pages.respond("浏览公开信息", area: .portal, request: request, context: context, agency: site.agency) {
+            model.content($0)
+        }
     }
 
     @Sendable func column(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -63,7 +65,9 @@ struct BrowseController: Sendable {
             env, service, filter: site.scoped(CatalogFilter(column: column.code)), page: try page(request), heading: column.name,
             summary: column.summary,
             basePath: SiteRoute.column(column.code).path)
-        return try await pages.respond(column.name, area: .portal, request: request, context: context) { model.content($0) }
+        return try await pages.respond(column.name, area: .portal, request: request, context: context, agency: site.agency) {
+            model.content($0)
+        }
     }
 
     @Sendable func subjects(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -78,7 +82,7 @@ struct BrowseController: Sendable {
                     .forEach(facets.subjects) { f in
                         .li(.a(.href(SiteRoute.browse(CatalogFilter(subject: f.value), page: 1).path), .text("\(f.value)（\(f.count)）")))
                     }))
-        return try await pages.respond("按主题分类浏览", area: .portal, request: request, context: context) { _ in content }
+        return try await pages.respond("按主题分类浏览", area: .portal, request: request, context: context, agency: site.agency) { _ in content }
     }
 
     @Sendable func print(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -90,7 +90,9 @@ struct PublicController: Sendable {
             }
         }
         let shown = result
-        return try await pages.respond(query.isEmpty ? "搜索" : "搜索：\(query)", area: .portal, request: request, context: context) { chrome in
+        return try await pages.respond(
+            query.isEmpty ? "搜索" : "搜索：\(query)", area: .portal, request: request, context: context, agency: site.agency
+        ) { chrome in
             shown.content(chrome)
         }
     }
@@ -105,7 +107,9 @@ struct PublicController: Sendable {
         let (total, items) = try await env.database.stores.documents.list(
             site.scoped(CatalogFilter(categoryCode: category.code)), limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
         let shown = CatalogPage(category: category, categories: service.categories, total: total, page: page, items: items)
-        return try await pages.respond(category.name, area: .portal, request: request, context: context) { chrome in shown.content(chrome) }
+        return try await pages.respond(category.name, area: .portal, request: request, context: context, agency: site.agency) { chrome in
+            shown.content(chrome)
+        }
     }
 
     @Sendable func stylesheet(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
