@@ -3,8 +3,9 @@ import Storage
 
 extension WebEnvironment {
     /// Writes a record and its audit entry in one transaction: `write` stores the record and
-    /// returns it with the ID the audit entry names. The pattern every registry save follows
-    /// (open days, surveys, proposals and opinions still carry their own copies).
+    /// returns it with the ID the audit entry names. New-media accounts, surveys and open days
+    /// save through it; proposals and opinions keep their own, which also archive an `after:`
+    /// snapshot.
     func audited<T: Sendable>(
         _ identity: StaffIdentity, address: String, action: String, recordType: String, detail: String = "",
         _ write: @escaping @Sendable (any Stores) async throws -> (T, id: Int64)

@@ -48,14 +48,10 @@ struct OpenDayService {
     func save(_ d: OpenDay, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String) async throws
         -> OpenDay
     {
-        let actor = AuditActor(identity, address: address)
-        let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        try await env.audited(identity, address: address, action: action, recordType: "open-day", detail: detail) { stores in
             var saved = d
             if create { saved = try await stores.openDays.create(d) } else { try await stores.openDays.update(d) }
-            try await stores.audit.append(
-                actor.event(action, recordType: "open-day", recordID: String(saved.id), detail: detail), atMillis: now)
-            return saved
+            return (saved, saved.id)
         }
     }
 

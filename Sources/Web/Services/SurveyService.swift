@@ -119,14 +119,10 @@ struct SurveyService {
     func save(_ s: Survey, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String) async throws
         -> Survey
     {
-        let actor = AuditActor(identity, address: address)
-        let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        try await env.audited(identity, address: address, action: action, recordType: "survey", detail: detail) { stores in
             var saved = s
             if create { saved = try await stores.surveys.create(s) } else { try await stores.surveys.update(s) }
-            try await stores.audit.append(
-                actor.event(action, recordType: "survey", recordID: String(saved.id), detail: detail), atMillis: now)
-            return saved
+            return (saved, saved.id)
         }
     }
 
