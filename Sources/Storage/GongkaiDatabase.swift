@@ -42,6 +42,7 @@ public protocol Stores: Sendable {
     var surveys: any SurveyStore { get }
     var linkChecks: any LinkCheckStore { get }
     var mediaAccounts: any MediaAccountStore { get }
+    var standardCatalogs: any StandardCatalogStore { get }
 }
 
 extension GongkaiDatabase {

@@ -32,6 +32,7 @@ struct SQLStores: Stores {
     var surveys: any SurveyStore { SQLSurveyStore(db: db) }
     var linkChecks: any LinkCheckStore { SQLLinkCheckStore(db: db) }
     var mediaAccounts: any MediaAccountStore { SQLMediaAccountStore(db: db) }
+    var standardCatalogs: any StandardCatalogStore { SQLStandardCatalogStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -34,6 +34,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     OversightController(env: env, pages: pages).register(on: router)
     LinkChecksController(env: env, pages: pages).register(on: router)
     FreshnessController(env: env, pages: pages).register(on: router)
+    StandardCatalogController(env: env, pages: pages).register(on: router)
     MediaAccountsController(env: env, pages: pages).register(on: router)
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)

@@ -49,6 +49,8 @@ public struct WebSettings: Sendable {
     public var freshness = FreshnessRules()
     /// Days without a post after which an active new-media account is flagged (`GONGKAI_MEDIA_IDLE_DAYS`, default 14).
     public var mediaIdleDays = 14
+    /// How far back the 标准目录 check looks at deadline-from-formation items, in months.
+    public var standardWindowMonths = 12
 
     public init(
         bodyLimit: Int = 20 * 1024 * 1024, loginPolicy: LoginPolicy = .standard, alwaysSecureCookies: Bool = false,
@@ -121,6 +123,7 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_FRESHNESS_NOTICE_MONTHS", 1...60) { settings.freshness.noticeMonths = v }
         if let v = try number("GONGKAI_FRESHNESS_REGULAR_MONTHS", 1...120) { settings.freshness.regularMonths = v }
         if let v = try number("GONGKAI_MEDIA_IDLE_DAYS", 1...365) { settings.mediaIdleDays = v }
+        if let v = try number("GONGKAI_STANDARD_WINDOW_MONTHS", 1...60) { settings.standardWindowMonths = v }
         if let o = env["GONGKAI_LINKCHECK_ORIGIN"], !o.isEmpty { settings.linkCheck.origin = o }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         settings.sms = try SMSSettings.fromEnvironment(env)

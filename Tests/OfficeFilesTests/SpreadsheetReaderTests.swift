@@ -8,7 +8,8 @@ import Testing
     /// guide), numbers, a formula with its cached value, merged cells, and the sheet to read
     /// stored as `sheet2.xml` while an empty `sheet1.xml` comes second in the workbook.
     static func workbook() throws -> Data {
-        let ns = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+        let ns =
+            #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
         let strings = ["序号", "公开事项", "公开时限", "一级事项", "二级事项", "行政许可", "公共场所卫生许可", "20个工作日"]
         let sst =
             "<sst \(ns) count=\"9\" uniqueCount=\"9\">" + strings.map { "<si><t>\($0)</t></si>" }.joined()
@@ -23,7 +24,10 @@ import Testing
             """
         return try Fixtures.zip([
             ("[Content_Types].xml", "<Types/>"),
-            ("xl/workbook.xml", "<workbook \(ns)><sheets><sheet name=\"目录\" sheetId=\"2\" r:id=\"rId7\"/><sheet name=\"空\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            (
+                "xl/workbook.xml",
+                "<workbook \(ns)><sheets><sheet name=\"目录\" sheetId=\"2\" r:id=\"rId7\"/><sheet name=\"空\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
             (
                 "xl/_rels/workbook.xml.rels",
                 #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#
@@ -56,7 +60,10 @@ import Testing
         #expect(throws: FileError("不是 Excel 工作簿（缺少 xl/workbook.xml）")) { try SpreadsheetReader.rows(docx) }
         let wide = try Fixtures.zip([
             ("xl/workbook.xml", "<workbook/>"),
-            ("xl/worksheets/sheet1.xml", #"<worksheet><sheetData><row r="1"><c r="ZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#),
+            (
+                "xl/worksheets/sheet1.xml",
+                #"<worksheet><sheetData><row r="1"><c r="ZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+            ),
         ])
         #expect(throws: FileError("表格超过 200 列")) { try SpreadsheetReader.rows(wide) }
     }

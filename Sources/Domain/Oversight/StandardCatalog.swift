@@ -108,7 +108,9 @@ public struct StandardItem: Hashable, Sendable, Codable, Identifiable {
     public var content: String
     public var basis: String
     public var timeLimit: String
-    public var period: DisclosurePeriod
+    /// The rule read from `timeLimit`; read again whenever it is asked for, so that a stored
+    /// catalog follows improvements to the reading.
+    public var period: DisclosurePeriod { DisclosurePeriod.parse(timeLimit) }
     public var subject: String
     public var channels: String
     public var audience: String
@@ -130,7 +132,6 @@ public struct StandardItem: Hashable, Sendable, Codable, Identifiable {
         self.content = content
         self.basis = basis
         self.timeLimit = timeLimit
-        self.period = DisclosurePeriod.parse(timeLimit)
         self.subject = subject
         self.channels = channels
         self.audience = audience
@@ -189,7 +190,9 @@ public enum StandardCatalogReader {
 
     static let subLabels = ["一级事项", "二级事项", "全社会", "特定群体", "主动", "依申请", "县级", "乡级", "市级", "省级"]
 
-    public static func items(rows raw: [[String]], categories: [CatalogCategory], columns: [SpecialColumn]) throws(DomainError) -> [StandardItem] {
+    public static func items(rows raw: [[String]], categories: [CatalogCategory], columns: [SpecialColumn]) throws(DomainError)
+        -> [StandardItem]
+    {
         let rows = raw.map { $0.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
         guard
             let headerIndex = rows.prefix(15).firstIndex(where: { r in
@@ -199,7 +202,13 @@ public enum StandardCatalogReader {
         let header = rows[headerIndex]
         var dataStart = headerIndex + 1
         var sub: [String] = Array(repeating: "", count: header.count)
-        if dataStart < rows.count, rows[dataStart].contains(where: { cell in subLabels.contains { cell.contains($0) } && cell.count <= 6 }) {
+        // A second header row names sub-columns; in it the 公开时限 cell is blank or (merged) repeats
+        // the header, where a data row would have a time limit.
+        let limitColumn = header.firstIndex { $0.contains("时限") } ?? 0
+        if dataStart < rows.count, limitColumn < rows[dataStart].count,
+            rows[dataStart][limitColumn].isEmpty || rows[dataStart][limitColumn] == header[limitColumn],
+            rows[dataStart].contains(where: { cell in subLabels.contains { cell.contains($0) } && cell.count <= 6 })
+        {
             sub = rows[dataStart]
             dataStart += 1
         }
@@ -406,7 +415,10 @@ public enum StandardCoverage {
             case .standing:
                 return last == nil ? result(.gap, "尚无公开记录") : result(.covered, "")
             case .every(let months, let dueMonth, let dueDay):
-                if let dueMonth, let due = CivilDate(year: today.year, month: dueMonth, day: min(dueDay ?? 1, CivilDate.daysIn(month: dueMonth, year: today.year))) {
+                if let dueMonth,
+                    let due = CivilDate(
+                        year: today.year, month: dueMonth, day: min(dueDay ?? 1, CivilDate.daysIn(month: dueMonth, year: today.year)))
+                {
                     let thisYear = online.contains { $0.publishedOn?.year == today.year }
                     if today > due && !thisYear { return result(.overdue, "已过今年 \(due.month)月\(due.day)日的公开期限，今年尚未公开") }
                 }

@@ -40,4 +40,5 @@ let allMigrations: [any Migration] = [
     M027AddAgencySites(),
     M028CreateLinkChecks(),
     M029CreateMediaAccounts(),
+    M030CreateStandardCatalogs(),
 ]

@@ -19,6 +19,24 @@ extension OpenAPIDocument {
             ],
         ]
         let int: Object = ["type": "integer"]
+        let standard: Object = [
+            "type": "object",
+            "properties": [
+                "title": string, "owner": ["type": "object", "properties": ["id": int, "name": string]], "inherited": ["type": "boolean"],
+                "sourceName": string, "loadedBy": string, "loadedAt": string,
+                "items": [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "properties": [
+                            "id": int, "number": string, "group": string, "name": string, "content": string, "basis": string,
+                            "timeLimit": string, "period": string, "subject": string, "channels": string, "audience": string,
+                            "mode": string, "level": string, "categories": ["type": "array", "items": string],
+                        ],
+                    ],
+                ],
+            ],
+        ]
         let rate: Object = ["type": "number", "nullable": true, "description": "符合件数 / 应计件数；无应计件数时为 null"]
         let indicator: Object = [
             "type": "object",
@@ -124,6 +142,65 @@ extension OpenAPIDocument {
                     body: jsonBody(["type": "object", "properties": ["origin": ["type": "string", "description": "网站地址；缺省为本机关网站"]]]),
                     responses: [
                         "202": answer("已开始", run), "409": answer("上一次检查尚未结束", ref("Error")), "422": answer("网站地址无效", ref("Error")),
+                    ])
+            ],
+            "/api/v1/standard-catalog": [
+                "get": op(
+                    "本机关执行的政务公开标准目录（本机关导入的，或沿用上级机关的）及各事项的公开时限和对应栏目", tag: "oversight", secured: true,
+                    responses: ["200": answer("标准目录", standard), "404": answer("尚未导入", ref("Error"))]),
+                "post": op(
+                    "导入标准目录（政务公开办公室）：请求体为文件本身（.xlsx 或 UTF-8/GBK 编码的 CSV），表头须有“公开内容”“公开时限”；替换本机关原有目录，仍在目录中的事项保留对应栏目",
+                    tag: "oversight", secured: true,
+                    parameters: [["name": "title", "in": "query", "required": true, "schema": string, "description": "目录名称"]],
+                    body: [
+                        "required": true,
+                        "content": [
+                            "text/csv": ["schema": string],
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
+                                "schema": ["type": "string", "format": "binary"]
+                            ],
+                        ],
+                    ],
+                    responses: ["201": answer("已导入", standard), "422": answer("文件无法读取、缺少表头或某行有误（错误说明行号）", ref("Error"))]),
+            ],
+            "/api/v1/standard-catalog/mapping": [
+                "put": op(
+                    "设置本机关标准目录事项对应的目录分类或专题专栏（代码或名称）；任一项有误则不保存", tag: "oversight", secured: true,
+                    body: jsonBody([
+                        "type": "object", "required": ["items"],
+                        "properties": [
+                            "items": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object", "required": ["id", "categories"],
+                                    "properties": ["id": int, "categories": ["type": "array", "items": string]],
+                                ],
+                            ]
+                        ],
+                    ]),
+                    responses: [
+                        "200": answer("已保存", standard), "409": answer("本机关没有自己的目录", ref("Error")),
+                        "422": answer("分类不存在或事项编号无效", ref("Error")),
+                    ])
+            ],
+            "/api/v1/standard-catalog/coverage": [
+                "get": op(
+                    "对照标准目录的公开情况：各单位按状态计数，及所选单位每个事项的状态（covered 按时、gap 周期内未公开、overdue 逾期、no_record 暂无记录、unmapped 未对应栏目、unchecked 不检查）",
+                    tag: "oversight", secured: true,
+                    parameters: [
+                        ["name": "unit", "in": "query", "required": false, "schema": string, "description": "单位编号（本机关或所属单位）；缺省为本机关"]
+                    ],
+                    responses: [
+                        "200": answer(
+                            "公开情况",
+                            [
+                                "type": "object",
+                                "properties": [
+                                    "units": ["type": "array", "items": ["type": "object"]], "unit": ["type": "object"],
+                                    "items": ["type": "array", "items": ["type": "object"]],
+                                ],
+                            ]),
+                        "404": answer("不是本机关或所属单位", ref("Error")),
                     ])
             ],
             "/api/v1/freshness": [

@@ -17,6 +17,9 @@ struct FormBody: Sendable {
 
     init() {}
 
+    /// Every field name the form sent (for forms with one field per row, e.g. `item-12`).
+    var names: [String] { Array(values.keys) }
+
     init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
