@@ -30,8 +30,13 @@ public enum OwnedRecord: String, Sendable, CaseIterable {
     case document, attachment, consultation, request, letter, appeal, mailbox, faq, openDay, opinion, proposal
     case siteError, survey, user, mediaAccount
     case plan, task, progressReport, evidenceFile
+    case assessment
 
     /// Records of a work plan, which the plan's agency shares with its subordinate units: they
     /// report progress on the tasks the plan gives them.
     public var isLedger: Bool { [.plan, .task, .progressReport, .evidenceFile].contains(self) }
+
+    /// Records an agency shares with the units directly below it: its work plans (units report
+    /// on their tasks) and its assessments (units assess themselves).
+    public var isSharedWithUnits: Bool { isLedger || self == .assessment }
 }

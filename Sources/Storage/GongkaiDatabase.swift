@@ -43,6 +43,7 @@ public protocol Stores: Sendable {
     var linkChecks: any LinkCheckStore { get }
     var mediaAccounts: any MediaAccountStore { get }
     var standardCatalogs: any StandardCatalogStore { get }
+    var assessments: any AssessmentStore { get }
 }
 
 extension GongkaiDatabase {

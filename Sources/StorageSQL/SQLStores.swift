@@ -33,6 +33,7 @@ struct SQLStores: Stores {
     var linkChecks: any LinkCheckStore { SQLLinkCheckStore(db: db) }
     var mediaAccounts: any MediaAccountStore { SQLMediaAccountStore(db: db) }
     var standardCatalogs: any StandardCatalogStore { SQLStandardCatalogStore(db: db) }
+    var assessments: any AssessmentStore { SQLAssessmentStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

@@ -35,6 +35,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     LinkChecksController(env: env, pages: pages).register(on: router)
     FreshnessController(env: env, pages: pages).register(on: router)
     StandardCatalogController(env: env, pages: pages).register(on: router)
+    AssessmentsController(env: env, pages: pages).register(on: router)
     MediaAccountsController(env: env, pages: pages).register(on: router)
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)

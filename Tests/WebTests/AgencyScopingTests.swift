@@ -62,13 +62,17 @@ import Testing
                     details: .init(
                         platform: .wechat, name: "乙单位专属公众号", handle: "b-wechat", sponsor: "乙单位", operatorName: "乙单位", contact: ""),
                     filedOn: today, filedBy: "乙单位"), createdAtMillis: env.nowMillis))
-        _ = (proposal, day, opinion, error, appeal, report, media)
+        let assessment = try await stores.assessments.create(
+            Assessment(
+                agencyID: b.id, title: "乙单位专属考核", from: YearMonth(year: 2026, month: 1), to: YearMonth(year: 2026, month: 12),
+                scheme: try AssessmentScheme.parse("组织保障 10"), status: .open, createdAtMillis: env.nowMillis))
+        _ = (proposal, day, opinion, error, appeal, report, media, assessment)
         let user = try await env.userAdministration.create(
             agencyID: b.id, departmentID: nil, username: "b-staff", displayName: "乙单位工作人员", password: Harness.password,
             roles: contentRoles, by: actor)
         _ = user
         // Text only B's records carry: none may appear on any page A's staff can open.
-        var markers = ["乙单位专属公众号", "乙单位专属进展", "乙单位专属建议标题", "乙单位专属开放日", "乙单位专属舆情", "乙单位专属纠错描述", "乙单位复议机关", "乙单位工作人员"]
+        var markers = ["乙单位专属考核", "乙单位专属公众号", "乙单位专属进展", "乙单位专属建议标题", "乙单位专属开放日", "乙单位专属舆情", "乙单位专属纠错描述", "乙单位复议机关", "乙单位工作人员"]
         let codes = try await h.db.sql.raw("SELECT tracking_code FROM disclosure_requests WHERE agency_id = \(bind: b.id)").all()
         markers += try codes.map { try $0.decode(column: "tracking_code", as: String.self) }
         func ids(_ table: String) async throws -> [Int64] {
@@ -127,6 +131,7 @@ import Testing
             "users": ["id": try await one("users")],
             "media-accounts": ["id": try await one("media_accounts")],
             "media": ["id": try await one("media_accounts")],
+            "assessments": ["id": try await one("assessments"), "unit": b],
         ]
     }
 

@@ -151,7 +151,8 @@ public struct AssessmentScheme: Hashable, Sendable, Codable {
                 guard let r = AssessmentIndicator.Rule(token: String(last.dropFirst())) else {
                     throw .invalid(
                         "scheme",
-                        "第 \(number) 行：未知的计分方式“\(last)”，可用：" + (ComplianceIndicator.allCases.map(\.rawValue) + ["standard", "manual"]).joined(separator: "、"))
+                        "第 \(number) 行：未知的计分方式“\(last)”，可用："
+                            + (ComplianceIndicator.allCases.map(\.rawValue) + ["standard", "manual"]).joined(separator: "、"))
                 }
                 rule = r
                 words.removeLast()
@@ -183,14 +184,18 @@ public struct AssessmentScheme: Hashable, Sendable, Codable {
                 let (children, next) = try build(i + 1, depth: depth + 1, prefix: code)
                 if children.isEmpty {
                     guard let points = line.points else { throw .invalid("scheme", "第 \(line.number) 行：末级指标须写分值") }
-                    out.append(AssessmentIndicator(code: code, name: line.name, points: points, rule: line.rule ?? .manual, guidance: line.guidance))
+                    out.append(
+                        AssessmentIndicator(
+                            code: code, name: line.name, points: points, rule: line.rule ?? .manual, guidance: line.guidance))
                 } else {
                     guard line.rule == nil else { throw .invalid("scheme", "第 \(line.number) 行：有下级指标的不能设计分方式") }
                     let sum = children.reduce(0) { $0 + $1.points }
                     if let p = line.points, abs(p - sum) > 0.001 {
                         throw .invalid("scheme", "第 \(line.number) 行：分值 \(Self.number(p)) 与下级指标合计 \(Self.number(sum)) 不符")
                     }
-                    out.append(AssessmentIndicator(code: code, name: line.name, points: sum, rule: nil, guidance: line.guidance, children: children))
+                    out.append(
+                        AssessmentIndicator(
+                            code: code, name: line.name, points: sum, rule: nil, guidance: line.guidance, children: children))
                 }
                 i = next
             }
@@ -365,7 +370,8 @@ public struct AssessmentMarks: Hashable, Sendable, Codable {
 
     public mutating func veto(_ item: String, reason: String, scheme: AssessmentScheme, by: String, on: CivilDate) throws(DomainError) {
         guard scheme.vetoes.contains(item) else {
-            throw .invalid("item", "“\(item)”不是本次考核的否决事项" + (scheme.vetoes.isEmpty ? "（未设否决事项）" : "，可选：" + scheme.vetoes.joined(separator: "、")))
+            throw .invalid(
+                "item", "“\(item)”不是本次考核的否决事项" + (scheme.vetoes.isEmpty ? "（未设否决事项）" : "，可选：" + scheme.vetoes.joined(separator: "、")))
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 500 else { throw .invalid("reason", "请写明否决的事实和依据（不超过 500 字）") }
@@ -375,15 +381,15 @@ public struct AssessmentMarks: Hashable, Sendable, Codable {
 }
 
 /// A unit's score and place.
-public struct AssessmentResult: Hashable, Sendable {
-    public struct Leaf: Hashable, Sendable {
+public struct AssessmentResult: Hashable, Sendable, Codable {
+    public struct Leaf: Hashable, Sendable, Codable {
         public var code: String
         /// Nil while a manual indicator awaits its review.
         public var score: Double?
         public var basis: String
     }
 
-    public enum Grade: String, Hashable, Sendable, CaseIterable {
+    public enum Grade: String, Hashable, Sendable, CaseIterable, Codable {
         case excellent, good, pass, fail
 
         public var label: String {
@@ -445,7 +451,8 @@ public enum AssessmentScoring {
             case .manual:
                 let e = marks.entries[leaf.code]
                 if let final = e?.finalScore {
-                    leaves.append(.init(code: leaf.code, score: final, basis: "自评 \(e?.selfScore.map(AssessmentScheme.number) ?? "—")，审核确定"))
+                    leaves.append(
+                        .init(code: leaf.code, score: final, basis: "自评 \(e?.selfScore.map(AssessmentScheme.number) ?? "—")，审核确定"))
                 } else {
                     pending += 1
                     leaves.append(.init(code: leaf.code, score: nil, basis: "待审核"))
@@ -458,7 +465,8 @@ public enum AssessmentScoring {
         let percent = scheme.fullMarks == 0 ? 0 : total / scheme.fullMarks * 100
         let vetoed = !marks.vetoes.isEmpty
         let grade: AssessmentResult.Grade =
-            vetoed ? .fail : percent >= scheme.excellent ? .excellent : percent >= scheme.good ? .good : percent >= scheme.pass ? .pass : .fail
+            vetoed
+            ? .fail : percent >= scheme.excellent ? .excellent : percent >= scheme.good ? .good : percent >= scheme.pass ? .pass : .fail
         return AssessmentResult(
             unitID: unitID, unitName: unitName, leaves: leaves, subtotal: subtotal, deducted: deducted, total: total, percent: percent,
             grade: grade, vetoed: vetoed, volume: volume, pending: pending)
@@ -479,4 +487,52 @@ public enum AssessmentScoring {
         }
         return ranked + others
     }
+}
+
+/// An assessment round (年度考核) run by an agency over its units: drafted with its scheme,
+/// opened for self-assessment and review, then closed with its results kept as they stood.
+public struct Assessment: Hashable, Sendable, Codable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        case draft, open, closed
+
+        public var label: String {
+            switch self {
+            case .draft: "草稿"
+            case .open: "进行中"
+            case .closed: "已结束"
+            }
+        }
+    }
+
+    public var id: Int64
+    public var agencyID: Int64
+    public var title: String
+    public var from: YearMonth
+    public var to: YearMonth
+    public var scheme: AssessmentScheme
+    public var status: Status
+    /// The results as they stood at closing, ranked.
+    public var results: [AssessmentResult]?
+    /// The 通报 drafted into the catalog.
+    public var noticeDocumentID: Int64?
+    public var createdAtMillis: Int64
+
+    public init(
+        id: Int64 = 0, agencyID: Int64, title: String, from: YearMonth, to: YearMonth, scheme: AssessmentScheme, status: Status = .draft,
+        results: [AssessmentResult]? = nil, noticeDocumentID: Int64? = nil, createdAtMillis: Int64
+    ) {
+        self.id = id
+        self.agencyID = agencyID
+        self.title = title
+        self.from = from
+        self.to = to
+        self.scheme = scheme
+        self.status = status
+        self.results = results
+        self.noticeDocumentID = noticeDocumentID
+        self.createdAtMillis = createdAtMillis
+    }
+
+    /// The months assessed.
+    public var months: [YearMonth] { YearMonth.range(from, to) }
 }

@@ -1,5 +1,5 @@
 /// A calendar month (2026-09), the unit of the compliance dashboard's trends.
-public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
 
@@ -19,6 +19,20 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public func adding(months: Int) -> YearMonth { YearMonth(year: year, month: month + months) }
+
+    /// Stored as `2026-09`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let m = YearMonth(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a month: \(text)"))
+        }
+        self = m
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
     public var description: String { "\(year)-" + (month < 10 ? "0" : "") + "\(month)" }
     /// `9月` or, in January, `2027年1月`, for chart labels.
     public var shortLabel: String { month == 1 ? "\(year)年1月" : "\(month)月" }

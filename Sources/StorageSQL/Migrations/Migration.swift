@@ -41,4 +41,5 @@ let allMigrations: [any Migration] = [
     M028CreateLinkChecks(),
     M029CreateMediaAccounts(),
     M030CreateStandardCatalogs(),
+    M031CreateAssessments(),
 ]

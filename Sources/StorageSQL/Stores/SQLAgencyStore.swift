@@ -63,7 +63,7 @@ struct SQLAgencyStore: AgencyStore {
         .document: "catalog_documents", .consultation: "consultations", .request: "disclosure_requests", .letter: "reply_letters",
         .appeal: "request_appeals", .mailbox: "mailbox_messages", .faq: "faq_entries", .openDay: "open_days", .opinion: "opinion_items",
         .proposal: "proposals", .siteError: "site_error_reports", .survey: "surveys", .user: "users", .plan: "work_plans",
-        .task: "ledger_tasks", .mediaAccount: "media_accounts",
+        .task: "ledger_tasks", .mediaAccount: "media_accounts", .assessment: "assessments",
     ]
 
     func find(host: String) async throws -> Agency? {

@@ -75,6 +75,7 @@ enum OpenAPIDocument {
         paths.merge(openDayPaths) { a, _ in a }
         paths.merge(surveyPaths) { a, _ in a }
         paths.merge(oversightPaths) { a, _ in a }
+        paths.merge(assessmentPaths) { a, _ in a }
         d["paths"] = paths
         return d
     }

@@ -48,6 +48,7 @@ enum RecordScope {
         "documents": .document, "consultations": .consultation, "ledgers": .plan, "mailbox": .mailbox, "faq": .faq,
         "open-days": .openDay, "opinions": .opinion, "proposals": .proposal, "requests": .request, "site-errors": .siteError,
         "surveys": .survey, "users": .user, "media-accounts": .mediaAccount, "media": .mediaAccount,
+        "assessments": .assessment,
     ]
     /// Parameters that name the same kind of record on every route.
     static let parameters: [String: OwnedRecord] = [
@@ -55,7 +56,7 @@ enum RecordScope {
     ]
     /// Parameters that are not record IDs, or that number a record's parts (checked by the
     /// handler against the record the route names).
-    static let unscoped: Set<String> = ["year", "finding", "n", "cid", "file", "code", "category", "feed", "name"]
+    static let unscoped: Set<String> = ["year", "finding", "n", "cid", "file", "code", "category", "feed", "name", "unit"]
 
     /// The record IDs in a route path (`/api/v1/requests/{id}/appeals/{aid}`). A route with a
     /// parameter this table does not know stops the program when it is registered, so a new
@@ -78,9 +79,9 @@ enum RecordScope {
             let owner = try await owners.owner(of: kind, id: id)
         else { throw DomainError.notFound("该记录") }
         if owner == identity.agency.id { return }
-        // A unit reports on the tasks its parent's work plan gives it; the ledger handlers
-        // decide which of those tasks and reports it may touch.
-        if kind.isLedger && owner == identity.agency.parentID { return }
+        // A unit reports on the tasks its parent's work plan gives it and assesses itself in its
+        // parent's assessments; those handlers decide which tasks, reports and marks it may touch.
+        if kind.isSharedWithUnits && owner == identity.agency.parentID { return }
         throw DomainError.notFound("该记录")
     }
 }
