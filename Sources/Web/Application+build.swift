@@ -36,6 +36,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     FreshnessController(env: env, pages: pages).register(on: router)
     StandardCatalogController(env: env, pages: pages).register(on: router)
     AssessmentsController(env: env, pages: pages).register(on: router)
+    WebsiteReportController(env: env, pages: pages).register(on: router)
     MediaAccountsController(env: env, pages: pages).register(on: router)
     BrowseController(env: env, pages: pages).register(on: router)
     FeesController(env: env).register(on: router)

@@ -60,6 +60,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
+    /// The day in Beijing (UTC+8, no daylight saving) of an instant in milliseconds since 1970.
+    public init(millis: Int64) {
+        let seconds = millis / 1000 + 8 * 3600
+        self.init(daysSinceEpoch: Int((seconds - (seconds < 0 && seconds % 86_400 != 0 ? 86_400 : 0)) / 86_400))
+    }
+
     public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// The same day `months` later (or earlier), or the month's last day when it is shorter

@@ -144,6 +144,44 @@ extension OpenAPIDocument {
                         "202": answer("已开始", run), "409": answer("上一次检查尚未结束", ref("Error")), "422": answer("网站地址无效", ref("Error")),
                     ])
             ],
+            "/api/v1/website-report": [
+                "get": op(
+                    "政府网站工作年度报表草稿：当年 1 月至所选月份的各项数据（取自目录、信箱、征集调查、纠错、舆情、新媒体和链接检查），value 为 null 的项目由办公室填写；另有逐月计数",
+                    tag: "oversight", secured: true,
+                    parameters: [
+                        ["name": "year", "in": "query", "required": false, "schema": string, "description": "年度，缺省为今年"],
+                        ["name": "month", "in": "query", "required": false, "schema": string, "description": "截至月份（1-12），缺省为本月或 12 月"],
+                    ],
+                    responses: [
+                        "200": answer(
+                            "报表",
+                            [
+                                "type": "object",
+                                "properties": [
+                                    "year": int, "through": string, "dueBy": string, "months": ["type": "array", "items": string],
+                                    "rows": [
+                                        "type": "array",
+                                        "items": [
+                                            "type": "object",
+                                            "properties": [
+                                                "section": string, "label": string, "value": ["type": "string", "nullable": true],
+                                                "note": string,
+                                            ],
+                                        ],
+                                    ],
+                                    "monthly": [
+                                        "type": "array",
+                                        "items": [
+                                            "type": "object",
+                                            "properties": ["label": string, "counts": ["type": "array", "items": int], "total": int],
+                                        ],
+                                    ],
+                                    "blanks": int,
+                                ],
+                            ]),
+                        "422": answer("年度或月份无效", ref("Error")),
+                    ])
+            ],
             "/api/v1/standard-catalog": [
                 "get": op(
                     "本机关执行的政务公开标准目录（本机关导入的，或沿用上级机关的）及各事项的公开时限和对应栏目", tag: "oversight", secured: true,

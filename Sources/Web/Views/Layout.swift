@@ -94,6 +94,7 @@ enum Layout {
                 links.append(("/console/freshness", "栏目更新"))
                 links.append(("/console/standard", "标准目录"))
                 links.append(("/console/assessments", "考核"))
+                links.append(("/console/website-report", "网站年报"))
             }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
