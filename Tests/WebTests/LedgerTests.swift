@@ -352,7 +352,8 @@ import ZIPFoundation
         let h = try await Harness.make("sqlite")
         let cdc = try #require(try await h.db.stores.agencies.all().first { $0.name == "示范市疾病预防控制中心" })
         _ = try await h.env.userAdministration.create(
-            agencyID: cdc.id, departmentID: nil, username: "cdc", displayName: "疾控中心填报人", password: Harness.password, roles: [.drafter],
+            agencyID: cdc.id, departmentID: nil, username: "cdc-drafter", displayName: "疾控中心填报人", password: Harness.password,
+            roles: [.drafter],
             by: AuditActor(agencyID: cdc.id, userID: nil, name: "test", address: "127.0.0.1"))
         try await h.run { client in
             let office = try await client.token("office")
@@ -363,7 +364,7 @@ import ZIPFoundation
             let round = try await client.postJSON(
                 "/api/v1/ledgers/\(planID)/rounds", #"{"title":"9月底","dueOn":"2026-09-25"}"#, token: office)
             let roundID = try #require(try round.json()["id"] as? Int)
-            let cdcToken = try await client.token("cdc")
+            let cdcToken = try await client.token("cdc-drafter")
             #expect(try await client.getJSON("/api/v1/ledgers/\(planID)", token: cdcToken).status == .ok)
             let body = #"{"roundId":\#(roundID),"text":"疫情概况按月发布","percent":80,"state":"on_track"}"#
             // The CDC is not responsible for the first task (办公室), only for the second (委属各单位).
@@ -374,7 +375,7 @@ import ZIPFoundation
             #expect(reported.status == .created, "\(reported.text)")
             #expect(try reported.json()["unit"] as? String == "示范市疾病预防控制中心")
             // Its console lists the commission's ledger; the office reviews as usual.
-            let cookies = try await client.signInWithForm("cdc")
+            let cookies = try await client.signInWithForm("cdc-drafter")
             #expect(try await client.getPage("/console/ledgers", cookies: cookies).text.contains("/console/ledgers/\(planID)"))
             let rid = try #require(try reported.json()["id"] as? Int)
             #expect(

@@ -646,7 +646,7 @@ class BrowserTests(unittest.TestCase):
         d = self.driver
         self.as_user("office")
         self.open("/console")
-        self.submit(d.find_element(By.LINK_TEXT, "监测"))
+        self.submit(d.find_element(By.LINK_TEXT, "监督考核"))
         main = d.find_element(By.TAG_NAME, "main")
         self.assertIn("政务公开监测", main.text)
         # The commission, its two units and their sum, each with ten indicators.
@@ -678,6 +678,93 @@ class BrowserTests(unittest.TestCase):
         self.assertIn("月份格式应为 YYYY-MM", d.find_element(By.TAG_NAME, "main").text)
         self.assertEqual(d.find_element(By.ID, "from").get_attribute("value"), "2026-9")
         self.assertIn("has-error", d.find_element(By.ID, "from").find_element(By.XPATH, "..").get_attribute("class"))
+
+    def test_standard_catalog_from_a_csv_on_a_phone(self):
+        d = self.driver
+        self.as_user("office")
+        self.open("/console/standard")
+        sheet = os.path.join(ARTIFACTS, "standard-catalog.csv")
+        with open(sheet, "w", encoding="utf-8") as f:
+            f.write("序号,一级事项,二级事项,公开内容,公开时限,公开方式,对应栏目\n")
+            f.write("1,政策文件,规范性文件,文件全文,每季度,主动,政策文件\n")
+            f.write("2,监督执法,执法通知,通知全文,自信息形成之日起20个工作日内,主动,卫生监督执法\n")
+            f.write("3,机构信息,领导信息,姓名、职务,实时更新,主动,\n")
+        # A sheet without the 公开时限 column comes back with the file marked and the title kept.
+        wrong = os.path.join(ARTIFACTS, "not-a-catalog.csv")
+        with open(wrong, "w", encoding="utf-8") as f:
+            f.write("事项,说明\n许可,结果\n")
+        d.find_element(By.ID, "title").send_keys("示范市卫生健康领域政务公开标准目录")
+        d.find_element(By.ID, "file").send_keys(wrong)
+        self.submit(d.find_element(By.XPATH, "//button[text()='导入']"))
+        self.assertEqual(d.find_element(By.ID, "file").get_attribute("aria-invalid"), "true")
+        self.assertIn("公开时限", d.find_element(By.ID, "file-error").text)
+        self.assertEqual(d.find_element(By.ID, "title").get_attribute("value"), "示范市卫生健康领域政务公开标准目录")
+        d.find_element(By.ID, "file").send_keys(sheet)
+        self.submit(d.find_element(By.XPATH, "//button[text()='导入']"))
+        main = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("共 3 项。还有 1 项主动公开事项未对应栏目", main)
+        rows = d.find_elements(By.CSS_SELECTOR, "table.standard-items tbody tr")
+        self.assertEqual(len(rows), 3)
+        self.assertIn("周期内未公开", rows[0].text)
+        self.assertIn("已按时公开", rows[1].text)
+        self.assertIn("未对应栏目", rows[2].text)
+        # The units below follow the commission's catalog.
+        self.assertIn("沿用", d.find_element(By.CSS_SELECTOR, "table.standard-units").text)
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "standard-catalog.png"))
+        self.submit(d.find_element(By.LINK_TEXT, "设置对应栏目"))
+        d.find_element(By.ID, "item-3").send_keys("领导之窗")
+        self.submit(d.find_element(By.XPATH, "//button[text()='保存']"))
+        self.assertIn("“领导之窗”不是本机关的分类或专栏", d.find_element(By.TAG_NAME, "main").text)
+        field = d.find_element(By.ID, "item-3")
+        self.assertEqual(field.get_attribute("value"), "领导之窗")
+        field.clear()
+        field.send_keys("机构信息")
+        self.submit(d.find_element(By.XPATH, "//button[text()='保存']"))
+        self.assertIn("已保存对应栏目", d.find_element(By.TAG_NAME, "main").text)
+
+    def test_assessment_from_scheme_to_notice(self):
+        d = self.driver
+        title = "2026年度政务公开考核（浏览器）"
+        self.as_user("office")
+        self.open("/console/assessments")
+        field = d.find_element(By.ID, "title")
+        field.clear()
+        field.send_keys(title)
+        self.submit(d.find_element(By.XPATH, "//button[text()='保存草稿']"))
+        self.submit(d.find_element(By.XPATH, "//button[text()='开始考核']"))
+        main = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("考核已开始", main)
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "table.assessment-results tbody tr")), 2)
+        # The CDC's office assesses itself; a missing piece of evidence comes back marked.
+        self.as_user("cdc")
+        self.open("/console/assessments")
+        self.submit(d.find_element(By.LINK_TEXT, title))
+        for code, evidence in [("1.4", "专栏截图 3 张"), ("2.2", "抽查答复书 5 份"), ("4.3", "")]:
+            d.find_element(By.ID, "score-" + code).send_keys("4")
+            if evidence:
+                d.find_element(By.ID, "evidence-" + code).send_keys(evidence)
+        self.submit(d.find_element(By.XPATH, "//button[text()='提交审核']"))
+        self.assertIn("请说明“组织保障”的佐证材料", d.find_element(By.TAG_NAME, "main").text)
+        self.assertEqual(d.find_element(By.ID, "score-1.4").get_attribute("value"), "4")
+        self.assertEqual(d.find_element(By.ID, "evidence-4.3").get_attribute("aria-invalid"), "true")
+        d.find_element(By.ID, "evidence-4.3").send_keys("分管领导任命文件")
+        self.submit(d.find_element(By.XPATH, "//button[text()='提交审核']"))
+        self.assertIn("已提交自评", d.find_element(By.TAG_NAME, "main").text)
+        # The commission's office reviews and accepts.
+        self.as_user("office")
+        self.open("/console/assessments")
+        self.submit(d.find_element(By.LINK_TEXT, title))
+        self.submit(d.find_element(By.LINK_TEXT, "示范市疾病预防控制中心"))
+        self.assertIn("专栏截图 3 张", d.find_element(By.TAG_NAME, "main").text)
+        self.submit(d.find_element(By.XPATH, "//button[text()='确定审核分']"))
+        main = d.find_element(By.TAG_NAME, "main").text
+        self.assertIn("审核完成", main)
+        self.assertIn("第 1 轮：4 分", main)
+        widths = d.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(widths[1], widths[0])
+        d.save_screenshot(os.path.join(ARTIFACTS, "assessment-unit.png"))
 
     def test_answering_a_mailbox_message(self):
         d = self.driver

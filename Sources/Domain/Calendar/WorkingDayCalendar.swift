@@ -6,8 +6,9 @@
 /// provisional so the interface can say so.
 public struct WorkingDayCalendar: Sendable {
     public private(set) var notices: [Int: HolidayNotice]
-    private var holidays: Set<CivilDate> = []
-    private var workdays: Set<CivilDate> = []
+    /// Days since 1970, so that counting working days is integer work.
+    private var holidays: Set<Int> = []
+    private var workdays: Set<Int> = []
 
     public init(notices: [HolidayNotice]) {
         self.notices = [:]
@@ -22,8 +23,8 @@ public struct WorkingDayCalendar: Sendable {
     }
 
     private mutating func rebuild() {
-        holidays = Set(notices.values.flatMap(\.holidays))
-        workdays = Set(notices.values.flatMap(\.workdays))
+        holidays = Set(notices.values.flatMap(\.holidays).map(\.daysSinceEpoch))
+        workdays = Set(notices.values.flatMap(\.workdays).map(\.daysSinceEpoch))
     }
 
     public var loadedYears: [Int] { notices.keys.sorted() }
@@ -31,20 +32,25 @@ public struct WorkingDayCalendar: Sendable {
     /// Whether the year's own notice is loaded (else counting in it is provisional).
     public func hasNotice(for year: Int) -> Bool { notices[year] != nil }
 
-    public func isWorkday(_ d: CivilDate) -> Bool {
-        if workdays.contains(d) { return true }
-        return !d.isWeekend && !holidays.contains(d)
+    public func isWorkday(_ d: CivilDate) -> Bool { isWorkday(day: d.daysSinceEpoch) }
+
+    /// `day` in days since 1970-01-01 (a Thursday).
+    func isWorkday(day: Int) -> Bool {
+        if workdays.contains(day) { return true }
+        let weekday = ((day % 7) + 7 + 3) % 7  // 0 = Monday
+        return weekday < 5 && !holidays.contains(day)
     }
 
     /// The date N working days after `start` (start not counted). N = 0 returns `start`.
     public func adding(_ days: Int, workdaysTo start: CivilDate) -> WorkdayResult {
         precondition(days >= 0, "negative working-day counts are not supported")
-        var d = start
+        var day = start.daysSinceEpoch
         var left = days
         while left > 0 {
-            d = d.adding(days: 1)
-            if isWorkday(d) { left -= 1 }
+            day += 1
+            if isWorkday(day: day) { left -= 1 }
         }
+        let d = CivilDate(daysSinceEpoch: day)
         return WorkdayResult(date: d, provisional: !years(from: start, through: d).allSatisfy(hasNotice))
     }
 
@@ -52,10 +58,11 @@ public struct WorkingDayCalendar: Sendable {
     public func workdays(from: CivilDate, to: CivilDate) -> WorkdayCount {
         guard to > from else { return WorkdayCount(days: 0, provisional: !hasNotice(for: from.year)) }
         var n = 0
-        var d = from
-        while d < to {
-            d = d.adding(days: 1)
-            if isWorkday(d) { n += 1 }
+        var day = from.daysSinceEpoch
+        let end = to.daysSinceEpoch
+        while day < end {
+            day += 1
+            if isWorkday(day: day) { n += 1 }
         }
         return WorkdayCount(days: n, provisional: !years(from: from, through: to).allSatisfy(hasNotice))
     }

@@ -63,6 +63,7 @@ struct FreshnessController: Sendable {
         let rows = r.columns.sorted { (order.firstIndex(of: $0.state)!, $0.code) < (order.firstIndex(of: $1.state)!, $1.code) }
         let content: Node<HTML.BodyContext> = .div(
             .h1(.text("栏目更新情况")),
+            Fragments.oversightNav(current: "/console/freshness"),
             .p(
                 .text(
                     "按政府网站检查指标（栏目不更新）检查本机关门户的各分类和专栏：动态、要闻类 \(r.rules.dynamicDays) 天内须更新，通知公告、政策文件类 \(r.rules.noticeMonths) 个月内须更新；"

@@ -203,6 +203,7 @@ struct LinkCheckPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("链接检查")),
+            Fragments.oversightNav(current: "/console/links"),
             .p(.text("从首页和网站地图出发读取本机关门户的全部页面，逐一检查页面上的链接（站内页面、附件和外部网站），列出打不开的链接及所在页面的责任科室。")),
             Fragments.alert(error),
             .if(

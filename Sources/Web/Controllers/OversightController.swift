@@ -157,6 +157,7 @@ struct OversightDashboard {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("政务公开监测")),
+            Fragments.oversightNav(current: "/console/oversight"),
             .p(
                 .text(
                     "各指标为符合要求的件数占应计件数的比例，按月统计，数据实时取自本平台的目录、申请、信箱、征集、台账和纠错记录；"

@@ -193,6 +193,7 @@ struct WebsiteReportPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("政府网站工作年度报表")),
+            Fragments.oversightNav(current: "/console/website-report"),
             .p(
                 .text(
                     "按月更新的年度报表草稿：数据取自本机关的目录、信箱、征集调查、纠错、舆情、新媒体登记和链接检查；标“待填写”的项目（访问量、备案号、安全检测等）由办公室补充。报表须于次年 1 月 31 日前在网站首页公开。"

@@ -21,6 +21,12 @@ enum DemoContent {
         ("auditor", "安全审计员", [.auditor]),
     ]
 
+    /// One disclosure-office account in each unit, so the supervising view, the units' own
+    /// reporting and their self-assessment can be tried.
+    static let unitAccounts: [(credit: String, username: String, display: String)] = [
+        ("11620622013933539B", "cdc", "疾控中心政务公开负责人"), ("11640000MB1234567H", "county", "示范县卫健委政务公开负责人"),
+    ]
+
     static let subordinates: [(String, String, AgencyKind)] = [
         ("示范市疾病预防控制中心", "11620622013933539B", .subordinate),
         ("示范市示范县卫生健康委员会", "11640000MB1234567H", .county),

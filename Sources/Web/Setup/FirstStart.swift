@@ -80,7 +80,17 @@ public enum FirstStart {
                 password: password, roles: roles, by: actor)
             accounts.append(Account(username: username, password: password, roles: roles))
         }
-        if options.demo { try await DemoContent.load(into: agency, env: env, actor: actor) }
+        if options.demo {
+            try await DemoContent.load(into: agency, env: env, actor: actor)
+            for unit in DemoContent.unitAccounts {
+                guard let a = try await database.stores.agencies.find(creditCode: unit.credit) else { continue }
+                let password = options.fixedPassword ?? generatedPassword()
+                _ = try await env.userAdministration.create(
+                    agencyID: a.id, departmentID: nil, username: unit.username, displayName: unit.display, password: password,
+                    roles: [.officeAdmin], by: actor)
+                accounts.append(Account(username: unit.username, password: password, roles: [.officeAdmin]))
+            }
+        }
         if options.demo && options.demoRequests {
             try await DemoContent.loadRequests(into: agency, env: env, actor: actor)
             try await DemoContent.loadLedger(into: agency, env: env, actor: actor)

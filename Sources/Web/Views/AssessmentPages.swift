@@ -67,6 +67,7 @@ struct AssessmentListPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("政务公开考核")),
+            Fragments.oversightNav(current: "/console/assessments"),
             .p(
                 .text(
                     "按考核方案对下级单位评分：数据类指标按考核期间的监测数据计算，自评指标由单位填写分数和佐证材料，经初审（可退回补充一次）和复审确定；可扣分和一票否决。考核结束后固定结果、排名，并形成通报送审发布。"

@@ -88,13 +88,8 @@ enum Layout {
             if identity.holds(anyOf: MailboxService.staff) { links.append(("/console/mailbox", "领导信箱")) }
             if identity.holds(anyOf: [.officeAdmin, .drafter, .leader]) { links.append(("/console/media", "新媒体")) }
             if identity.holds(anyOf: [.officeAdmin, .leader]) {
-                links.append((SiteRoute.timeliness.path, "公开时效"))
-                links.append(("/console/oversight", "监测"))
-                links.append(("/console/links", "链接检查"))
-                links.append(("/console/freshness", "栏目更新"))
-                links.append(("/console/standard", "标准目录"))
-                links.append(("/console/assessments", "考核"))
-                links.append(("/console/website-report", "网站年报"))
+                // The oversight pages share one entry; each shows `Fragments.oversightNav` to the others.
+                links.append(("/console/oversight", "监督考核"))
             }
             if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
             if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
@@ -162,6 +157,24 @@ enum Layout {
 
 /// Small shared pieces of page content.
 enum Fragments {
+    /// The oversight pages, linked from each other (the site header has one entry for them all).
+    static let oversightPages: [(String, String)] = [
+        ("/console/oversight", "监测"), (SiteRoute.timeliness.path, "公开时效"), ("/console/standard", "标准目录"), ("/console/assessments", "考核"),
+        ("/console/links", "链接检查"), ("/console/freshness", "栏目更新"), ("/console/website-report", "网站年报"),
+    ]
+
+    static func oversightNav<C: HTML.BodyContext>(current: String) -> Node<C> {
+        .nav(
+            .class("subnav"), .attribute(named: "aria-label", value: "监督考核"),
+            .ul(
+                .forEach(oversightPages) { path, label in
+                    .li(
+                        path == current
+                            ? .element(named: "strong", nodes: [.attribute(named: "aria-current", value: "page"), .text(label)])
+                            : .a(.href(path), .text(label)))
+                }))
+    }
+
     /// A field error, announced by screen readers and tied to its input by id.
     static func fieldError<C: HTML.BodyContext>(_ errors: [String: String], _ field: String, id: String? = nil) -> Node<C> {
         .unwrap(errors[field]) { message in

@@ -16,6 +16,7 @@ struct OversightPage {
         func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) + "%" }
         return .div(
             .h1(.text("公开时效与政策解读")),
+            Fragments.oversightNav(current: SiteRoute.timeliness.path),
             .section(
                 .h2(.text("待公开事项（条例第二十六条）")),
                 .p(.text("信息形成或变更之日起 20 个工作日内公开（行政许可、行政处罚结果 7 个工作日）。\(year) 年已发布 \(publishedThisYear.count) 件，其中超期 \(late.count) 件。")),

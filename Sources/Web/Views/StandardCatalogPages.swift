@@ -20,6 +20,7 @@ struct StandardCatalogPage {
         let mine = units.first { $0.agency.id == selected.id }
         return .div(
             .h1(.text("政务公开标准目录")),
+            Fragments.oversightNav(current: "/console/standard"),
             .p(
                 .text(
                     "对照标准目录检查各事项的公开情况：按周期公开的事项（每月、每季度、每年）看周期内是否有公开；自信息形成之日起限时公开的事项看近期文件是否超过公开时限。"
@@ -41,8 +42,8 @@ struct StandardCatalogPage {
                     .class("standard-units"),
                     .thead(
                         .tr(
-                            .th(.text("单位")), .th(.text("执行目录")), .th(.text("按时公开")), .th(.text("周期内未公开")), .th(.text("逾期")),
-                            .th(.text("未对应栏目")), .th(.text("暂无记录")))),
+                            .th(.text("单位")), .th(.text("执行目录")), .th(.text("按时")), .th(.text("未公开")), .th(.text("逾期")),
+                            .th(.text("未对应")), .th(.text("无记录")))),
                     .tbody(
                         .forEach(units) { u in
                             .tr(

@@ -21,6 +21,7 @@ enum Stylesheet {
         .site-name{font-size:1.25rem;font-weight:bold;margin:.25rem 0;flex:1 1 auto}
         .site-name a{text-decoration:none}
         nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+        .subnav{margin:0 0 1rem;padding:.5rem 0;border-bottom:1px solid #ddd}
         form.inline{display:inline;margin:0}
         .link-button{background:none;border:0;padding:0;font:inherit;text-decoration:underline;cursor:pointer}
         .mode-switch button{background:#fff;color:#8c1c13;border:2px solid #fff;border-radius:4px;padding:.25rem .75rem;font:inherit;font-weight:bold;cursor:pointer}
