@@ -14,7 +14,7 @@ struct Gongkai: AsyncParsableCommand {
         abstract: "公开 Gongkai: 卫生健康委政务公开平台",
         subcommands: [
             Serve.self, Migrate.self, PublishStatic.self, GenerateCorpus.self, TimeSQL.self, AgencyCommand.self, Audit.self, User.self,
-            LedgerCommand.self,
+            LedgerCommand.self, Backup.self, Restore.self,
         ])
 }
 

@@ -73,6 +73,13 @@ public final class SQLDatabaseHandle: GongkaiDatabase, @unchecked Sendable {
         return try await runTransaction("BEGIN", body)
     }
 
+    /// Runs read-only work on one connection that sees a single snapshot of the database while
+    /// others keep writing (backups): a deferred SQLite read transaction under WAL, a
+    /// REPEATABLE READ transaction on PostgreSQL.
+    func withSnapshot<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await runTransaction(kind == "sqlite" ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
     private func runTransaction<T: Sendable>(_ begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
         -> T
     {

@@ -31,8 +31,8 @@ struct Harness {
     let clock: TestClock
     private let cleanup: @Sendable () async -> Void
 
-    static func make(_ kind: String, settings: WebSettings = WebSettings(bcryptCost: 4), demo: Bool = true) async throws -> Harness {
-        let clock = TestClock()
+    /// A new, empty database of `kind` (no migrations applied) and how to remove it.
+    static func emptyDatabase(_ kind: String) async throws -> (SQLDatabaseHandle, @Sendable () async -> Void) {
         let logger = Logger(label: "test")
         let db: SQLDatabaseHandle
         let cleanup: @Sendable () async -> Void
@@ -56,6 +56,12 @@ struct Harness {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
+        return (db, cleanup)
+    }
+
+    static func make(_ kind: String, settings: WebSettings = WebSettings(bcryptCost: 4), demo: Bool = true) async throws -> Harness {
+        let clock = TestClock()
+        let (db, cleanup) = try await emptyDatabase(kind)
         try await MigrationRunner(database: db).migrate()
         let env = WebEnvironment(database: db, settings: settings, calendar: CalendarService(), clock: { clock.read() })
         if demo {

@@ -22,12 +22,12 @@ public struct MigrationRunner: Sendable {
             .all().map { try $0.decode(column: "number", as: Int.self) }
     }
 
-    /// Applies every pending migration in order; returns the numbers applied now.
+    /// Applies every pending migration in order (up to `last`); returns the numbers applied now.
     @discardableResult
-    public func migrate() async throws -> [Int] {
+    public func migrate(upTo last: Int = .max) async throws -> [Int] {
         try await ensureTable()
         var done: [Int] = []
-        for m in migrations.sorted(by: { $0.number < $1.number }) {
+        for m in migrations.sorted(by: { $0.number < $1.number }) where m.number <= last {
             let ran = try await database.withTransaction { db in
                 try await lock(db)
                 let exists =
