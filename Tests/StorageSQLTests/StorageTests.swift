@@ -145,6 +145,31 @@ import Testing
         await db.shutdown()
     }
 
+    /// Outlines (one text field per row) carry the same fields as the full documents.
+    @Test(arguments: locations) func outlinesMatchTheDocuments(_ kind: String) async throws {
+        let db = try await freshDatabase(kind)
+        let agency = try await makeAgency(db.stores)
+        let department = try await db.stores.agencies.createDepartment(agencyID: agency.id, name: "办公室")
+        let policy = try await db.stores.catalog.create(
+            CatalogDocument(
+                id: 0, agencyID: agency.id, departmentID: department.id, kind: .policy, title: "政策", body: "正文", categoryCode: "policy",
+                disclosure: .init(attribute: .redacted), publishedOn: CivilDate(iso: "2026-03-20"), formedOn: CivilDate(iso: "2026-03-18"),
+                needsInterpretation: true, workflow: WorkflowState(status: .published), redactedBody: "正文", columns: ["covid", "topic-2"]))
+        let reading = try await db.stores.catalog.create(
+            CatalogDocument(
+                id: 0, agencyID: agency.id, kind: .interpretation, title: "解读", body: "图解", categoryCode: "interpretation",
+                interpretsID: policy.id, interpretationForm: .graphic))
+        let outlines = try await db.stores.catalog.outlines(agencyID: agency.id).sorted { $0.id < $1.id }
+        #expect(outlines.count == 2)
+        for (o, d) in zip(outlines, [policy, reading]) {
+            #expect(o.id == d.id && o.departmentID == d.departmentID && o.kind == d.kind && o.categoryCode == d.categoryCode)
+            #expect(o.disclosure.attribute == d.disclosure.attribute && o.publishedOn == d.publishedOn && o.formedOn == d.formedOn)
+            #expect(o.interpretsID == d.interpretsID && o.interpretationForm == d.interpretationForm)
+            #expect(o.needsInterpretation == d.needsInterpretation && o.workflow.status == d.workflow.status && o.columns == d.columns)
+        }
+        await db.shutdown()
+    }
+
     /// Ranking in the newest window, counting up to the limit, and pages stopping there.
     @Test(arguments: locations) func searchRanksTheNewestWindowAndCountsUpToTheLimit(_ kind: String) async throws {
         let db = try await freshDatabase(kind)

@@ -93,28 +93,31 @@ struct SQLCatalogStore: CatalogStore {
         return out
     }
 
+    /// Every document in outline. Each row comes back as one text field ("~"-separated; none of
+    /// the fields can hold a "~": IDs, codes, enum values, ISO dates, "|"-joined column codes),
+    /// because decoding twelve columns through SQLKit's generic decoder was half the time of a
+    /// 100,000-document dashboard and one field per row is a twelfth of it.
     func outlines(agencyID: Int64) async throws -> [CatalogDocument] {
-        let rows = try await db.raw(
-            """
-            SELECT id, department_id, kind, category_code, disclosure, published_on, formed_on, interprets_id, interpretation_form,
-            needs_interpretation, status, special_columns FROM catalog_documents WHERE agency_id = \(bind: agencyID)
-            """
-        ).all()
-        return try rows.map { row in
-            func text(_ c: String) throws -> String? { try row.decode(column: c, as: String?.self) }
+        let fields = [
+            "id", "department_id", "kind", "category_code", "disclosure", "published_on", "formed_on", "interprets_id",
+            "interpretation_form",
+            "needs_interpretation", "status", "special_columns",
+        ]
+        let joined = fields.map { "COALESCE(CAST(\($0) AS TEXT), '')" }.joined(separator: " || '~' || ")
+        let rows = try await db.raw("SELECT \(unsafeRaw: joined) AS o FROM catalog_documents WHERE agency_id = \(bind: agencyID)").all()
+        return try rows.compactMap { row in
+            let f = try row.decode(column: "o", as: String.self).split(separator: "~", omittingEmptySubsequences: false)
+            guard f.count == fields.count, let id = Int64(f[0]) else { return nil }
+            func text(_ i: Int) -> String? { f[i].isEmpty ? nil : String(f[i]) }
             return CatalogDocument(
-                id: try row.decode(column: "id"), agencyID: agencyID,
-                departmentID: try row.decode(column: "department_id", as: Int64?.self),
-                kind: DocumentKind(rawValue: try text("kind") ?? "") ?? .general, title: "", body: "",
-                categoryCode: try text("category_code") ?? "",
-                disclosure: DisclosureDecision(attribute: DisclosureAttribute(rawValue: try text("disclosure") ?? "") ?? .public),
-                publishedOn: try text("published_on").flatMap { CivilDate(iso: $0) },
-                formedOn: try text("formed_on").flatMap { CivilDate(iso: $0) },
-                interpretsID: try row.decode(column: "interprets_id", as: Int64?.self),
-                interpretationForm: try text("interpretation_form").flatMap(InterpretationForm.init(rawValue:)),
-                needsInterpretation: try row.decode(column: "needs_interpretation", as: Int.self) != 0,
-                workflow: WorkflowState(status: DocumentStatus(rawValue: try text("status") ?? "") ?? .draft),
-                columns: (try text("special_columns") ?? "").split(separator: "|").map(String.init))
+                id: id, agencyID: agencyID, departmentID: Int64(f[1]), kind: DocumentKind(rawValue: String(f[2])) ?? .general, title: "",
+                body: "", categoryCode: String(f[3]),
+                disclosure: DisclosureDecision(attribute: DisclosureAttribute(rawValue: String(f[4])) ?? .public),
+                publishedOn: CivilDate(iso: f[5]), formedOn: CivilDate(iso: f[6]), interpretsID: Int64(f[7]),
+                interpretationForm: text(8).flatMap(InterpretationForm.init(rawValue:)),
+                needsInterpretation: (Int(f[9]) ?? 0) != 0,
+                workflow: WorkflowState(status: DocumentStatus(rawValue: String(f[10])) ?? .draft),
+                columns: f[11].split(separator: "|").map(String.init))
         }
     }
 
