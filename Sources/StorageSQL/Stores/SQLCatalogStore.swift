@@ -106,7 +106,9 @@ struct SQLCatalogStore: CatalogStore {
         let joined = fields.map { "COALESCE(CAST(\($0) AS TEXT), '')" }.joined(separator: " || '~' || ")
         let rows = try await db.raw("SELECT \(unsafeRaw: joined) AS o FROM catalog_documents WHERE agency_id = \(bind: agencyID)").all()
         return try rows.compactMap { row in
-            let f = try row.decode(column: "o", as: String.self).split(separator: "~", omittingEmptySubsequences: false)
+            // Split on bytes: splitting on Characters was a sixth of the dashboard's time.
+            let f = try row.decode(column: "o", as: String.self).utf8.split(separator: UInt8(ascii: "~"), omittingEmptySubsequences: false)
+                .map { Substring($0) }
             guard f.count == fields.count, let id = Int64(f[0]) else { return nil }
             func text(_ i: Int) -> String? { f[i].isEmpty ? nil : String(f[i]) }
             return CatalogDocument(
