@@ -44,6 +44,7 @@ public protocol Stores: Sendable {
     var mediaAccounts: any MediaAccountStore { get }
     var standardCatalogs: any StandardCatalogStore { get }
     var assessments: any AssessmentStore { get }
+    var leases: any LeaseStore { get }
 }
 
 extension GongkaiDatabase {

@@ -34,6 +34,7 @@ struct SQLStores: Stores {
     var mediaAccounts: any MediaAccountStore { SQLMediaAccountStore(db: db) }
     var standardCatalogs: any StandardCatalogStore { SQLStandardCatalogStore(db: db) }
     var assessments: any AssessmentStore { SQLAssessmentStore(db: db) }
+    var leases: any LeaseStore { SQLLeaseStore(db: db) }
 }
 
 /// Whether a driver error says a UNIQUE constraint was violated.

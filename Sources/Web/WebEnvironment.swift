@@ -13,6 +13,8 @@ public struct WebEnvironment: Sendable {
     public var clock: @Sendable () -> Double
     /// Rendered public pages (see `PageCache`), shared by every request of this process.
     public let pageCache: PageCache
+    /// This process among the app instances sharing the database: the holder name of its job leases.
+    public let instanceID: String
 
     public init(
         database: any GongkaiDatabase, settings: WebSettings = WebSettings(), calendar: CalendarService = CalendarService(),
@@ -25,6 +27,18 @@ public struct WebEnvironment: Sendable {
         self.metrics = metrics
         self.clock = clock
         self.pageCache = PageCache(ttl: settings.pageCacheSeconds, clock: clock)
+        self.instanceID = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
+    }
+
+    /// Runs `body` if this instance holds (or can take) the lease on `job` for `ttl` seconds;
+    /// nil when another instance has it. Background jobs run through this so that several app
+    /// instances on one database run each job once.
+    func leased<T: Sendable>(_ job: String, ttlSeconds: Double, _ body: () async throws -> T) async throws -> T? {
+        guard
+            try await database.stores.leases.acquire(
+                job, holder: instanceID, nowMillis: nowMillis, ttlMillis: Int64(ttlSeconds * 1000))
+        else { return nil }
+        return try await body()
     }
 
     public var accounts: AccountService {

@@ -42,4 +42,5 @@ let allMigrations: [any Migration] = [
     M029CreateMediaAccounts(),
     M030CreateStandardCatalogs(),
     M031CreateAssessments(),
+    M032CreateJobLeases(),
 ]

@@ -23,9 +23,12 @@ public struct OutboxSender: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let today = env.today
-                if digestsQueuedOn != today, try await RequestDigest(env: env).queueIfDue() != nil { digestsQueuedOn = today }
-                let result = try await Self.deliver(env: env)
-                if result.sent + result.failed > 0 {
+                // One instance sends (the lease lasts three intervals and is renewed each round).
+                let result = try await env.leased("outbox", ttlSeconds: 3 * Double(interval.components.seconds)) {
+                    if digestsQueuedOn != today, try await RequestDigest(env: env).queueIfDue() != nil { digestsQueuedOn = today }
+                    return try await Self.deliver(env: env)
+                }
+                if let result, result.sent + result.failed > 0 {
                     logger.notice("outbox", metadata: ["sent": "\(result.sent)", "failed": "\(result.failed)"])
                 }
             } catch {

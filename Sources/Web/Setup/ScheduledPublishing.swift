@@ -14,11 +14,19 @@ public struct ScheduledPublishing: Service {
         self.interval = interval
     }
 
+    /// One round, if this instance holds the job's lease (three intervals long, renewed each
+    /// round): nil when another instance is running the job.
+    func tick() async throws -> (published: [Int64], expired: [Int64], blocked: [Int64])? {
+        try await env.leased("scheduled-publishing", ttlSeconds: 3 * Double(interval.components.seconds)) {
+            try await CatalogService(env: env).runDue()
+        }
+    }
+
     public func run() async throws {
+        defer { Task { [env] in try? await env.database.stores.leases.release("scheduled-publishing", holder: env.instanceID) } }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let result = try await CatalogService(env: env).runDue()
-                if !(result.published.isEmpty && result.expired.isEmpty && result.blocked.isEmpty) {
+                if let result = try await tick(), !(result.published.isEmpty && result.expired.isEmpty && result.blocked.isEmpty) {
                     logger.notice(
                         "scheduled publishing",
                         metadata: ["published": "\(result.published)", "expired": "\(result.expired)", "blocked": "\(result.blocked)"])

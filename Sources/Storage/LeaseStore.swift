@@ -1,0 +1,9 @@
+/// Time-limited leases on named background jobs, held by one app instance at a time.
+public protocol LeaseStore: Sendable {
+    /// Takes or renews the lease on `job` for `holder` until `now + ttl`: true when `holder`
+    /// now holds it (it was free, expired, or already `holder`'s), false when another instance
+    /// holds an unexpired lease. One atomic statement, so two instances never both succeed.
+    func acquire(_ job: String, holder: String, nowMillis: Int64, ttlMillis: Int64) async throws -> Bool
+    /// Gives the lease up, if `holder` has it (on shutdown).
+    func release(_ job: String, holder: String) async throws
+}

@@ -1,0 +1,24 @@
+import SQLKit
+import Storage
+
+struct SQLLeaseStore: LeaseStore {
+    let db: any SQLDatabase
+
+    func acquire(_ job: String, holder: String, nowMillis: Int64, ttlMillis: Int64) async throws -> Bool {
+        // An upsert that only overwrites a lease that is ours or has run out; RETURNING tells
+        // whether it wrote (SQLite 3.35+ and PostgreSQL both take this form).
+        let rows = try await db.raw(
+            """
+            INSERT INTO job_leases (name, holder, expires_at_ms) VALUES (\(bind: job), \(bind: holder), \(bind: nowMillis + ttlMillis))
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at_ms = excluded.expires_at_ms
+            WHERE job_leases.holder = excluded.holder OR job_leases.expires_at_ms < \(bind: nowMillis)
+            RETURNING holder
+            """
+        ).all()
+        return !rows.isEmpty
+    }
+
+    func release(_ job: String, holder: String) async throws {
+        try await db.delete(from: "job_leases").where("name", .equal, SQLBind(job)).where("holder", .equal, SQLBind(holder)).run()
+    }
+}
