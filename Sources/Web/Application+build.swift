@@ -4,7 +4,7 @@ import Prometheus
 
 /// What answers requests: the page cache in front of the router. Tests call this too.
 public func buildResponder(_ env: WebEnvironment) -> some HTTPResponder<GongkaiRequestContext> {
-    PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder(), trustProxy: env.settings.trustProxy)
+    PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder(), settings: env.settings)
 }
 
 /// Builds the router with every route and middleware (the routes' list comes from here).

@@ -17,6 +17,9 @@ public struct WebSettings: Sendable {
     /// How long a rendered public page may be served from memory (`GONGKAI_PAGE_CACHE_SECONDS`,
     /// default 60; 0 turns the cache off). Changes on this server empty the cache at once.
     public var pageCacheSeconds: Double = 60
+    /// `Strict-Transport-Security` max-age sent on HTTPS responses (`GONGKAI_HSTS_SECONDS`,
+    /// default one year; 0 sends none).
+    public var hstsSeconds = 31_536_000
     /// The Chromium that prints reply letters to PDF (`GONGKAI_CHROMIUM`; default: `chromium` on the PATH).
     public var chromiumPath: String?
     /// The request clock's figures; the unconfirmed ones (`GONGKAI_FEE_PERIOD_EXCLUDED`,
@@ -123,6 +126,7 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_FRESHNESS_NOTICE_MONTHS", 1...60) { settings.freshness.noticeMonths = v }
         if let v = try number("GONGKAI_FRESHNESS_REGULAR_MONTHS", 1...120) { settings.freshness.regularMonths = v }
         if let v = try number("GONGKAI_MEDIA_IDLE_DAYS", 1...365) { settings.mediaIdleDays = v }
+        if let v = try number("GONGKAI_HSTS_SECONDS", 0...63_072_000) { settings.hstsSeconds = v }
         if let v = try number("GONGKAI_STANDARD_WINDOW_MONTHS", 1...60) { settings.standardWindowMonths = v }
         if let o = env["GONGKAI_LINKCHECK_ORIGIN"], !o.isEmpty { settings.linkCheck.origin = o }
         settings.smtp = try SMTPSettings.fromEnvironment(env)

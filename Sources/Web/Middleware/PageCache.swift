@@ -70,14 +70,16 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
     let cache: PageCache
     let router: Router
     let trustProxy: Bool
+    let settings: WebSettings
     /// The middleware runs before Hummingbird's metrics, so hits count themselves; misses go on
     /// through the metrics middleware like any request.
     let hits = Counter(label: "gongkai_page_cache_hits_total")
 
-    init(cache: PageCache, router: Router, trustProxy: Bool) {
+    init(cache: PageCache, router: Router, settings: WebSettings) {
         self.cache = cache
         self.router = router
-        self.trustProxy = trustProxy
+        self.trustProxy = settings.trustProxy
+        self.settings = settings
     }
     func respond(to request: Request, context: Context) async throws -> Response {
         let next = router.respond
@@ -91,9 +93,13 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         let elderly = cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
         // Each agency's own site (its host name) has its own pages.
         let key = (elderly ? "E" : "N") + PortalSite.host(of: request, trustProxy: trustProxy) + " " + request.uri.description
+        // HSTS depends on how this visitor came (HTTP or HTTPS), so it is kept out of the store.
+        let hsts = RequestSetupMiddleware.isSecure(request, settings) ? RequestSetupMiddleware.hsts(settings) : nil
         if let hit = cache.lookup(key) {
             hits.increment()
-            return Response(status: hit.status, headers: hit.headers, body: .init(byteBuffer: hit.body))
+            var headers = hit.headers
+            if let hsts { headers[RequestSetupMiddleware.hstsField] = hsts }
+            return Response(status: hit.status, headers: headers, body: .init(byteBuffer: hit.body))
         }
         let generation = cache.generation
         let response = try await next(request, context)
@@ -106,8 +112,10 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         // Stored already marked as a hit, so a hit hands the headers on without copying them.
         var headers = response.headers
         headers[PageCache.header] = "hit"
+        headers[RequestSetupMiddleware.hstsField] = nil
         cache.store(key, .init(generation: generation, storedAt: cache.clock(), status: response.status, headers: headers, body: body))
         headers[PageCache.header] = "miss"
+        if let hsts { headers[RequestSetupMiddleware.hstsField] = hsts }
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: body))
     }
 

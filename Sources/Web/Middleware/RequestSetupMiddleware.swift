@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// First in the chain: applies the body limit, reads the client address and display
@@ -10,8 +11,7 @@ struct RequestSetupMiddleware: RouterMiddleware {
         var context = context
         context.maxUploadSize = settings.bodyLimit
         context.elderlyMode = request.cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
-        let forwardedProto = request.headers[.init("X-Forwarded-Proto")!]
-        context.isSecure = settings.alwaysSecureCookies || request.head.scheme == "https" || forwardedProto == "https"
+        context.isSecure = Self.isSecure(request, settings)
         if settings.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
             let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty
         {
@@ -21,12 +21,25 @@ struct RequestSetupMiddleware: RouterMiddleware {
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
+        if context.isSecure, let hsts = Self.hsts(settings) { response.headers[Self.hstsField] = hsts }
         if response.headers[.init("Content-Security-Policy")!] == nil {
             response.headers[.init("Content-Security-Policy")!] =
                 "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
         }
         return response
     }
+
+    /// Whether the visitor reached us over HTTPS (directly or through the proxy in front).
+    static func isSecure(_ request: Request, _ settings: WebSettings) -> Bool {
+        settings.alwaysSecureCookies || request.head.scheme == "https" || request.headers[.init("X-Forwarded-Proto")!] == "https"
+    }
+
+    static let hstsField = HTTPField.Name("Strict-Transport-Security")!
+
+    /// The HSTS value, or nil when switched off. Sent only over HTTPS (browsers ignore it on
+    /// plain HTTP anyway); no includeSubDomains, since an agency cannot vouch for every host
+    /// under its domain.
+    static func hsts(_ settings: WebSettings) -> String? { settings.hstsSeconds > 0 ? "max-age=\(settings.hstsSeconds)" : nil }
 }
 
 /// Refuses a body larger than the limit from its declared length, before anything reads it.
