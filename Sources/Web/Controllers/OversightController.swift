@@ -33,12 +33,8 @@ struct OversightController: Sendable {
         let q = request.uri.queryParameters
         let months = try ComplianceService.months(from: q["from"].map(String.init), to: q["to"].map(String.init), today: env.today)
         let units = if let known { known } else { try await service.units(under: identity.agency) }
-        var selected: Agency?
-        if let text = q["unit"].map(String.init), !text.isEmpty, text != "all" {
-            // Only the agency itself and the units below it: anything else is "not found".
-            guard let id = Int64(text), let unit = units.first(where: { $0.id == id }) else { throw DomainError.notFound("该单位") }
-            selected = unit
-        }
+        let text = q["unit"].map(String.init)
+        let selected = text == "all" ? nil : try ComplianceService.unit(text, among: units)
         return Query(months: months, units: selected.map { [$0] } ?? units, selected: selected)
     }
 

@@ -30,9 +30,8 @@ struct StandardCatalogController: Sendable {
     /// absent); another agency is "not found".
     func units(_ request: Request, _ identity: StaffIdentity) async throws -> (all: [Agency], selected: Agency) {
         let all = try await ComplianceService(env: env).units(under: identity.agency)
-        guard let text = request.uri.queryParameters["unit"].map(String.init), !text.isEmpty else { return (all, identity.agency) }
-        guard let id = Int64(text), let unit = all.first(where: { $0.id == id }) else { throw DomainError.notFound("该单位") }
-        return (all, unit)
+        let unit = try ComplianceService.unit(request.uri.queryParameters["unit"].map(String.init), among: all)
+        return (all, unit ?? identity.agency)
     }
 
     /// Names of the categories and special columns an agency can map to, by code.

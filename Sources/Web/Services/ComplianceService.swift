@@ -28,6 +28,14 @@ struct ComplianceService: Sendable {
         [agency] + (try await AnnualReportService(env: env).units(below: agency))
     }
 
+    /// The unit a `unit` query parameter names among `units` (the caller's agency and those below
+    /// it), or nil when it names none. Any other agency is "not found", like a missing one.
+    static func unit(_ text: String?, among units: [Agency]) throws(DomainError) -> Agency? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let id = Int64(text), let unit = units.first(where: { $0.id == id }) else { throw .notFound("该单位") }
+        return unit
+    }
+
     /// The cases of one unit, from its records.
     func cases(of agency: Agency, today: CivilDate) async throws -> (cases: [ComplianceCase], replies: [DisclosureRequest]) {
         let stores = env.database.stores
