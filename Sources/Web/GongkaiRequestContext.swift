@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 public import HummingbirdAuth
 import NIOCore
@@ -35,5 +36,14 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
         self.maxUploadSize = 20 * 1024 * 1024
         self.elderlyMode = false
         self.isSecure = false
+    }
+}
+
+extension GongkaiRequestContext {
+    /// A text path parameter as the visitor meant it: the router hands it over still
+    /// percent-encoded, so a tracking code sent as `2026%2DABCD` would otherwise not be found.
+    func pathText(_ name: String) -> String {
+        let raw = parameters.get(name) ?? ""
+        return raw.removingPercentEncoding ?? raw
     }
 }

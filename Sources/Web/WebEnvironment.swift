@@ -15,6 +15,8 @@ public struct WebEnvironment: Sendable {
     public let pageCache: PageCache
     /// This process among the app instances sharing the database: the holder name of its job leases.
     public let instanceID: String
+    /// The per-address limits on public forms (see `PublicLimits`), shared by every request of this process.
+    let limits: PublicLimits
 
     public init(
         database: any GongkaiDatabase, settings: WebSettings = WebSettings(), calendar: CalendarService = CalendarService(),
@@ -27,6 +29,7 @@ public struct WebEnvironment: Sendable {
         self.metrics = metrics
         self.clock = clock
         self.pageCache = PageCache(ttl: settings.pageCacheSeconds, clock: clock)
+        self.limits = PublicLimits(factor: settings.rateLimitFactor)
         self.instanceID = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
     }
 

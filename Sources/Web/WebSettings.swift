@@ -52,6 +52,8 @@ public struct WebSettings: Sendable {
     public var freshness = FreshnessRules()
     /// Days without a post after which an active new-media account is flagged (`GONGKAI_MEDIA_IDLE_DAYS`, default 14).
     public var mediaIdleDays = 14
+    /// Multiplies the per-address limits on public forms and code look-ups (`GONGKAI_RATE_LIMIT_FACTOR`, 1-100000, default 1).
+    public var rateLimitFactor = 1
     /// How far back the 标准目录 check looks at deadline-from-formation items, in months.
     public var standardWindowMonths = 12
 
@@ -128,6 +130,7 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_MEDIA_IDLE_DAYS", 1...365) { settings.mediaIdleDays = v }
         if let v = try number("GONGKAI_HSTS_SECONDS", 0...63_072_000) { settings.hstsSeconds = v }
         if let v = try number("GONGKAI_STANDARD_WINDOW_MONTHS", 1...60) { settings.standardWindowMonths = v }
+        if let v = try number("GONGKAI_RATE_LIMIT_FACTOR", 1...100_000) { settings.rateLimitFactor = v }
         if let o = env["GONGKAI_LINKCHECK_ORIGIN"], !o.isEmpty { settings.linkCheck.origin = o }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         settings.sms = try SMSSettings.fromEnvironment(env)

@@ -31,6 +31,9 @@ import Testing
             #expect(tracked.status == .ok)
             #expect(try tracked.json()["statusLabel"] as? String == "办理中")
             #expect(!tracked.text.contains("张三") && !tracked.text.contains("1101051949") && !tracked.text.contains("托育机构备案"))
+            // A client that percent-encodes the dashes (as strict URL encoders do) finds it too.
+            let encoded = code.replacingOccurrences(of: "-", with: "%2D")
+            #expect(try await client.getJSON("/api/v1/public/requests/\(encoded)").status == .ok)
 
             // Bad input names its field and stores nothing.
             let badID = try await client.postJSON("/api/v1/public/requests", Self.intake(idNumber: "110105194912310021"))

@@ -58,7 +58,7 @@ struct BrowseController: Sendable {
     @Sendable func column(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let site = try await env.portal(request)
         let service = try await CatalogService.portal(env, site)
-        guard let code = context.parameters.get("code"), let column = try? service.settings.column(code) else {
+        guard let column = try? service.settings.column(context.pathText("code")) else {
             throw DomainError.notFound("该专栏")
         }
         let model = try await Self.model(

@@ -8,7 +8,7 @@ import Storage
 struct ConsultationsController {
     let env: WebEnvironment
     let pages: PageRenderer
-    let commentLimiter = AttemptLimiter(limit: 20, window: 3600)
+    var commentLimiter: AttemptLimiter { env.limits.comments }
 
     var service: ConsultationService { ConsultationService(env: env) }
 

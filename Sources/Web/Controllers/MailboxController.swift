@@ -8,8 +8,8 @@ import Storage
 struct MailboxController {
     let env: WebEnvironment
     let pages: PageRenderer
-    let intakeLimiter = AttemptLimiter(limit: 10, window: 3600)
-    let lookupLimiter = AttemptLimiter(limit: 20, window: 600)
+    var intakeLimiter: AttemptLimiter { env.limits.mailboxIntake }
+    var lookupLimiter: AttemptLimiter { env.limits.mailboxLookup }
 
     var service: MailboxService { MailboxService(env: env) }
 
@@ -264,12 +264,12 @@ struct MailboxController {
     }
 
     @Sendable func apiTrack(_ request: Request, context: GongkaiRequestContext) async throws -> TrackDTO {
-        TrackDTO(try await lookup(context.parameters.get("code") ?? "", address: context.remoteAddress))
+        TrackDTO(try await lookup(context.pathText("code"), address: context.remoteAddress))
     }
 
     @Sendable func apiRate(_ request: Request, context: GongkaiRequestContext) async throws -> TrackDTO {
         let body = try await request.decodeJSON(RatingBody.self, context: context)
-        let code = context.parameters.get("code") ?? ""
+        let code = context.pathText("code")
         _ = try await lookup(code, address: context.remoteAddress)
         return TrackDTO(try await service.rate(code: code, rating: body.rating, comment: body.comment, address: context.remoteAddress))
     }

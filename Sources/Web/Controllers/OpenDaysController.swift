@@ -8,7 +8,7 @@ import Storage
 struct OpenDaysController {
     let env: WebEnvironment
     let pages: PageRenderer
-    let limiter = AttemptLimiter(limit: 10, window: 3600)
+    var limiter: AttemptLimiter { env.limits.openDays }
 
     var service: OpenDayService { OpenDayService(env: env) }
 

@@ -6,9 +6,8 @@ import Storage
 struct RequestsController {
     let env: WebEnvironment
     let pages: PageRenderer
-    /// Ten submissions an hour from one address; twenty wrong tracking codes in ten minutes.
-    let intakeLimiter = AttemptLimiter(limit: 10, window: 3600)
-    let trackingLimiter = AttemptLimiter(limit: 20, window: 600)
+    var intakeLimiter: AttemptLimiter { env.limits.requestIntake }
+    var trackingLimiter: AttemptLimiter { env.limits.requestTracking }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/requests/new", use: formPage)
@@ -228,7 +227,7 @@ struct RequestsController {
     }
 
     @Sendable func track(_ request: Request, context: GongkaiRequestContext) async throws -> Status {
-        try await lookup(context.parameters.get("code") ?? "", address: context.remoteAddress)
+        try await lookup(context.pathText("code"), address: context.remoteAddress)
     }
 
     /// A request's public status by the code someone typed; wrong codes count towards a limit.

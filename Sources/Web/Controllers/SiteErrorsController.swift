@@ -9,7 +9,7 @@ import Storage
 struct SiteErrorsController {
     let env: WebEnvironment
     let pages: PageRenderer
-    let limiter = AttemptLimiter(limit: 20, window: 3600)
+    var limiter: AttemptLimiter { env.limits.siteErrors }
 
     var service: SiteErrorService { SiteErrorService(env: env) }
 

@@ -8,7 +8,7 @@ import Storage
 struct SurveysController {
     let env: WebEnvironment
     let pages: PageRenderer
-    let limiter = AttemptLimiter(limit: 20, window: 3600)
+    var limiter: AttemptLimiter { env.limits.surveys }
 
     var service: SurveyService { SurveyService(env: env) }
 
