@@ -1,3 +1,5 @@
+import Domain
+
 extension OpenAPIDocument {
     static var participationPaths: Object {
         let id = pathID("id")
@@ -25,9 +27,12 @@ extension OpenAPIDocument {
         ])
         let answered = object("征求意见")
         let changed: Object = ["type": "object", "properties": ["changed": int]]
+        // A confirmation sent again after moderation answers with the comment's status as it now is.
         let receipt: Object = [
             "type": "object",
-            "properties": ["id": int, "status": ["type": "string", "enum": ["unconfirmed", "pending", "held"]], "message": string],
+            "properties": [
+                "id": int, "status": ["type": "string", "enum": PublicComment.Status.allCases.map(\.rawValue)], "message": string,
+            ],
         ]
         return [
             "/api/v1/consultations": [

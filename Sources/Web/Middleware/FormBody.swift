@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import MultipartKit
 
 /// A file sent with a `multipart/form-data` form.
 struct UploadedFile: Sendable {
@@ -55,33 +54,22 @@ struct FormBody: Sendable {
             throw HTTPError(.badRequest, message: "表单格式有误（缺少 boundary）")
         }
         var form = FormBody()
-        var disposition = ""
-        var data = Data()
-        var complete = false
-        let parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { name, value in
-            if name.lowercased() == "content-disposition" { disposition = value }
-        }
-        parser.onBody = { chunk in data.append(contentsOf: chunk.readableBytesView) }
-        parser.onPartComplete = {
-            defer {
-                disposition = ""
-                data = Data()
-            }
-            guard let name = Self.parameter("name", in: disposition) else { return }
-            if let fileName = Self.parameter("filename", in: disposition) {
-                if form.files[name] == nil, !fileName.isEmpty { form.files[name] = UploadedFile(fileName: fileName, data: data) }
-            } else {
-                form.values[name, default: []].append(Self.lineFeeds(String(decoding: data, as: UTF8.self)))
-            }
-            complete = true
-        }
+        guard buffer.readableBytes > 0 else { return form }
+        let parts: [MultipartBody.Part]
         do {
-            try parser.execute(buffer)
+            parts = try MultipartBody.parts(Array(buffer.readableBytesView), boundary: boundary)
         } catch {
             throw HTTPError(.badRequest, message: "表单格式有误")
         }
-        if !complete && buffer.readableBytes > 0 { throw HTTPError(.badRequest, message: "表单格式有误") }
+        for part in parts {
+            let disposition = part.header("content-disposition") ?? ""
+            guard let name = Self.parameter("name", in: disposition) else { continue }
+            if let fileName = Self.parameter("filename", in: disposition) {
+                if form.files[name] == nil, !fileName.isEmpty { form.files[name] = UploadedFile(fileName: fileName, data: Data(part.body)) }
+            } else {
+                form.values[name, default: []].append(Self.lineFeeds(String(decoding: part.body, as: UTF8.self)))
+            }
+        }
         return form
     }
 
