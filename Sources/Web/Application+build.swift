@@ -63,6 +63,9 @@ public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int,
     Application(
         responder: buildResponder(env),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "gongkai"),
-        services: [ScheduledPublishing(env: env, logger: logger), OutboxSender(env: env, logger: logger)],
+        services: [
+            ScheduledPublishing(env: env, logger: logger, interval: .seconds(env.settings.scheduleIntervalSeconds)),
+            OutboxSender(env: env, logger: logger), PublicVersionWatcher(env: env, logger: logger),
+        ],
         logger: logger)
 }

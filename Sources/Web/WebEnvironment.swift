@@ -44,6 +44,15 @@ public struct WebEnvironment: Sendable {
         return try await body()
     }
 
+    /// What the public sees has changed: this instance's page cache empties now, and the shared
+    /// public version is bumped so that every other instance's `PublicVersionWatcher` empties
+    /// its own within a poll. A failed bump is not the caller's failure (the record is already
+    /// written); the cache's age limit still bounds how stale another instance can be.
+    func publicViewChanged() async {
+        pageCache.invalidate()
+        _ = try? await database.stores.leases.bump(PublicVersionWatcher.counter)
+    }
+
     public var accounts: AccountService {
         AccountService(database: database, policy: settings.loginPolicy, bcryptCost: settings.bcryptCost, clock: clock)
     }

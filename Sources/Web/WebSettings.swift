@@ -54,6 +54,8 @@ public struct WebSettings: Sendable {
     public var mediaIdleDays = 14
     /// Multiplies the per-address limits on public forms and code look-ups (`GONGKAI_RATE_LIMIT_FACTOR`, 1-100000, default 1).
     public var rateLimitFactor = 1
+    /// Seconds between rounds of scheduled publishing and expiry (`GONGKAI_SCHEDULE_INTERVAL_SECONDS`, 1-3600, default 30).
+    public var scheduleIntervalSeconds = 30
     /// How far back the 标准目录 check looks at deadline-from-formation items, in months.
     public var standardWindowMonths = 12
 
@@ -131,6 +133,7 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_HSTS_SECONDS", 0...63_072_000) { settings.hstsSeconds = v }
         if let v = try number("GONGKAI_STANDARD_WINDOW_MONTHS", 1...60) { settings.standardWindowMonths = v }
         if let v = try number("GONGKAI_RATE_LIMIT_FACTOR", 1...100_000) { settings.rateLimitFactor = v }
+        if let v = try number("GONGKAI_SCHEDULE_INTERVAL_SECONDS", 1...3600) { settings.scheduleIntervalSeconds = v }
         if let o = env["GONGKAI_LINKCHECK_ORIGIN"], !o.isEmpty { settings.linkCheck.origin = o }
         settings.smtp = try SMTPSettings.fromEnvironment(env)
         settings.sms = try SMSSettings.fromEnvironment(env)

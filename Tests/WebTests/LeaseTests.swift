@@ -54,4 +54,51 @@ import Testing
         #expect(publishes.count == 1)
         await h.close()
     }
+
+    /// A publication on one instance reaches another instance's cached pages within one poll of
+    /// its watcher; the same instance's cache empties at once.
+    @Test(arguments: Harness.kinds) func publicationsReachAnotherInstancesPageCache(_ kind: String) async throws {
+        var settings = WebSettings(bcryptCost: 4)
+        settings.pageCacheSeconds = 600
+        let h = try await Harness.make(kind, settings: settings)
+        let leases = h.db.stores.leases
+        #expect(try await leases.counter("absent") == 0)
+        #expect(try await leases.bump("c") == 1)
+        #expect(try await leases.bump("c") == 2)
+        #expect(try await leases.counter("c") == 2)
+
+        let other = WebEnvironment(database: h.db, settings: settings, calendar: h.env.calendar, clock: h.env.clock)
+        let watcher = PublicVersionWatcher(env: other, logger: Logger(label: "test"))
+        let first = try await watcher.poll(after: nil)
+        #expect(!first.changed)  // the first poll only learns the version
+        let otherApp = Application(responder: buildResponder(other))
+        try await otherApp.test(.router) { otherClient in
+            try await h.run { client in
+                let before = try await otherClient.getPage("/").text
+                #expect(!before.contains("跨实例发布的公告"))
+                let office = try await client.token("office")
+                let drafter = try await client.token("drafter")
+                let created = try await client.postJSON(
+                    "/api/v1/documents",
+                    #"{"title":"跨实例发布的公告","body":"各单位：特此公告。","category":"政策文件","kind":"policy","writtenOn":"2026-09-18"}"#,
+                    token: drafter)
+                let id = try #require(try created.json()["id"] as? Int)
+                _ = try await client.postJSON("/api/v1/documents/\(id)/submit", "", token: drafter)
+                for (who, body) in [("reviewer", "{}"), ("office", #"{"confidentialityCleared":true}"#), ("leader", "{}")] {
+                    let token = who == "office" ? office : try await client.token(who)
+                    #expect(try await client.postJSON("/api/v1/documents/\(id)/approve", body, token: token).status == .ok)
+                }
+                let published = try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: try await client.token("publisher"))
+                #expect(published.status == .ok)
+                // This instance shows it at once; the other still serves its cached home page.
+                #expect(try await client.getPage("/").text.contains("跨实例发布的公告"))
+                #expect(try await otherClient.getPage("/").text == before)
+                // Its watcher sees the new version and empties its cache.
+                let second = try await watcher.poll(after: first.version)
+                #expect(second.changed)
+                #expect(try await otherClient.getPage("/").text.contains("跨实例发布的公告"))
+                #expect(try await !watcher.poll(after: second.version).changed)
+            }
+        }
+    }
 }

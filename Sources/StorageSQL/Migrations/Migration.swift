@@ -43,4 +43,5 @@ let allMigrations: [any Migration] = [
     M030CreateStandardCatalogs(),
     M031CreateAssessments(),
     M032CreateJobLeases(),
+    M033CreateInstanceCounters(),
 ]

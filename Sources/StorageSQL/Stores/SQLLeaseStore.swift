@@ -21,4 +21,20 @@ struct SQLLeaseStore: LeaseStore {
     func release(_ job: String, holder: String) async throws {
         try await db.delete(from: "job_leases").where("name", .equal, SQLBind(job)).where("holder", .equal, SQLBind(holder)).run()
     }
+
+    func bump(_ name: String) async throws -> Int64 {
+        let row = try await db.raw(
+            """
+            INSERT INTO instance_counters (name, value) VALUES (\(bind: name), 1)
+            ON CONFLICT (name) DO UPDATE SET value = instance_counters.value + 1
+            RETURNING value
+            """
+        ).first()
+        return try row?.decode(column: "value", as: Int64.self) ?? 0
+    }
+
+    func counter(_ name: String) async throws -> Int64 {
+        let row = try await db.select().column("value").from("instance_counters").where("name", .equal, SQLBind(name)).first()
+        return try row?.decode(column: "value", as: Int64.self) ?? 0
+    }
 }

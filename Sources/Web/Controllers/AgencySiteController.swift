@@ -52,7 +52,7 @@ struct AgencySiteController: Sendable {
                     after: CanonicalJSON.text(site)),
                 atMillis: at)
         }
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
         return saved
     }
 

@@ -47,7 +47,7 @@ struct CatalogSettingsController: Sendable {
                     after: CanonicalJSON.text(settings)),
                 atMillis: at)
         }
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {

@@ -230,7 +230,7 @@ struct AnnualReportService {
         report.publishedBy = identity.user.displayName
         report.updatedAtMillis = env.nowMillis
         try await store(report, action: "annual_report.publish", detail: "发布\(year)年度报告", identity, address)
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
         return try await view(identity.agency, year: year)
     }
 
@@ -252,7 +252,7 @@ struct AnnualReportService {
         try await store(
             report, action: "annual_report.correct",
             detail: "\(AnnualFigures.describe(cell, format: report.format))更正为 \(AnnualReportCSV.number(value))", identity, address)
-        if report.state == .published { env.pageCache.invalidate() }
+        if report.state == .published { await env.publicViewChanged() }
         return try await view(identity.agency, year: year)
     }
 

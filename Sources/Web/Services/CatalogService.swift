@@ -213,7 +213,7 @@ public struct CatalogService: Sendable {
         }
         switch outcome {
         case .success(let d):
-            env.pageCache.invalidate()
+            await env.publicViewChanged()
             return d
         case .failure(let blocked): throw blocked
         }
@@ -328,7 +328,7 @@ public struct CatalogService: Sendable {
             }
             expired.append(due.id)
         }
-        if !published.isEmpty || !expired.isEmpty { env.pageCache.invalidate() }
+        if !published.isEmpty || !expired.isEmpty { await env.publicViewChanged() }
         return (published, expired, blocked)
     }
 

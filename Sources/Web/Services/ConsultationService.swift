@@ -78,7 +78,7 @@ struct ConsultationService {
         try env.settings.consultationRules.check(c.kind, opens: c.opensOn, closes: c.closesOn, calendar: env.calendar.current)
         c.published = true
         c.updatedAtMillis = env.nowMillis
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
         return try await store(c, action: "consultation.publish", detail: "\(c.opensOn) 至 \(c.closesOn)", identity, address)
     }
 
@@ -103,7 +103,7 @@ struct ConsultationService {
         }
         guard !details.isEmpty else { throw DomainError.invalid("body", "请填写修改后的正文或新的截止日期") }
         c.updatedAtMillis = env.nowMillis
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
         return try await store(c, action: "consultation.revise", detail: details.joined(separator: "，"), identity, address)
     }
 
@@ -239,7 +239,7 @@ struct ConsultationService {
                 atMillis: now)
             return n
         }
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
         return changed
     }
 

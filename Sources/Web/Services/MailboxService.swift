@@ -118,7 +118,7 @@ struct MailboxService {
                         nextAttemptAtMillis: now, createdAtMillis: now))
             }
         }
-        if action == "mailbox.reply" || action == "mailbox.publish" { env.pageCache.invalidate() }
+        if action == "mailbox.reply" || action == "mailbox.publish" { await env.publicViewChanged() }
         return changed
     }
 
@@ -239,7 +239,7 @@ struct MailboxService {
                 atMillis: now)
             return e
         }
-        env.pageCache.invalidate()
+        await env.publicViewChanged()
         return saved
     }
 
