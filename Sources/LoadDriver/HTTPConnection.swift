@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -8,6 +9,8 @@ struct Answer {
     var body: ByteBuffer
 
     var text: String { String(buffer: body) }
+    /// The body as a JSON object, nil when it is not one.
+    var object: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] }
 }
 
 /// A keep-alive HTTP/1.1 connection to the server under test, used by one simulated client at a

@@ -73,7 +73,7 @@ struct LoadDriver: AsyncParsableCommand {
             if staff > 0 {
                 for role in ["drafter", "reviewer", "office", "leader", "publisher"] {
                     let a = try await c.send(.POST, "/api/v1/auth/login", json: #"{"username":"\#(role)","password":"\#(password)"}"#)
-                    guard a.status == 200, let t = Self.object(a)?["token"] as? String else {
+                    guard a.status == 200, let t = a.object?["token"] as? String else {
                         throw ValidationError("cannot sign in as \(role): \(a.status) \(a.text)")
                     }
                     tokens[role] = t
@@ -81,7 +81,7 @@ struct LoadDriver: AsyncParsableCommand {
             }
             for page in 1...25 {
                 let a = try await c.send(.GET, "/api/v1/public/documents?page=\(page)")
-                guard let items = Self.object(a)?["items"] as? [[String: Any]], !items.isEmpty else { break }
+                guard let items = a.object?["items"] as? [[String: Any]], !items.isEmpty else { break }
                 for item in items {
                     if let id = item["id"] as? Int { ids.append(id) }
                     if let title = item["title"] as? String {
@@ -95,7 +95,7 @@ struct LoadDriver: AsyncParsableCommand {
                 }
             }
             let list = try await c.send(.GET, "/api/v1/public/consultations")
-            consultation = (Self.object(list)?["items"] as? [[String: Any]])?.first { $0["status"] as? String == "open" }?["id"] as? Int
+            consultation = (list.object?["items"] as? [[String: Any]])?.first { $0["status"] as? String == "open" }?["id"] as? Int
         }
         guard !ids.isEmpty else { throw ValidationError("the server has no published documents to read") }
         if commenters > 0 && consultation == nil { throw ValidationError("no consultation is open for comments") }
@@ -103,10 +103,6 @@ struct LoadDriver: AsyncParsableCommand {
         return World(
             documentIDs: ids, words: Array(words), tokens: tokens, consultationID: consultation,
             deadline: .now + .seconds(seconds), maxRequests: maxRequests)
-    }
-
-    static func object(_ a: Answer) -> [String: Any]? {
-        try? JSONSerialization.jsonObject(with: Data(buffer: a.body)) as? [String: Any]
     }
 
     func report(_ t: Tally, wall: Double, cpu: Double?) {

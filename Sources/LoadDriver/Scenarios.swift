@@ -123,8 +123,7 @@ enum Scenario: String, CaseIterable {
         guard
             let answer = try await Self.timed(
                 "api submit request", c, .POST, "/api/v1/public/requests", expect: [201], headers: Self.visitor(), json: body, &tally),
-            let object = try? JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any],
-            let code = object["trackingCode"] as? String
+            let code = answer.object?["trackingCode"] as? String
         else { return }
         world.addCode(code)
     }
@@ -147,8 +146,7 @@ enum Scenario: String, CaseIterable {
         guard
             let created = try await Self.timed(
                 "staff create draft", c, .POST, "/api/v1/documents", expect: [201], headers: auth("drafter"), json: draft, &tally),
-            let object = try? JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any],
-            let id = object["id"] as? Int
+            let id = created.object?["id"] as? Int
         else { return }
         let base = "/api/v1/documents/\(id)"
         guard try await Self.timed("staff submit", c, .POST, base + "/submit", headers: auth("drafter"), &tally) != nil else { return }
@@ -161,11 +159,5 @@ enum Scenario: String, CaseIterable {
             else { return }
         }
         try await Self.timed("staff publish", c, .POST, base + "/publish", headers: auth("publisher"), &tally)
-    }
-}
-
-extension Data {
-    init(buffer: ByteBuffer) {
-        self = Data(buffer.readableBytesView)
     }
 }

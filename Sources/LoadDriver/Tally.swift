@@ -19,7 +19,6 @@ struct Tally {
         samples += other.samples.prefix(max(0, 10 - samples.count))
     }
 
-    var count: Int { latencies.values.reduce(0) { $0 + $1.count } }
     var errorCount: Int { errors.values.reduce(0, +) }
 
     /// The value at fraction `p` (0…1) of the sorted list, nearest rank.
