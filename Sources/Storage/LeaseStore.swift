@@ -11,4 +11,9 @@ public protocol LeaseStore: Sendable {
     func bump(_ name: String) async throws -> Int64
     /// The counter's value; 0 when it was never bumped.
     func counter(_ name: String) async throws -> Int64
+    /// Bumps the public version and writes down what that step changed, in one transaction
+    /// when the caller runs it in one; forgets notes a thousand versions old. Returns the version.
+    func notePublicChange(_ note: String, counter: String) async throws -> Int64
+    /// The notes of the versions after `version` up to `through`, oldest first.
+    func publicChanges(after version: Int64, through: Int64) async throws -> [(version: Int64, note: String)]
 }

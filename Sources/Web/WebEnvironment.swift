@@ -44,13 +44,17 @@ public struct WebEnvironment: Sendable {
         return try await body()
     }
 
-    /// What the public sees has changed: this instance's page cache empties now, and the shared
-    /// public version is bumped so that every other instance's `PublicVersionWatcher` empties
-    /// its own within a poll. A failed bump is not the caller's failure (the record is already
-    /// written); the cache's age limit still bounds how stale another instance can be.
-    func publicViewChanged() async {
-        pageCache.invalidate()
-        _ = try? await database.stores.leases.bump(PublicVersionWatcher.counter)
+    /// What the public sees has changed: this instance's page cache forgets what `change`
+    /// touches now, and the shared public version is bumped with a note of the change so that
+    /// every other instance's `PublicVersionWatcher` does the same within a poll. A failed bump
+    /// is not the caller's failure (the record is already written); the cache's age limit still
+    /// bounds how stale another instance can be.
+    func publicViewChanged(_ change: PublicChange = .everything) async {
+        pageCache.invalidate(change)
+        let note = change.note
+        _ = try? await database.transaction { stores in
+            try await stores.leases.notePublicChange(note, counter: PublicVersionWatcher.counter)
+        }
     }
 
     public var accounts: AccountService {

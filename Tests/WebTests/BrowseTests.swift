@@ -94,6 +94,76 @@ import Testing
     }
 }
 
+extension PageCacheTests {
+    static let cacheField = PageCache.header
+
+    /// A publication empties the pages that list documents and the pages that show it, and
+    /// leaves every other document page in memory; steps on the way to the portal empty nothing.
+    @Test func aPublicationEmptiesOnlyWhatItTouches() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let t = try await RevisionTests.tokens(client)
+            let a = try await RevisionTests.publish(client, t, title: "关于甲事项的通知", body: "甲。")
+            let b = try await RevisionTests.publish(client, t, title: "关于乙事项的通知", body: "乙。")
+            func cache(_ path: String) async throws -> String? {
+                let page = try await client.getPage(path)
+                #expect(page.status == .ok, "\(path)")
+                // The cache's own bookkeeping never leaves the server.
+                #expect(page.headers[PageCache.documentsHeader] == nil)
+                return page.headers[Self.cacheField]
+            }
+            let pages = ["/", "/documents/\(a)", "/documents/\(b)", "/documents/\(b)/print", "/catalog/policy"]
+            for path in pages { _ = try await cache(path) }
+            for path in pages { #expect(try await cache(path) == "hit", "\(path)") }
+
+            // Drafting and review change nothing the public sees.
+            let created = try await client.postJSON(
+                "/api/v1/documents",
+                #"{"title":"关于丙事项的通知","body":"丙。","category":"政策文件","kind":"policy","writtenOn":"2026-09-18"}"#,
+                token: t["drafter"])
+            let c = try #require(try created.json()["id"] as? Int)
+            try await RevisionTests.review(client, t, c)
+            #expect(try await cache("/") == "hit")
+
+            // Publishing it empties the lists, not the other documents' pages.
+            #expect(try await client.postJSON("/api/v1/documents/\(c)/publish", "", token: t["publisher"]).status == .ok)
+            #expect(try await cache("/") == "miss")
+            #expect(try await cache("/catalog/policy") == "miss")
+            for path in pages.dropFirst().dropLast() { #expect(try await cache(path) == "hit", "\(path)") }
+
+            // An interpretation of A empties A's page, which lists it; B's stays.
+            let interpretation = try await client.postJSON(
+                "/api/v1/documents",
+                #"{"title":"《关于甲事项的通知》解读","body":"解读。","category":"interpretation","kind":"interpretation","interprets":\#(a),"interpretationForm":"text","writtenOn":"2026-09-18"}"#,
+                token: t["drafter"])
+            let i = try #require(try interpretation.json()["id"] as? Int, "\(interpretation.text)")
+            try await RevisionTests.review(client, t, i)
+            #expect(try await client.postJSON("/api/v1/documents/\(i)/publish", "", token: t["publisher"]).status == .ok)
+            let withLink = try await client.getPage("/documents/\(a)")
+            #expect(withLink.headers[Self.cacheField] == "miss" && withLink.text.contains("《关于甲事项的通知》解读"))
+            #expect(try await cache("/documents/\(b)") == "hit")
+            #expect(try await cache("/documents/\(a)") == "hit")
+
+            // Withdrawing the interpretation takes the link off A's page at once.
+            let withdrawn = try await client.postJSON("/api/v1/documents/\(i)/withdraw", #"{"reason":"测试撤回"}"#, token: t["office"])
+            #expect(withdrawn.status == .ok)
+            let without = try await client.getPage("/documents/\(a)")
+            #expect(without.headers[Self.cacheField] == "miss" && !without.text.contains("《关于甲事项的通知》解读"))
+            #expect(try await cache("/documents/\(b)") == "hit")
+        }
+    }
+
+    @Test func changesAreWrittenDownForOtherInstances() {
+        #expect(PublicChange.everything.note == "*")
+        #expect(PublicChange.documents([12, 3]).note == "3 12")
+        #expect(PublicChange(note: "3 12") == .documents([3, 12]))
+        #expect(PublicChange(note: "*") == .everything)
+        // Anything unreadable is taken as the widest change.
+        #expect(PublicChange(note: "") == .everything)
+        #expect(PublicChange(note: "3 x") == .everything)
+    }
+}
+
 @Suite struct SnippetTests {
     @Test func excerptsAroundTheFirstMatch() {
         let body = String(repeating: "甲", count: 50) + "\n做好疫情防控工作" + String(repeating: "乙", count: 50)

@@ -76,6 +76,12 @@ import Testing
             try await h.run { client in
                 let before = try await otherClient.getPage("/").text
                 #expect(!before.contains("跨实例发布的公告"))
+                // A document page the other instance holds, which the publication does not touch.
+                let list = try await otherClient.getPage("/api/v1/public/documents?per=1").json()
+                let shown = try #require((list["items"] as? [[String: Any]])?.first?["id"] as? Int, "\(list)")
+                let page = "/documents/\(shown)"
+                _ = try await otherClient.getPage(page)
+                #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "hit")
                 let office = try await client.token("office")
                 let drafter = try await client.token("drafter")
                 let created = try await client.postJSON(
@@ -97,7 +103,18 @@ import Testing
                 let second = try await watcher.poll(after: first.version)
                 #expect(second.changed)
                 #expect(try await otherClient.getPage("/").text.contains("跨实例发布的公告"))
+                #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "hit")
                 #expect(try await !watcher.poll(after: second.version).changed)
+                // A change to everything (settings) reaches every page there.
+                await h.env.publicViewChanged(.everything)
+                let third = try await watcher.poll(after: second.version)
+                #expect(third.changed)
+                #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "miss")
+                // A version without its note (written by an older release) empties everything too.
+                _ = try await leases.bump(PublicVersionWatcher.counter)
+                #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "hit")
+                #expect(try await watcher.poll(after: third.version).changed)
+                #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "miss")
             }
         }
     }

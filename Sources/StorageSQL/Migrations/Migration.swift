@@ -44,4 +44,5 @@ let allMigrations: [any Migration] = [
     M031CreateAssessments(),
     M032CreateJobLeases(),
     M033CreateInstanceCounters(),
+    M034CreatePublicChanges(),
 ]

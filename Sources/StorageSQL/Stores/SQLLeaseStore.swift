@@ -37,4 +37,23 @@ struct SQLLeaseStore: LeaseStore {
         let row = try await db.select().column("value").from("instance_counters").where("name", .equal, SQLBind(name)).first()
         return try row?.decode(column: "value", as: Int64.self) ?? 0
     }
+
+    /// How many versions' notes are kept.
+    static let keptChanges: Int64 = 1_000
+
+    func notePublicChange(_ note: String, counter: String) async throws -> Int64 {
+        let version = try await bump(counter)
+        try await db.insert(into: "public_changes").columns("version", "note").values(SQLBind(version), SQLBind(note)).run()
+        if version % 100 == 0 {
+            try await db.delete(from: "public_changes").where("version", .lessThanOrEqual, SQLBind(version - Self.keptChanges)).run()
+        }
+        return version
+    }
+
+    func publicChanges(after version: Int64, through: Int64) async throws -> [(version: Int64, note: String)] {
+        try await db.select().columns("version", "note").from("public_changes")
+            .where("version", .greaterThan, SQLBind(version)).where("version", .lessThanOrEqual, SQLBind(through))
+            .orderBy("version").all()
+            .map { (try $0.decode(column: "version", as: Int64.self), try $0.decode(column: "note", as: String.self)) }
+    }
 }

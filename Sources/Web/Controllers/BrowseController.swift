@@ -90,6 +90,8 @@ struct BrowseController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let model = try await PublicController.documentPage(doc, env: env)
-        return PageRenderer.html(PrintView.render(model, address: SiteRoute.document(id).path), status: .ok)
+        var response = PageRenderer.html(PrintView.render(model, address: SiteRoute.document(id).path), status: .ok)
+        response.headers[PageCache.documentsHeader] = model.shownDocuments
+        return response
     }
 }

@@ -37,7 +37,11 @@ struct PublicController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let page = try await Self.documentPage(doc, env: env)
-        return try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in page.content(chrome) }
+        var response = try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in
+            page.content(chrome)
+        }
+        response.headers[PageCache.documentsHeader] = page.shownDocuments
+        return response
     }
 
     /// Everything a document page shows, read from the public catalog only.

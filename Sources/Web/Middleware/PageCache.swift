@@ -2,11 +2,39 @@ import Hummingbird
 import Metrics
 import Synchronization
 
+/// What a change to the public view touches, so that the page cache forgets only what it must.
+public enum PublicChange: Sendable, Equatable {
+    /// Settings, an agency's site, consultations, reports: every page may show it.
+    case everything
+    /// Documents published, withdrawn or expired: every page that lists documents (home,
+    /// catalog, columns, feeds) and the pages of these documents and of those that show them.
+    case documents(Set<Int64>)
+
+    /// How a change is written down for the other app instances (see `PublicVersionWatcher`).
+    var note: String {
+        switch self {
+        case .everything: "*"
+        case .documents(let ids): ids.sorted().map(String.init).joined(separator: " ")
+        }
+    }
+
+    /// A note read back; anything unreadable is taken as a change to everything.
+    init(note: String) {
+        let ids = note.split(separator: " ").map { Int64($0) }
+        if note == "*" || ids.isEmpty || ids.contains(nil) {
+            self = .everything
+        } else {
+            self = .documents(Set(ids.compactMap { $0 }))
+        }
+    }
+}
+
 /// Rendered public pages kept in memory, so the portal answers repeat visits without touching
-/// the database or rendering HTML again. Any change to what the public can see (publication,
-/// withdrawal, expiry, settings) empties it at once; entries also age out after `ttl` seconds,
-/// which bounds how stale another server instance's copy or a date-dependent line (有效性) can
-/// get.
+/// the database or rendering HTML again. A change to what the public can see empties what it
+/// touches at once (see `PublicChange`): a publication empties the pages that list documents
+/// and the pages that show that document, and leaves the thousands of other document pages in
+/// place. Entries also age out after `ttl` seconds, which bounds how stale a date-dependent line
+/// (有效性) can get.
 public final class PageCache: Sendable {
     struct Entry {
         var generation: Int
@@ -14,6 +42,9 @@ public final class PageCache: Sendable {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: ByteBuffer
+        /// The documents a document page shows (itself, what it interprets, its interpretations,
+        /// what replaces it); nil for a page that lists documents, which any publication changes.
+        var documents: Set<Int64>?
     }
 
     struct State {
@@ -32,21 +63,30 @@ public final class PageCache: Sendable {
         self.clock = clock
     }
 
-    /// Forgets every page: the public view has changed.
-    public func invalidate() {
-        state.withLock {
-            $0.generation += 1
-            $0.entries.removeAll(keepingCapacity: true)
+    /// Forgets the pages `change` touches. A page being rendered meanwhile is not stored (it
+    /// may have read the database before the change), whatever it shows.
+    public func invalidate(_ change: PublicChange = .everything) {
+        state.withLock { s in
+            s.generation += 1
+            switch change {
+            case .everything:
+                s.entries.removeAll(keepingCapacity: true)
+            case .documents(let ids):
+                s.entries = s.entries.filter { _, e in e.documents.map { $0.isDisjoint(with: ids) } ?? false }
+            }
         }
     }
 
     func lookup(_ key: String) -> Entry? {
         let now = clock()
         return state.withLock { s in
-            guard let e = s.entries[key], e.generation == s.generation, now - e.storedAt < ttl else { return nil }
+            guard let e = s.entries[key], now - e.storedAt < ttl else { return nil }
             return e
         }
     }
+
+    /// How many pages are held (for tests).
+    var count: Int { state.withLock { $0.entries.count } }
 
     /// The generation a page is rendered under; a store for an older one is dropped.
     var generation: Int { state.withLock { $0.generation } }
@@ -87,9 +127,9 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         let path = request.uri.path
         guard cache.ttl > 0, request.method == .get, PageCache.cacheable(path), path.firstRange(of: "/attachments/") == nil,
             request.headers[.authorization] == nil
-        else { return try await next(request, context) }
+        else { return Self.uncached(try await next(request, context)) }
         let cookies = request.cookies
-        guard cookies[SessionAuthMiddleware.cookieName] == nil else { return try await next(request, context) }
+        guard cookies[SessionAuthMiddleware.cookieName] == nil else { return Self.uncached(try await next(request, context)) }
         let elderly = cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
         // Each agency's own site (its host name) has its own pages.
         let key = (elderly ? "E" : "N") + PortalSite.host(of: request, trustProxy: trustProxy) + " " + request.uri.description
@@ -105,7 +145,7 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         let response = try await next(request, context)
         guard response.status == .ok, response.headers[.setCookie] == nil, let length = response.body.contentLength,
             length <= PageCache.maxBody
-        else { return response }
+        else { return Self.uncached(response) }
         let collector = Collector()
         try await response.body.write(collector.writer)
         let body = collector.buffer.withLock { $0 }
@@ -113,10 +153,24 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         var headers = response.headers
         headers[PageCache.header] = "hit"
         headers[RequestSetupMiddleware.hstsField] = nil
-        cache.store(key, .init(generation: generation, storedAt: cache.clock(), status: response.status, headers: headers, body: body))
+        let documents = PageCache.documents(headers[PageCache.documentsHeader])
+        headers[PageCache.documentsHeader] = nil
+        cache.store(
+            key,
+            .init(
+                generation: generation, storedAt: cache.clock(), status: response.status, headers: headers, body: body,
+                documents: documents))
         headers[PageCache.header] = "miss"
         if let hsts { headers[RequestSetupMiddleware.hstsField] = hsts }
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// A response that is not stored, without the cache's own header.
+    static func uncached(_ response: Response) -> Response {
+        guard response.headers[PageCache.documentsHeader] != nil else { return response }
+        var response = response
+        response.headers[PageCache.documentsHeader] = nil
+        return response
     }
 
     /// Gathers a response body written in pieces.
@@ -147,6 +201,21 @@ extension PageCache {
     static let maxBody = 512 * 1024
     /// Tells operators (and tests) whether a page came from memory.
     static let header = HTTPFields.Element.Name("X-Gongkai-Cache")!
+    /// Set by a page that shows particular documents rather than a list (see `Entry.documents`);
+    /// the responder takes it off before the page leaves.
+    static let documentsHeader = HTTPFields.Element.Name("X-Gongkai-Cache-Documents")!
+
+    /// The documents a page declared, or nil when it declared none.
+    static func documents(_ value: String?) -> Set<Int64>? {
+        guard let value else { return nil }
+        let ids = value.split(separator: " ").compactMap { Int64($0) }
+        return ids.isEmpty ? nil : Set(ids)
+    }
+
+    /// The header value a document page sets.
+    static func documentsValue(_ ids: [Int64?]) -> String {
+        Set(ids.compactMap { $0 }).sorted().map(String.init).joined(separator: " ")
+    }
 
     static func cacheable(_ path: String) -> Bool {
         path == "/" || prefixes.contains { path.hasPrefix($0) }

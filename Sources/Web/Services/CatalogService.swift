@@ -213,10 +213,19 @@ public struct CatalogService: Sendable {
         }
         switch outcome {
         case .success(let d):
-            await env.publicViewChanged()
+            if let change = Self.publicChange(from: before, to: d) { await env.publicViewChanged(change) }
             return d
         case .failure(let blocked): throw blocked
         }
+    }
+
+    /// What a step changed on the portal: nothing while a document is on its way there (most
+    /// steps), else the document, the one its revision went live on, and the one it interprets
+    /// (whose page lists its interpretations).
+    static func publicChange(from before: CatalogDocument, to after: CatalogDocument) -> PublicChange? {
+        let onPortal = [before.workflow.status, after.workflow.status].contains { $0 == .published || $0 == .merged }
+        guard onPortal else { return nil }
+        return .documents(Set([after.id, after.revisionOf, after.interpretsID, before.interpretsID].compactMap { $0 }))
     }
 
     /// A department's reviewer decides only on that department's documents.
@@ -282,16 +291,18 @@ public struct CatalogService: Sendable {
         var published: [Int64] = []
         var expired: [Int64] = []
         var blocked: [Int64] = []
+        var touched: Set<Int64> = []
         let baseScreener = screener
         for due in try await database.stores.catalog.dueForPublication(atMillis: at, limit: 100) {
-            let went: Bool = try await database.transaction { stores in
-                guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .scheduled else { return false }
+            let went: PublicChange? = try await database.transaction { stores in
+                guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .scheduled else { return nil }
                 var screener = baseScreener
                 screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
                 let existing = try await stores.catalog.findings(documentID: d.id)
                 let scan = Self.scan(d, attachments: try await stores.attachments.list(documentID: d.id), with: screener)
                 let findings = try await stores.catalog.replaceOpenFindings(documentID: d.id, with: Self.unresolved(scan, existing))
-                if findings.contains(where: { $0.resolution == .open }) { return false }
+                if findings.contains(where: { $0.resolution == .open }) { return nil }
+                let before = d
                 let expected = d.workflow
                 d.workflow = WorkflowState(status: .published)
                 d.updatedAtMillis = at
@@ -305,13 +316,19 @@ public struct CatalogService: Sendable {
                         "document.publish", recordType: "document", recordID: String(d.id), agencyID: d.agencyID,
                         after: CanonicalJSON.text(d), detail: "scheduled"),
                     atMillis: at)
-                return true
+                return Self.publicChange(from: before, to: d)
             }
-            if went { published.append(due.id) } else { blocked.append(due.id) }
+            if case .documents(let ids) = went {
+                published.append(due.id)
+                touched.formUnion(ids)
+            } else {
+                blocked.append(due.id)
+            }
         }
         for due in try await database.stores.catalog.dueForExpiry(today: today, limit: 100) {
-            try await database.transaction { stores in
-                guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .published else { return }
+            let change: PublicChange? = try await database.transaction { stores in
+                guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .published else { return nil }
+                let before = d
                 let expected = d.workflow
                 d.workflow = WorkflowState(status: .expired)
                 d.updatedAtMillis = at
@@ -325,10 +342,12 @@ public struct CatalogService: Sendable {
                         "document.expire", recordType: "document", recordID: String(d.id), agencyID: d.agencyID,
                         after: CanonicalJSON.text(d), detail: "expires_on \(d.expiresOn?.description ?? "")"),
                     atMillis: at)
+                return Self.publicChange(from: before, to: d)
             }
+            if case .documents(let ids) = change { touched.formUnion(ids) }
             expired.append(due.id)
         }
-        if !published.isEmpty || !expired.isEmpty { await env.publicViewChanged() }
+        if !touched.isEmpty { await env.publicViewChanged(.documents(touched)) }
         return (published, expired, blocked)
     }
 

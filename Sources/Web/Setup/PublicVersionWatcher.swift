@@ -2,8 +2,9 @@ public import Logging
 public import ServiceLifecycle
 
 /// Runs beside the HTTP server: every second it reads the public version the app instances
-/// share (see `WebEnvironment.publicViewChanged`) and empties this instance's page cache when
-/// another instance has changed what the portal shows. One indexed read a second per instance.
+/// share (see `WebEnvironment.publicViewChanged`) and, when another instance has changed what
+/// the portal shows, empties the pages of this instance's cache that the change touched. One
+/// indexed read a second per instance, and one more when the version moved.
 public struct PublicVersionWatcher: Service {
     static let counter = "public-version"
     let env: WebEnvironment
@@ -16,11 +17,18 @@ public struct PublicVersionWatcher: Service {
         self.interval = interval
     }
 
-    /// One poll: the version now, and whether it moved since `seen` (the cache was then emptied).
+    /// One poll: the version now, and whether it moved since `seen`; when it did, the cache has
+    /// forgotten what the changes in between touched (everything, if any note is missing).
     func poll(after seen: Int64?) async throws -> (version: Int64, changed: Bool) {
-        let now = try await env.database.stores.leases.counter(Self.counter)
+        let leases = env.database.stores.leases
+        let now = try await leases.counter(Self.counter)
         guard let seen, seen != now else { return (now, false) }
-        env.pageCache.invalidate()
+        let notes = now > seen ? try await leases.publicChanges(after: seen, through: now) : []
+        if notes.count == Int(now - seen) {
+            for change in notes { env.pageCache.invalidate(PublicChange(note: change.note)) }
+        } else {
+            env.pageCache.invalidate(.everything)
+        }
         return (now, true)
     }
 

@@ -87,6 +87,11 @@ struct DocumentPage {
     var attachments: [Attachment] = []
     var columns: [SpecialColumn] = []
 
+    /// Every document this page shows or names, for the page cache (see `PageCache.documentsHeader`).
+    var shownDocuments: String {
+        PageCache.documentsValue([document.id, document.interpretsID, document.validity?.supersededBy] + interpretations.map(\.id))
+    }
+
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let d = document
         var rows: [(String, String)] = [
