@@ -17,6 +17,11 @@ public struct WebSettings: Sendable {
     /// How long a rendered public page may be served from memory (`GONGKAI_PAGE_CACHE_SECONDS`,
     /// default 60; 0 turns the cache off). Changes on this server empty the cache at once.
     public var pageCacheSeconds: Double = 60
+    /// How long a search result or a page of the public document API may be served from
+    /// memory after a new publication (`GONGKAI_SEARCH_CACHE_SECONDS`, default 30, at most the
+    /// page cache's). A withdrawn or changed document leaves every cached result that shows it
+    /// at once; only a newly published one waits up to this long to appear in search.
+    public var searchCacheSeconds: Double = 30
     /// `Strict-Transport-Security` max-age sent on HTTPS responses (`GONGKAI_HSTS_SECONDS`,
     /// default one year; 0 sends none).
     public var hstsSeconds = 31_536_000
@@ -86,6 +91,12 @@ public struct WebSettings: Sendable {
                 throw .invalid("GONGKAI_PAGE_CACHE_SECONDS", "GONGKAI_PAGE_CACHE_SECONDS 须为 0-3600 之间的秒数")
             }
             settings.pageCacheSeconds = s
+        }
+        if let text = env["GONGKAI_SEARCH_CACHE_SECONDS"] {
+            guard let s = Double(text), (0...3600).contains(s) else {
+                throw .invalid("GONGKAI_SEARCH_CACHE_SECONDS", "GONGKAI_SEARCH_CACHE_SECONDS 须为 0-3600 之间的秒数")
+            }
+            settings.searchCacheSeconds = s
         }
         if let path = env["GONGKAI_CHROMIUM"], !path.isEmpty { settings.chromiumPath = path }
         func flag(_ name: String) throws(DomainError) -> Bool? {

@@ -153,6 +153,38 @@ extension PageCacheTests {
         }
     }
 
+    /// Search results and the document API outlive a new publication by at most the search
+    /// cache's seconds, and never outlive the withdrawal of a document they show.
+    @Test func searchResultsWaitForNewDocumentsButNotForWithdrawals() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let t = try await RevisionTests.tokens(client)
+            let first = try await RevisionTests.publish(client, t, title: "关于麒麟湾社区门诊的通知", body: "麒麟湾。")
+            let search = "/search?q=" + AttackTests.query("麒麟湾")
+            let api = "/api/v1/public/documents?q=" + AttackTests.query("麒麟湾")
+            for uri in [search, api] { _ = try await client.getPage(uri) }
+            for uri in [search, api] { #expect(try await client.getPage(uri).headers[Self.cacheField] == "hit") }
+            // A new match is not in the cached results yet...
+            _ = try await RevisionTests.publish(client, t, title: "关于麒麟湾卫生院的通知", body: "麒麟湾。")
+            let cached = try await client.getPage(search)
+            #expect(cached.headers[Self.cacheField] == "hit" && !cached.text.contains("卫生院的通知"))
+            #expect(try await client.getPage(api).json()["total"] as? Int == 1)
+            // ...and is once the search cache's seconds (30 by default) have passed.
+            h.clock.advance(31)
+            let fresh = try await client.getPage(search)
+            #expect(fresh.headers[Self.cacheField] == "miss" && fresh.text.contains("卫生院的通知"))
+            #expect(try await client.getPage(api).json()["total"] as? Int == 2)
+            for uri in [search, api] { #expect(try await client.getPage(uri).headers[Self.cacheField] == "hit") }
+            // Withdrawing a document a result shows empties that result at once.
+            let withdrawn = try await client.postJSON("/api/v1/documents/\(first)/withdraw", #"{"reason":"测试撤回"}"#, token: t["office"])
+            #expect(withdrawn.status == .ok)
+            let after = try await client.getPage(search)
+            #expect(after.headers[Self.cacheField] == "miss" && !after.text.contains("社区门诊的通知"))
+            #expect(try await client.getPage(api).json()["total"] as? Int == 1)
+            #expect(try await client.getPage("/api/v1/public/documents/\(first)").status == .notFound)
+        }
+    }
+
     @Test func changesAreWrittenDownForOtherInstances() {
         #expect(PublicChange.everything.note == "*")
         #expect(PublicChange.documents([12, 3]).note == "3 12")

@@ -48,8 +48,18 @@ struct DocumentsController: Sendable {
             return try await self.step(.withdraw(reason: body.reason ?? body.comment ?? ""), request, context, identity)
         }
         router.staff(.post, "/api/v1/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
-        router.get("/api/v1/public/documents", use: publicList)
-        router.get("/api/v1/public/documents/:id", use: publicShow)
+        router.get("/api/v1/public/documents") { request, context in
+            let list = try await publicList(request, context: context)
+            var response = try list.response(from: request, context: context)
+            PageCache.markShown(&response, documents: list.items.map(\.id), seconds: env.settings.searchCacheSeconds)
+            return response
+        }
+        router.get("/api/v1/public/documents/:id") { request, context in
+            let document = try await publicShow(request, context: context)
+            var response = try document.response(from: request, context: context)
+            response.headers[PageCache.documentsHeader] = String(document.id)
+            return response
+        }
     }
 
     struct ScheduleRequest: Decodable {

@@ -94,11 +94,13 @@ struct PublicController: Sendable {
             }
         }
         let shown = result
-        return try await pages.respond(
+        var response = try await pages.respond(
             query.isEmpty ? "搜索" : "搜索：\(query)", area: .portal, request: request, context: context, agency: site.agency
         ) { chrome in
             shown.content(chrome)
         }
+        PageCache.markShown(&response, documents: shown.items.map(\.0.id), seconds: env.settings.searchCacheSeconds)
+        return response
     }
 
     @Sendable func catalog(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -45,6 +45,9 @@ public final class PageCache: Sendable {
         /// The documents a document page shows (itself, what it interprets, its interpretations,
         /// what replaces it); nil for a page that lists documents, which any publication changes.
         var documents: Set<Int64>?
+        /// How long this entry lives: the cache's age limit, or less for a page that asked for
+        /// less (search results, which a new publication does not empty).
+        var ttl: Double
     }
 
     struct State {
@@ -80,7 +83,7 @@ public final class PageCache: Sendable {
     func lookup(_ key: String) -> Entry? {
         let now = clock()
         return state.withLock { s in
-            guard let e = s.entries[key], now - e.storedAt < ttl else { return nil }
+            guard let e = s.entries[key], now - e.storedAt < e.ttl else { return nil }
             return e
         }
     }
@@ -154,12 +157,14 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         headers[PageCache.header] = "hit"
         headers[RequestSetupMiddleware.hstsField] = nil
         let documents = PageCache.documents(headers[PageCache.documentsHeader])
+        let lifetime = headers[PageCache.secondsHeader].flatMap(Double.init).map { min($0, cache.ttl) } ?? cache.ttl
         headers[PageCache.documentsHeader] = nil
+        headers[PageCache.secondsHeader] = nil
         cache.store(
             key,
             .init(
                 generation: generation, storedAt: cache.clock(), status: response.status, headers: headers, body: body,
-                documents: documents))
+                documents: documents, ttl: lifetime))
         headers[PageCache.header] = "miss"
         if let hsts { headers[RequestSetupMiddleware.hstsField] = hsts }
         return Response(status: response.status, headers: headers, body: .init(byteBuffer: body))
@@ -167,9 +172,12 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
 
     /// A response that is not stored, without the cache's own header.
     static func uncached(_ response: Response) -> Response {
-        guard response.headers[PageCache.documentsHeader] != nil else { return response }
+        guard response.headers[PageCache.documentsHeader] != nil || response.headers[PageCache.secondsHeader] != nil else {
+            return response
+        }
         var response = response
         response.headers[PageCache.documentsHeader] = nil
+        response.headers[PageCache.secondsHeader] = nil
         return response
     }
 
@@ -197,6 +205,7 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
 extension PageCache {
     static let prefixes = [
         "/documents/", "/catalog/", "/browse", "/columns/", "/subjects", "/guide", "/agencies/", "/feeds/", "/sitemap.xml",
+        "/search", "/api/v1/public/documents",
     ]
     static let maxBody = 512 * 1024
     /// Tells operators (and tests) whether a page came from memory.
@@ -204,6 +213,19 @@ extension PageCache {
     /// Set by a page that shows particular documents rather than a list (see `Entry.documents`);
     /// the responder takes it off before the page leaves.
     static let documentsHeader = HTTPFields.Element.Name("X-Gongkai-Cache-Documents")!
+
+    /// Set by a page that may outlive new publications for this many seconds (see
+    /// `Entry.ttl`); it must name every document it shows, so that withdrawals still reach it.
+    static let secondsHeader = HTTPFields.Element.Name("X-Gongkai-Cache-Seconds")!
+
+    /// Marks a search result or document list: it names the documents it shows and lives
+    /// `seconds` (see `WebSettings.searchCacheSeconds`). An empty one stays an ordinary list page,
+    /// which any publication empties.
+    static func markShown(_ response: inout Response, documents ids: [Int64], seconds: Double) {
+        guard !ids.isEmpty else { return }
+        response.headers[documentsHeader] = documentsValue(ids)
+        response.headers[secondsHeader] = String(seconds)
+    }
 
     /// The documents a page declared, or nil when it declared none.
     static func documents(_ value: String?) -> Set<Int64>? {
