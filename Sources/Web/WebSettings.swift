@@ -5,7 +5,7 @@ import Foundation
 public struct WebSettings: Sendable {
     /// Largest request body accepted, in bytes (`GONGKAI_BODY_LIMIT_MB`, default 20 MB).
     public var bodyLimit: Int
-    /// Lockout and session lifetimes.
+    /// Lockout and session lifetimes; the idle limit from `GONGKAI_SESSION_IDLE_SECONDS` (10-86400, default 1800).
     public var loginPolicy: LoginPolicy
     /// Mark cookies `Secure` on every response, not only when the request arrived over HTTPS
     /// (`GONGKAI_SECURE_COOKIES=1`, for a deployment that is HTTPS only).
@@ -122,6 +122,7 @@ public struct WebSettings: Sendable {
         if let v = try number("GONGKAI_CONSULTATION_MARKET_DAYS", 1...365) { settings.consultationRules.normativeMarketDays = v }
         if let v = try number("GONGKAI_CONSULTATION_OTHER_DAYS", 1...365) { settings.consultationRules.otherDays = v }
         if let v = try number("GONGKAI_MAILBOX_REPLY_WORKDAYS", 1...60) { settings.mailboxReplyWorkdays = v }
+        if let v = try number("GONGKAI_SESSION_IDLE_SECONDS", 10...86_400) { settings.loginPolicy.idleSeconds = Double(v) }
         if let v = try number("GONGKAI_SITE_ERROR_WORKDAYS", 1...30) { settings.siteErrorWorkdays = v }
         if let v = try number("GONGKAI_PROPOSAL_MONTHS", 1...12) { settings.proposalRules.months = v }
         if let v = try number("GONGKAI_PROPOSAL_COMPLEX_MONTHS", 1...12) { settings.proposalRules.complexMonths = v }

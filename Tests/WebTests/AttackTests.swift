@@ -236,10 +236,12 @@ import Testing
             for attack in attacks {
                 let q = Self.query(attack)
                 let search = try await client.getPage("/search?q=" + q)
-                #expect(search.status == .ok, "search for \(attack) answered \(search.status)")
+                // A NUL is refused outright (see `nulCharactersAreRefusedEverywhere`).
+                let expected: HTTPResponse.Status = attack.contains("\u{0}") ? .badRequest : .ok
+                #expect(search.status == expected, "search for \(attack) answered \(search.status)")
                 #expect(!search.text.contains("$2b$"), "search for \(attack) shows a password hash")
                 let api = try await client.getJSON("/api/v1/public/documents?q=" + q)
-                #expect(api.status == .ok, "API search for \(attack) answered \(api.status)")
+                #expect(api.status == expected, "API search for \(attack) answered \(api.status)")
                 #expect((try api.json()["total"] as? Int ?? 0) <= total)
                 for f in filters {
                     for uri in ["/api/v1/public/documents?\(f)=\(q)", "/api/v1/public/documents?q=%E5%8D%AB%E7%94%9F&\(f)=\(q)"] {
@@ -280,6 +282,247 @@ import Testing
             #expect(try await client.token("office").isEmpty == false)
             let verified = try await AuditVerifier.verify(h.db.stores.audit)
             #expect(verified.isIntact, "\(verified)")
+        }
+    }
+
+    /// Records the public may not see yet (drafts, documents in review or withdrawn, unpublished
+    /// consultations and surveys, unannounced open days, unpublished letters and reports) are
+    /// "not found" on every public route that takes an ID, to read them or to post into them.
+    /// Every such route must be listed here, so a new one cannot slip past.
+    @Test(arguments: Harness.kinds) func unpublishedRecordsAreNotFoundByID(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            let t = try await RevisionTests.tokens(client)
+            func draft(_ title: String) async throws -> Int {
+                let r = try await client.postJSON(
+                    "/api/v1/documents", #"{"title":"\#(title)","body":"正文。","category":"政策文件","kind":"policy","writtenOn":"2026-09-18"}"#,
+                    token: t["drafter"])
+                return try #require(try r.json()["id"] as? Int, "\(r.text)")
+            }
+            let drafted = try await draft("未提交的草稿")
+            let attachment = try await client.postFile(
+                "/api/v1/documents/\(drafted)/attachments", fileName: "草稿附件.pdf", data: AttachmentTests.pdf, token: t["drafter"])
+            let attachmentID = try #require(try attachment.json()["id"] as? Int, "\(attachment.text)")
+            let inReview = try await draft("审核中的文件")
+            #expect(try await client.postJSON("/api/v1/documents/\(inReview)/submit", "", token: t["drafter"]).status == .ok)
+            let withdrawn = try await RevisionTests.publish(client, t, title: "已撤回的文件", body: "正文。")
+            #expect(
+                try await client.postJSON("/api/v1/documents/\(withdrawn)/withdraw", #"{"reason":"测试"}"#, token: t["office"]).status == .ok)
+            let consultation = try await ConsultationHTTPTests.create(client, t["drafter"]!)
+            let hiddenConsultation = try #require(try consultation.json()["id"] as? Int)
+
+            // A survey not yet published, an open day not yet announced, a letter not published,
+            // and this year's annual report still in draft.
+            _ = try await SurveyWebTests.create(client, t["office"]!)
+            _ = try await h.db.stores.openDays.create(
+                OpenDay(
+                    agencyID: 1, title: "未公布的开放日", date: h.env.today.adding(days: 20), place: "礼堂", plan: "参观", capacity: 20,
+                    registrationClosesOn: h.env.today.adding(days: 10), announced: false))
+            let letter = try await client.postJSON(
+                "/api/v1/public/mailbox", #"{"subject":"未公开的来信","body":"内容","name":"张三","phone":"13800138001"}"#)
+            #expect(letter.status == .created, "\(letter.text)")
+            let report = try await client.postJSON(
+                "/api/v1/reports/annual/2026", AnnualReportTests.manual, token: t["office"], method: .put)
+            #expect(report.status == .ok, "\(report.text)")
+            let sql = h.db.sql
+            func hidden(_ query: String) async throws -> [Int64] {
+                try await sql.raw(SQLQueryString(query)).all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            let surveys = try await hidden("SELECT id FROM surveys WHERE published = 0")
+            let openDays = try await hidden("SELECT id FROM open_days WHERE announced = 0")
+            let letters = try await hidden("SELECT id FROM mailbox_messages WHERE published = 0")
+            let reports = try await sql.raw("SELECT agency_id, year FROM annual_reports WHERE state <> 'published'").all()
+                .map { (try $0.decode(column: "agency_id", as: Int64.self), try $0.decode(column: "year", as: Int.self)) }
+            #expect(!surveys.isEmpty, "no unpublished survey")
+            #expect(!openDays.isEmpty, "no unannounced open day")
+            #expect(!letters.isEmpty, "no unpublished letter")
+            #expect(!reports.isEmpty, "no unpublished annual report")
+
+            // Every hidden record, by the route's resource; each value fills the route's parameters.
+            let documents = [drafted, inReview, withdrawn].map { ["id": "\($0)", "attachment": "\(attachmentID)", "name": "x.pdf"] }
+            let byResource: [String: [[String: String]]] = [
+                "documents": documents,
+                "consultations": [["id": "\(hiddenConsultation)", "cid": "1"]],
+                "surveys": surveys.map { ["id": "\($0)", "rid": "1"] },
+                "open-days": openDays.map { ["id": "\($0)"] },
+                "mailbox": letters.map { ["id": "\($0)", "code": "\($0)"] },
+                "reports": reports.map { ["year": "\($0.1)"] },
+                "agencies": reports.map { ["id": "\($0.0)", "year": "\($0.1)", "file": "report.pdf"] },
+                // Codes are secrets: a record's number is not its code.
+                "requests": [["code": "1"], ["code": "2026-0001"]],
+            ]
+            // Public routes with parameters that name no record of their own.
+            let notRecords: Set<String> = [
+                "GET /catalog/{category}", "GET /feeds/{feed}", "GET /columns/{code}", "GET /assets/brand/{file}",
+                "GET /agencies/{id}/guide", "GET /plans/{id}", "GET /api/v1/public/ledgers/{id}",
+            ]
+            var checked = 0
+            for key in ConsoleTests.publicRoutes.sorted() where key.contains("{") && !notRecords.contains(key) {
+                let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+                let (method, path) = (parts[0], parts[1])
+                let resource =
+                    path.replacingOccurrences(of: "/api/v1/public/", with: "/").split(separator: "/").first.map(String.init) ?? ""
+                let records = try #require(byResource[resource], "no hidden records for \(key)")
+                #expect(!records.isEmpty, "\(key)")
+                for values in records {
+                    var uri = path
+                    for (name, value) in values { uri = uri.replacingOccurrences(of: "{\(name)}", with: value) }
+                    #expect(!uri.contains("{"), "\(key) has a parameter this test does not fill")
+                    let r =
+                        method == "GET"
+                        ? try await client.getPage(uri)
+                        : path.hasPrefix("/api/")
+                            ? try await client.postJSON(
+                                uri, #"{"text":"意见","code":"000000","answers":[],"name":"张三","phone":"13800138000"}"#)
+                            : try await client.postForm(
+                                uri, [("_csrf", String(repeating: "c", count: 43)), ("text", "意见"), ("name", "张三")],
+                                cookies: ["gk_csrf": String(repeating: "c", count: 43)])
+                    #expect(r.status == .notFound, "\(method) \(uri) answered \(r.status)")
+                    checked += 1
+                }
+            }
+            #expect(checked >= 30)
+            // The same routes do answer for published records: the 404s above were the records'.
+            #expect(
+                try await client.getPage("/documents/\(try await RevisionTests.publish(client, t, title: "已发布", body: "正文。"))").status
+                    == .ok)
+        }
+    }
+
+    /// Uploads: a file over the body limit, files that are not what their names say, an empty
+    /// file and hostile names. Each is refused with a clear 4xx or stored under a harmless name,
+    /// and nothing half-written is left behind.
+    @Test func hostileUploadsAreRefusedOrDisarmed() async throws {
+        var settings = WebSettings(bcryptCost: 4)
+        settings.bodyLimit = 256 * 1024
+        let h = try await Harness.make("sqlite", settings: settings)
+        try await h.run { client in
+            let t = try await RevisionTests.tokens(client)
+            let created = try await client.postJSON(
+                "/api/v1/documents", #"{"title":"附件测试","body":"正文。","category":"政策文件","kind":"policy","writtenOn":"2026-09-18"}"#,
+                token: t["drafter"])
+            let id = try #require(try created.json()["id"] as? Int)
+            let uri = "/api/v1/documents/\(id)/attachments"
+            func attachments() async throws -> Int { try await h.db.stores.attachments.list(documentID: Int64(id)).count }
+
+            // Over the limit: 413 with the limit named, over the API and in the console's form.
+            let big = AttachmentTests.pdf + Data(repeating: 0x20, count: 300 * 1024)
+            let tooBig = try await client.postFile(uri, fileName: "大文件.pdf", data: big, token: t["drafter"])
+            #expect(tooBig.status == .contentTooLarge)
+            #expect((try tooBig.json()["error"] as? [String: Any])?["message"] as? String == "请求内容超过 0 MB 上限" || tooBig.text.contains("上限"))
+            let cookies = try await client.signInWithForm("drafter")
+            let csrf = try await client.csrfToken(on: "/console/documents/new", cookies: cookies)
+            let form = try await client.postFile(
+                "/console/documents/new", fileName: "大文件.pdf", data: big, fields: [("_csrf", csrf), ("title", "表单")], cookies: cookies)
+            #expect(form.status == .contentTooLarge && form.text.contains("上限"))
+
+            // Not what the name says, or nothing at all.
+            let disguised: [(String, Data)] = [
+                ("通知.pdf", Data("<html><script>alert(1)</script></html>".utf8)),
+                ("名单.docx", Data("MZ\u{90}\u{0}\u{3}\u{0}".utf8) + Data(repeating: 0, count: 64)),
+                ("表格.xlsx", Data("PK\u{3}\u{4}".utf8) + Data(repeating: 0x41, count: 200)),
+                ("空.pdf", Data()),
+                ("脚本.svg", Data("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".utf8)),
+                ("网页.html", Data("<!doctype html><script>alert(1)</script>".utf8)),
+            ]
+            for (name, data) in disguised {
+                let r = try await client.postFile(uri, fileName: name, data: data, token: t["drafter"])
+                #expect(r.status.code / 100 == 4, "\(name) answered \(r.status)")
+                #expect((try? r.json()["error"]) != nil, "\(name): \(r.text)")
+            }
+            #expect(try await attachments() == 0)
+
+            // Hostile names: stored as a plain last component, and served only by ID.
+            let names = [
+                "../../../etc/passwd.pdf", "..\\..\\windows\\win.ini.pdf", "/etc/shadow.pdf", "....//....//x.pdf", ".htaccess.pdf",
+                "%2e%2e%2f%2e%2e%2fx.pdf", "a\u{0}b.pdf", "行\n头: 注入.pdf", "\"quoted\".pdf",
+            ]
+            for name in names {
+                let r = try await client.postFile(uri, fileName: name, data: AttachmentTests.pdf, token: t["drafter"])
+                #expect(r.status == .created, "\(name): \(r.text)")
+                let stored = try #require(try r.json()["fileName"] as? String)
+                #expect(!stored.contains("/") && !stored.contains("\\") && !stored.hasPrefix("."), "\(name) stored as \(stored)")
+                #expect(!stored.contains("\n") && !stored.contains("\u{0}") && !stored.contains("\""), "\(name) stored as \(stored)")
+            }
+            #expect(try await attachments() == names.count)
+            // Through review: a PDF's text cannot be read, so each is checked by hand and kept.
+            let submitted = try await client.postJSON("/api/v1/documents/\(id)/submit", "", token: t["drafter"])
+            let findings = try #require(try submitted.json()["findings"] as? [[String: Any]], "\(submitted.text)")
+            for (who, body) in [("reviewer", "{}"), ("office", #"{"confidentialityCleared":true}"#)] {
+                #expect(try await client.postJSON("/api/v1/documents/\(id)/approve", body, token: t[who]).status == .ok)
+            }
+            for f in findings {
+                let kept = try await client.postJSON(
+                    "/api/v1/documents/\(id)/findings/\(try #require(f["id"] as? Int))", #"{"resolution":"accepted","reason":"已人工核对"}"#,
+                    token: t["reviewer"])
+                #expect(kept.status == .ok, "\(kept.text)")
+            }
+            for _ in 0..<2 { #expect(try await client.postJSON("/api/v1/documents/\(id)/approve", "{}", token: t["leader"]).status == .ok) }
+            let published = try await client.postJSON("/api/v1/documents/\(id)/publish", "", token: t["publisher"])
+            #expect(published.status == .ok, "\(published.text)")
+            let listed = try await h.db.stores.attachments.list(documentID: Int64(id))
+            for a in listed {
+                let download = try await client.getPage("/documents/\(id)/attachments/\(a.id)/..%2F..%2F..%2Fetc%2Fpasswd")
+                #expect(download.status == .ok && download.body.readableBytes == AttachmentTests.pdf.count)
+                // The header names the file without breaking out of its quotes.
+                let disposition = try #require(download.headers[.contentDisposition])
+                #expect(!disposition.contains("\n") && disposition.filter { $0 == "\"" }.count <= 2, "\(disposition)")
+            }
+            for path in [
+                "/documents/\(id)/attachments/..%2F..%2Fetc%2Fpasswd/x", "/assets/brand/..%2F..%2F..%2Fetc%2Fpasswd",
+                "/assets/../../etc/passwd",
+            ] {
+                let r = try await client.getPage(path)
+                #expect(r.status == .notFound, "\(path) answered \(r.status)")
+                #expect(!r.text.contains("root:"))
+            }
+            // The static export writes every one inside its own directory.
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("gk-attack-\(UUID().uuidString)")
+            let dir = root.appendingPathComponent("site").path
+            defer { try? FileManager.default.removeItem(at: root) }
+            _ = try await StaticSite.publish(h.env, to: dir, siteOrigin: "https://gk.example.org", serverOrigin: "")
+            let outside = try FileManager.default.contentsOfDirectory(atPath: root.path)
+            #expect(outside == ["site"], "the export wrote \(outside) beside its directory")
+            let exported = try FileManager.default.contentsOfDirectory(atPath: dir + "/documents/\(id)/attachments")
+            #expect(exported.count == names.count)
+        }
+    }
+
+    /// A NUL character (which PostgreSQL refuses in text, so it once answered 500) is refused
+    /// with a 400 wherever it comes in: the address, a form, a multipart field, JSON.
+    @Test(arguments: Harness.kinds) func nulCharactersAreRefusedEverywhere(_ kind: String) async throws {
+        let h = try await Harness.make(kind)
+        try await h.run { client in
+            for uri in ["/browse?subject=%E5%8D%AB%00", "/api/v1/public/documents?subject=a%00b", "/search?q=%00", "/documents/1%00"] {
+                let r = try await client.getPage(uri)
+                #expect(r.status == .badRequest, "\(uri) answered \(r.status)")
+                #expect(r.text.contains("空字符"), "\(uri): \(r.text.prefix(200))")
+            }
+            func letters() async throws -> Int {
+                try await h.db.sql.raw("SELECT count(*) AS n FROM mailbox_messages").first(decodingColumn: "n", as: Int.self) ?? 0
+            }
+            let before = try await letters()
+            let letter = try await client.postJSON(
+                "/api/v1/public/mailbox", #"{"subject":"来信\u0000","body":"内容","name":"张三","phone":"13800138001"}"#)
+            let code = (try letter.json()["error"] as? [String: Any])?["code"] as? String
+            #expect(letter.status == .badRequest && code == "nul_character")
+            // An escaped backslash before "u0000" is ordinary text.
+            let plain = try await client.postJSON(
+                "/api/v1/public/mailbox", #"{"subject":"路径 C:\\u0000","body":"内容","name":"张三","phone":"13800138001"}"#)
+            #expect(plain.status == .created, "\(plain.text)")
+            let csrf = String(repeating: "d", count: 43)
+            let form = try await client.postForm(
+                "/mailbox", [("_csrf", csrf), ("subject", "来信\u{0}"), ("body", "内容")], cookies: ["gk_csrf": csrf])
+            #expect(form.status == .badRequest)
+            let token = try await client.token("drafter")
+            let multipart = try await client.postFile(
+                "/api/v1/documents/1/attachments", fileName: "a.pdf", data: AttachmentTests.pdf, fields: [("note", "x\u{0}y")], token: token
+            )
+            #expect(multipart.status == .badRequest)
+            // Only the ordinary letter was written.
+            #expect(try await letters() == before + 1)
+            #expect(APIFailure.hasNulEscape(Array(#"{"a":"\\\u0000"}"#.utf8)))
+            #expect(!APIFailure.hasNulEscape(Array(#"{"a":"\\u0000","u0000":1}"#.utf8)))
         }
     }
 }

@@ -105,7 +105,9 @@ import Web
             h.clock.advance(31 * 60)
             let expired = try await client.getPage("/console", cookies: session)
             #expect(expired.status == .seeOther)
-            #expect(expired.headers[.location] == "/login?next=/console")
+            #expect(expired.headers[.location] == "/login?next=/console&ended=1")
+            // The sign-in page says why.
+            #expect(try await client.getPage("/login?next=/console&ended=1").text.contains("登录已失效"))
         }
     }
 

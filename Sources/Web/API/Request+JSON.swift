@@ -10,6 +10,7 @@ extension Request {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIFailure.badJSON("请求体为空，需要 JSON 对象") }
         let data = Data(buffer.readableBytesView)
+        if APIFailure.hasNulEscape(data) { throw APIFailure.nulCharacter }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {

@@ -20,19 +20,21 @@ struct AuthController: Sendable {
         let next = request.uri.queryParameters["next"].map(String.init) ?? ""
         if context.identity != nil { return .redirect(to: SiteRoute.safeReturnPath(next), type: .normal) }
         return try await pages.respond("登录", area: .portal, request: request, context: context, anonymousForm: true) { chrome in
-            LoginPage(next: next).content(chrome)
+            LoginPage(
+                next: next, policy: env.settings.loginPolicy,
+                message: request.uri.queryParameters["ended"] == "1" ? "登录已失效（长时间未操作，或已在别处退出），请重新登录" : nil
+            ).content(chrome)
         }
     }
 
     @Sendable func login(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
-        var page = LoginPage(username: form["username"], next: form["next"])
+        var page = LoginPage(username: form["username"], next: form["next"], policy: env.settings.loginPolicy)
         do {
             guard !page.username.isEmpty, !form.raw("password").isEmpty else { throw DomainError.unauthenticated("请输入用户名和密码") }
-            let signIn = try await env.accounts.signIn(
-                username: page.username, password: form.raw("password"), kind: .console,
-                remoteAddress: context.remoteAddress)
+            let signIn = try await signIn(
+                username: page.username, password: form.raw("password"), kind: .console, address: context.remoteAddress)
             var response = Response.redirect(to: SiteRoute.safeReturnPath(page.next), type: .normal)
             response.setCookie(
                 Cookie(
@@ -46,6 +48,27 @@ struct AuthController: Sendable {
                 chrome in
                 page.content(chrome)
             }
+        } catch let failure as APIFailure where failure.code == APIFailure.tooMany("").code {
+            page.message = failure.message
+            return try await pages.respond(
+                "登录", area: .portal, request: request, context: context, status: failure.status, anonymousForm: true
+            ) { chrome in
+                page.content(chrome)
+            }
+        }
+    }
+
+    /// Signs in within the per-address limit on failures (`PublicLimits.loginFailures`): once an
+    /// address has used it up, even a right password waits for the window to pass.
+    func signIn(username: String, password: String, kind: StaffSession.Kind, address: String) async throws -> AccountService.SignIn {
+        let limiter = env.limits.loginFailures
+        let now = env.clock()
+        guard !limiter.blocked(address, now: now) else { throw APIFailure.tooMany("登录失败次数过多，请十分钟后再试") }
+        do {
+            return try await env.accounts.signIn(username: username, password: password, kind: kind, remoteAddress: address)
+        } catch let error as DomainError {
+            if case .unauthenticated = error { _ = limiter.allow(address, now: now) }
+            throw error
         }
     }
 
@@ -73,9 +96,7 @@ struct AuthController: Sendable {
 
     @Sendable func apiLogin(_ request: Request, context: GongkaiRequestContext) async throws -> TokenResponse {
         let body = try await request.decodeJSON(LoginRequest.self, context: context)
-        let signIn = try await env.accounts.signIn(
-            username: body.username, password: body.password, kind: .api,
-            remoteAddress: context.remoteAddress)
+        let signIn = try await signIn(username: body.username, password: body.password, kind: .api, address: context.remoteAddress)
         let expires = Date(timeIntervalSince1970: signIn.identity.session.expiresAt)
         return TokenResponse(token: signIn.token, expiresAt: expires.formatted(.iso8601))
     }

@@ -31,7 +31,9 @@ struct ErrorMiddleware: RouterMiddleware {
                 return Self.json(mapped)
             }
             if mapped.status == .unauthorized, request.method == .get {
-                return .redirect(to: SiteRoute.login(next: request.uri.description).path, type: .normal)
+                // A session cookie that no longer signs anyone in: idle too long, or ended elsewhere.
+                let ended = request.cookies[SessionAuthMiddleware.cookieName] != nil ? "&ended=1" : ""
+                return .redirect(to: SiteRoute.login(next: request.uri.description).path + ended, type: .normal)
             }
             do {
                 return try await renderer.respond(

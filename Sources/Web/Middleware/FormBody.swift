@@ -45,7 +45,9 @@ struct FormBody: Sendable {
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             return try multipart(buffer, contentType: contentType)
         }
-        return FormBody(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
+        let encoded = String(decoding: buffer.readableBytesView, as: UTF8.self)
+        if encoded.range(of: "%00") != nil || encoded.contains("\u{0}") { throw APIFailure.nulCharacter }
+        return FormBody(encoded: encoded)
     }
 
     /// Parses a multipart body: text parts become fields, parts with a file name become files.
@@ -67,6 +69,7 @@ struct FormBody: Sendable {
             if let fileName = Self.parameter("filename", in: disposition) {
                 if form.files[name] == nil, !fileName.isEmpty { form.files[name] = UploadedFile(fileName: fileName, data: Data(part.body)) }
             } else {
+                if part.body.contains(0) { throw APIFailure.nulCharacter }
                 form.values[name, default: []].append(Self.lineFeeds(String(decoding: part.body, as: UTF8.self)))
             }
         }

@@ -52,7 +52,29 @@ struct BodyLimitMiddleware: RouterMiddleware {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw APIFailure(.contentTooLarge, code: "body_too_large", message: "请求内容超过 \(limit / 1024 / 1024) MB 上限")
         }
+        // No text anyone types holds a NUL, and PostgreSQL refuses one in any text value: an
+        // address with `%00` is refused here, bodies where they are read (`FormBody`, `decodeJSON`).
+        if request.uri.description.range(of: "%00") != nil { throw APIFailure.nulCharacter }
         return try await next(request, context)
+    }
+}
+
+extension APIFailure {
+    static let nulCharacter = APIFailure(.badRequest, code: "nul_character", message: "请求中含有空字符（NUL），无法处理")
+
+    /// Whether JSON text holds the escape for NUL (`\u0000`, not an escaped backslash before `u0000`).
+    static func hasNulEscape(_ data: some Collection<UInt8>) -> Bool {
+        let bytes = Array(data)
+        let zeros = Array("0000".utf8)
+        var i = bytes.startIndex
+        while let u = bytes[i...].firstIndex(of: UInt8(ascii: "u")) {
+            i = u + 1
+            guard u + 4 < bytes.count, Array(bytes[(u + 1)...(u + 4)]) == zeros else { continue }
+            // `\u0000` is an escape when an odd number of backslashes stands before the `u`.
+            let backslashes = bytes[..<u].reversed().prefix { $0 == UInt8(ascii: "\\") }.count
+            if backslashes % 2 == 1 { return true }
+        }
+        return false
     }
 }
 

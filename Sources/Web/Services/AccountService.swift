@@ -103,8 +103,8 @@ public struct AccountService: Sendable {
             let agency = try await stores.agencies.find(id: user.agencyID)
         else { return nil }
         // Writing on every request would cost a write per page; a minute's precision is enough
-        // for a 30-minute idle limit.
-        if now - session.lastSeenAt > 60 { try await stores.sessions.touch(id: session.id, at: now) }
+        // for a 30-minute idle limit (and a quarter of a shorter one).
+        if now - session.lastSeenAt > min(60, policy.idleSeconds / 4) { try await stores.sessions.touch(id: session.id, at: now) }
         return StaffIdentity(user: user, agency: agency, session: session)
     }
 

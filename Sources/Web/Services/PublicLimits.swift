@@ -19,6 +19,10 @@ final class PublicLimits: Sendable {
     let surveys: AttemptLimiter
     /// Open-day registrations: ten an hour.
     let openDays: AttemptLimiter
+    /// Failed staff sign-ins, whatever the account: twenty in ten minutes. Each account also
+    /// locks after its own failures (`LoginPolicy`); this stops one address trying a common
+    /// password against many accounts, which no single account's count would notice.
+    let loginFailures: AttemptLimiter
 
     init(factor: Int) {
         func limiter(_ count: Int, _ window: Double) -> AttemptLimiter { AttemptLimiter(limit: count * factor, window: window) }
@@ -30,5 +34,6 @@ final class PublicLimits: Sendable {
         siteErrors = limiter(20, 3600)
         surveys = limiter(20, 3600)
         openDays = limiter(10, 3600)
+        loginFailures = limiter(20, 600)
     }
 }
