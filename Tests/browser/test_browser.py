@@ -38,13 +38,14 @@ def free_port():
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, extra_env=None):
         self.dir = tempfile.mkdtemp(prefix="gongkai-browser-")
         self.sqlite = os.path.join(self.dir, "gongkai.sqlite")
         self.url = os.environ.get("GONGKAI_BROWSER_DATABASE_URL") or "sqlite://" + self.sqlite
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.env = dict(os.environ, GONGKAI_DATABASE_URL=self.url, GONGKAI_DEMO_PASSWORD=PASSWORD, GONGKAI_LOG_LEVEL="info")
+        self.env = dict(os.environ, GONGKAI_DATABASE_URL=self.url, GONGKAI_DEMO_PASSWORD=PASSWORD, GONGKAI_LOG_LEVEL="info",
+                        **(extra_env or {}))
         self.log = open(os.path.join(self.dir, "serve.log"), "w+")
         self.proc = subprocess.Popen([BINARY, "serve", "--port", str(self.port)], cwd=self.dir, env=self.env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
@@ -71,11 +72,14 @@ class Server:
         return self.proc.wait(timeout=30)
 
 
-class BrowserTests(unittest.TestCase):
+class Browser(unittest.TestCase):
+    """A server of its own and a phone-sized Chromium, shared by the tests of a class."""
+    server_env = {}
+
     @classmethod
     def setUpClass(cls):
         os.makedirs(ARTIFACTS, exist_ok=True)
-        cls.server = Server()
+        cls.server = Server(cls.server_env)
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--lang=zh-CN"]:
@@ -124,6 +128,8 @@ class BrowserTests(unittest.TestCase):
         self.driver.find_element(By.ID, "password").send_keys(password)
         self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
+
+class BrowserTests(Browser):
     def test_public_home_on_a_phone(self):
         self.open("/")
         self.assertIn("政府信息公开", self.driver.title)
@@ -825,6 +831,79 @@ class BrowserTests(unittest.TestCase):
         bad = self.server.cli("audit", "verify")
         self.assertEqual(bad.returncode, 2, bad.stdout + bad.stderr)
         self.assertIn("第 3 条", bad.stdout)
+
+
+class SessionAndLimitTests(Browser):
+    """The idle timeout and the per-address limits, as a person meets them, on a server with a
+    ten-second idle limit and the standard limits. The browser is one address (127.0.0.1)."""
+    server_env = {"GONGKAI_SESSION_IDLE_SECONDS": "10"}
+
+    def main_text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def test_idle_session_ends_and_activity_keeps_it(self):
+        # The sign-in form states this installation's limit.
+        self.open("/login")
+        self.assertIn("10 秒无操作将自动退出", self.driver.find_element(By.CSS_SELECTOR, "main .hint").text)
+        self.sign_in("office")
+        self.assertIn("工作台", self.main_text())
+        # Working keeps the session: a page every 4 s for 16 s, past the 10 s limit.
+        for _ in range(4):
+            time.sleep(4)
+            self.open("/console")
+            self.assertIn("工作台", self.main_text())
+        # Eleven idle seconds end it; the console sends the person to sign in again, and says why.
+        time.sleep(11)
+        self.open("/console/documents")
+        self.assertIn("/login", self.driver.current_url)
+        self.assertIn("登录已失效", self.driver.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "session-ended.png"))
+        # Signing in again returns to the page that was asked for.
+        self.driver.find_element(By.ID, "username").send_keys("office")
+        self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        self.assertTrue(self.driver.current_url.endswith("/console/documents"), self.driver.current_url)
+
+    def test_tracking_codes_cannot_be_guessed(self):
+        # Twenty wrong codes in ten minutes, typed into the form; then even a well-formed one waits.
+        for i in range(20):
+            self.open("/requests/track")
+            self.driver.find_element(By.ID, "code").send_keys(f"2026-ZZZZZZ{i:02d}-Q")
+            self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            self.assertNotIn("查询码输错次数过多", self.main_text())
+        self.open("/requests/track")
+        self.driver.find_element(By.ID, "code").send_keys("2026-ZZZZZZ99-Q")
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        self.assertIn("查询码输错次数过多", self.main_text())
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "tracking-limit.png"))
+
+    def test_public_form_is_limited_and_keeps_what_was_typed(self):
+        d = self.driver
+        def write(n):
+            self.open("/mailbox")
+            d.find_element(By.ID, "subject").send_keys(f"第{n}封来信")
+            d.find_element(By.ID, "body").send_keys("请问社区卫生服务中心周末是否开诊？")
+            d.find_element(By.ID, "name").send_keys("周女士")
+            d.find_element(By.ID, "phone").send_keys("13700000001")
+            self.submit(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        for n in range(1, 11):
+            write(n)
+            self.assertIn("来信已受理", self.main_text())
+        write(11)
+        self.assertIn("提交过于频繁", self.main_text())
+        # The letter is not lost from the page: what was typed is still in the form.
+        self.assertEqual(d.find_element(By.ID, "subject").get_attribute("value"), "第11封来信")
+        d.save_screenshot(os.path.join(ARTIFACTS, "mailbox-limit.png"))
+
+    def test_zz_sign_in_attempts_from_one_address_are_limited(self):
+        # Twenty failures across many accounts (none of which locks), then even the right password waits.
+        for i in range(20):
+            self.sign_in(f"nobody{i}", "Wrong-Pass-2026")
+            self.assertIn("用户名或密码错误", self.driver.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+        self.sign_in("drafter")
+        self.assertIn("登录失败次数过多", self.driver.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+        self.assertIn("/login", self.driver.current_url)
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, "login-limit.png"))
 
 
 if __name__ == "__main__":
