@@ -45,4 +45,5 @@ let allMigrations: [any Migration] = [
     M032CreateJobLeases(),
     M033CreateInstanceCounters(),
     M034CreatePublicChanges(),
+    M035SearchIndexWithoutPendingList(),
 ]
