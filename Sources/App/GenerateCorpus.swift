@@ -14,9 +14,11 @@ struct GenerateCorpus: AsyncParsableCommand {
     func run() async throws {
         let (count, seed, batch) = (count, seed, batch)
         let seconds = try await withDatabase { db in
-            try await CorpusGenerator.generate(try commandEnvironment(db), count: count, seed: seed, batch: batch) { done in
+            let seconds = try await CorpusGenerator.generate(try commandEnvironment(db), count: count, seed: seed, batch: batch) { done in
                 if done % 10_000 == 0 || done == count { FileHandle.standardError.write(Data("  \(done) documents\n".utf8)) }
             }
+            try await db.refreshStatistics()
+            return seconds
         }
         print(String(format: "imported %d documents with indexing in %.1f s: %.0f documents/s", count, seconds, Double(count) / seconds))
     }

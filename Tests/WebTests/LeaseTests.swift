@@ -9,6 +9,36 @@ import Testing
 
 /// Several app instances on one database: each background job runs on one of them at a time.
 @Suite struct LeaseTests {
+    /// Job leases are taken through a transaction, so on SQLite they wait at the write gate, not
+    /// in `busy_timeout` on the blocking threads that a transaction holding the lock needs to
+    /// finish: with four of them against transactions that pause between their writes, all
+    /// finish at once instead of standing still for the 10 s timeout and failing "busy".
+    @Test(.timeLimit(.minutes(1))) func leasesQueueBehindTransactionsOnSQLite() async throws {
+        let h = try await Harness.make("sqlite")
+        let db = h.db
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for round in 0..<3 {
+                group.addTask {
+                    try await db.transaction { stores in
+                        _ = try await stores.leases.bump("gate-test-\(round)")
+                        try await Task.sleep(for: .milliseconds(200))
+                        _ = try await stores.leases.bump("gate-test-\(round)")
+                    }
+                }
+            }
+            for i in 0..<4 {
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(20))
+                    _ = try await h.env.leased("job-\(i)", ttlSeconds: 1) { true }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        await h.close()
+    }
+
     @Test(arguments: Harness.kinds) func oneInstanceRunsEachJob(_ kind: String) async throws {
         let h = try await Harness.make(kind)
         let leases = h.db.stores.leases

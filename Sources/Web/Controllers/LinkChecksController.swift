@@ -104,7 +104,8 @@ struct LinkChecksController: Sendable {
             do {
                 let stored = try await Self.attributed(result, agencyID: agencyID, env: env)
                 let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
-                try await env.database.stores.linkChecks.finish(id: run.id, atMillis: env.nowMillis, resultJSON: json)
+                let at = env.nowMillis
+                try await env.database.transaction { try await $0.linkChecks.finish(id: run.id, atMillis: at, resultJSON: json) }
             } catch {
                 Logger(label: "gongkai.links").error("link check \(run.id) could not be saved: \(error)")
             }

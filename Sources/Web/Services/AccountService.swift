@@ -104,7 +104,11 @@ public struct AccountService: Sendable {
         else { return nil }
         // Writing on every request would cost a write per page; a minute's precision is enough
         // for a 30-minute idle limit (and a quarter of a shorter one).
-        if now - session.lastSeenAt > min(60, policy.idleSeconds / 4) { try await stores.sessions.touch(id: session.id, at: now) }
+        if now - session.lastSeenAt > min(60, policy.idleSeconds / 4) {
+            // Through a transaction, so that on SQLite it queues at the write gate (see `WebEnvironment.leased`).
+            let id = session.id
+            try await database.transaction { try await $0.sessions.touch(id: id, at: now) }
+        }
         return StaffIdentity(user: user, agency: agency, session: session)
     }
 

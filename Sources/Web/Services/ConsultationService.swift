@@ -78,8 +78,10 @@ struct ConsultationService {
         try env.settings.consultationRules.check(c.kind, opens: c.opensOn, closes: c.closesOn, calendar: env.calendar.current)
         c.published = true
         c.updatedAtMillis = env.nowMillis
+        let stored = try await store(c, action: "consultation.publish", detail: "\(c.opensOn) 至 \(c.closesOn)", identity, address)
+        // After the write: a page rendered in between would otherwise be cached with the old state.
         await env.publicViewChanged()
-        return try await store(c, action: "consultation.publish", detail: "\(c.opensOn) 至 \(c.closesOn)", identity, address)
+        return stored
     }
 
     struct Revision: Decodable, Sendable {
@@ -103,8 +105,9 @@ struct ConsultationService {
         }
         guard !details.isEmpty else { throw DomainError.invalid("body", "请填写修改后的正文或新的截止日期") }
         c.updatedAtMillis = env.nowMillis
+        let stored = try await store(c, action: "consultation.revise", detail: details.joined(separator: "，"), identity, address)
         await env.publicViewChanged()
-        return try await store(c, action: "consultation.revise", detail: details.joined(separator: "，"), identity, address)
+        return stored
     }
 
     func store(_ c: Consultation, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String)

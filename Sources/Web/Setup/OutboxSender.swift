@@ -55,13 +55,15 @@ public struct OutboxSender: Service {
                     try await SMTPClient(settings: smtp).send(
                         to: m.recipient, subject: m.subject, body: m.body, date: Date(timeIntervalSince1970: env.clock()))
                 }
-                try await stores.outbox.markSent(id: m.id, atMillis: env.nowMillis)
+                let at = env.nowMillis
+                try await env.database.transaction { try await $0.outbox.markSent(id: m.id, atMillis: at) }
                 sent += 1
             } catch {
                 let attempts = m.attempts + 1
-                try await stores.outbox.markFailed(
-                    id: m.id, error: "\(error)", attempts: attempts,
-                    nextAttemptAtMillis: env.nowMillis + OutboxMessage.retryDelayMillis(afterAttempts: attempts))
+                let (text, next) = ("\(error)", env.nowMillis + OutboxMessage.retryDelayMillis(afterAttempts: attempts))
+                try await env.database.transaction {
+                    try await $0.outbox.markFailed(id: m.id, error: text, attempts: attempts, nextAttemptAtMillis: next)
+                }
                 failed += 1
             }
         }
@@ -129,10 +131,10 @@ struct RequestDigest {
                 "\(agency.name)政府信息公开工作机构：\n\n" + lines("已逾期", lists.overdue) + lines("三个工作日内到期", lists.dueSoon)
                 + lines("补正或缴费期限已过、待结案", lists.lapsed) + "请登录政务公开工作平台办理。"
             let now = env.nowMillis
-            _ = try await env.database.stores.outbox.enqueue(
-                OutboxMessage(
-                    agencyID: agency.id, requestID: nil, recipient: agency.contact.email, subject: subject, body: body,
-                    nextAttemptAtMillis: now, createdAtMillis: now))
+            let message = OutboxMessage(
+                agencyID: agency.id, requestID: nil, recipient: agency.contact.email, subject: subject, body: body,
+                nextAttemptAtMillis: now, createdAtMillis: now)
+            _ = try await env.database.transaction { try await $0.outbox.enqueue(message) }
             queued += 1
         }
         return queued

@@ -23,7 +23,11 @@ public struct ScheduledPublishing: Service {
     }
 
     public func run() async throws {
-        defer { Task { [env] in try? await env.database.stores.leases.release("scheduled-publishing", holder: env.instanceID) } }
+        defer {
+            Task { [env] in
+                try? await env.database.transaction { try await $0.leases.release("scheduled-publishing", holder: env.instanceID) }
+            }
+        }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 if let result = try await tick(), !(result.published.isEmpty && result.expired.isEmpty && result.blocked.isEmpty) {
