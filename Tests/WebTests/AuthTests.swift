@@ -64,6 +64,28 @@ import Web
         }
     }
 
+    /// One address trying many accounts: after 20 failures in 10 minutes even a right password
+    /// waits, over the API and the form, until the window has passed.
+    @Test func failuresFromOneAddressAreLimitedAcrossAccounts() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            for i in 0..<20 {
+                let r = try await client.postJSON("/api/v1/auth/login", #"{"username":"nobody\#(i)","password":"Wrong-Pass-2026"}"#)
+                #expect(r.status == .unauthorized)
+            }
+            let refused = try await client.postJSON("/api/v1/auth/login", #"{"username":"office","password":"\#(Harness.password)"}"#)
+            #expect(refused.status.code == 429, "\(refused.text)")
+            #expect((try refused.json()["error"] as? [String: Any])?["message"] as? String == "登录失败次数过多，请十分钟后再试")
+            let page = try await client.getPage("/login")
+            let csrf = try #require(page.cookieValue("gk_csrf"))
+            let form = try await client.postForm(
+                "/login", [("_csrf", csrf), ("username", "office"), ("password", Harness.password)], cookies: ["gk_csrf": csrf])
+            #expect(form.status.code == 429 && form.text.contains("登录失败次数过多"))
+            h.clock.advance(601)
+            #expect(try await client.token("office").isEmpty == false)
+        }
+    }
+
     @Test func unknownUsersAndMissingFieldsGetTheSameAnswer() async throws {
         let h = try await Harness.make("sqlite")
         try await h.run { client in

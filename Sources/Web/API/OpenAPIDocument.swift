@@ -522,6 +522,7 @@ enum OpenAPIDocument {
                                     "properties": ["token": string, "expiresAt": ["type": "string", "format": "date-time"]],
                                 ]),
                             "423": answer("账号已锁定 15 分钟", ref("Error")),
+                            "429": answer("本地址登录失败次数过多（10 分钟内 20 次），请稍后再试", ref("Error")),
                         ])
                 ],
                 "/api/v1/auth/logout": ["post": op("吊销当前令牌", tag: "auth", secured: true, responses: ["204": answer("已吊销")])],

@@ -48,7 +48,7 @@ struct AuthController: Sendable {
                 chrome in
                 page.content(chrome)
             }
-        } catch let failure as APIFailure where failure.code == APIFailure.tooMany("").code {
+        } catch let failure as APIFailure where failure.status.code == 429 {
             page.message = failure.message
             return try await pages.respond(
                 "登录", area: .portal, request: request, context: context, status: failure.status, anonymousForm: true

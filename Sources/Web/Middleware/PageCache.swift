@@ -88,9 +88,6 @@ public final class PageCache: Sendable {
         }
     }
 
-    /// How many pages are held (for tests).
-    var count: Int { state.withLock { $0.entries.count } }
-
     /// The generation a page is rendered under; a store for an older one is dropped.
     var generation: Int { state.withLock { $0.generation } }
 
