@@ -521,8 +521,8 @@ import Testing
             #expect(multipart.status == .badRequest)
             // Only the ordinary letter was written.
             #expect(try await letters() == before + 1)
-            #expect(APIFailure.hasNulEscape(Array(#"{"a":"\\\u0000"}"#.utf8)))
-            #expect(!APIFailure.hasNulEscape(Array(#"{"a":"\\u0000","u0000":1}"#.utf8)))
+            #expect(APIFailure.hasNulEscape(Data(#"{"a":"\\\u0000"}"#.utf8)))
+            #expect(!APIFailure.hasNulEscape(Data(#"{"a":"\\u0000","u0000":1}"#.utf8)))
         }
     }
 }

@@ -14,7 +14,7 @@ public enum PublicChange: Sendable, Equatable {
     var note: String {
         switch self {
         case .everything: "*"
-        case .documents(let ids): ids.sorted().map(String.init).joined(separator: " ")
+        case .documents(let ids): PageCache.documentsValue(Array(ids))
         }
     }
 

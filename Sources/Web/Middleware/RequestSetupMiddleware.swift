@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
@@ -63,13 +64,12 @@ extension APIFailure {
     static let nulCharacter = APIFailure(.badRequest, code: "nul_character", message: "请求中含有空字符（NUL），无法处理")
 
     /// Whether JSON text holds the escape for NUL (`\u0000`, not an escaped backslash before `u0000`).
-    static func hasNulEscape(_ data: some Collection<UInt8>) -> Bool {
-        let bytes = Array(data)
-        let zeros = Array("0000".utf8)
+    static func hasNulEscape(_ bytes: Data) -> Bool {
+        let zeros = "0000".utf8
         var i = bytes.startIndex
         while let u = bytes[i...].firstIndex(of: UInt8(ascii: "u")) {
             i = u + 1
-            guard u + 4 < bytes.count, Array(bytes[(u + 1)...(u + 4)]) == zeros else { continue }
+            guard u + 4 < bytes.endIndex, bytes[(u + 1)...(u + 4)].elementsEqual(zeros) else { continue }
             // `\u0000` is an escape when an odd number of backslashes stands before the `u`.
             let backslashes = bytes[..<u].reversed().prefix { $0 == UInt8(ascii: "\\") }.count
             if backslashes % 2 == 1 { return true }

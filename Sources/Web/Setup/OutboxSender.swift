@@ -20,21 +20,18 @@ public struct OutboxSender: Service {
         let interval = Duration.seconds(env.settings.smtp?.intervalSeconds ?? 30)
         // The day whose digests are queued: the outbox need not be read again for them until tomorrow.
         var digestsQueuedOn: CivilDate?
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                let today = env.today
-                // One instance sends (the lease lasts three intervals and is renewed each round).
-                let result = try await env.leased("outbox", ttlSeconds: 3 * Double(interval.components.seconds)) {
-                    if digestsQueuedOn != today, try await RequestDigest(env: env).queueIfDue() != nil { digestsQueuedOn = today }
-                    return try await Self.deliver(env: env)
-                }
-                if let result, result.sent + result.failed > 0 {
-                    logger.notice("outbox", metadata: ["sent": "\(result.sent)", "failed": "\(result.failed)"])
-                }
-            } catch {
-                logger.error("outbox run failed", metadata: ["error": "\(error)"])
+        await repeatUntilShutdown(every: interval) {
+            let today = env.today
+            // One instance sends (the lease lasts three intervals and is renewed each round).
+            let result = try await env.leased("outbox", ttlSeconds: 3 * Double(interval.components.seconds)) {
+                if digestsQueuedOn != today, try await RequestDigest(env: env).queueIfDue() != nil { digestsQueuedOn = today }
+                return try await Self.deliver(env: env)
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            if let result, result.sent + result.failed > 0 {
+                logger.notice("outbox", metadata: ["sent": "\(result.sent)", "failed": "\(result.failed)"])
+            }
+        } failed: { error in
+            logger.error("outbox run failed", metadata: ["error": "\(error)"])
         }
     }
 

@@ -35,17 +35,13 @@ public struct PublicVersionWatcher: Service {
     public func run() async throws {
         var seen: Int64?
         var failing = false
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                seen = try await poll(after: seen).version
-                failing = false
-            } catch {
-                // Once per outage, not once a second.
-                if !failing { logger.error("public version poll failed", metadata: ["error": "\(error)"]) }
-                failing = true
-            }
-            let interval = interval
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        await repeatUntilShutdown(every: interval) {
+            seen = try await poll(after: seen).version
+            failing = false
+        } failed: { error in
+            // Once per outage, not once a second.
+            if !failing { logger.error("public version poll failed", metadata: ["error": "\(error)"]) }
+            failing = true
         }
     }
 }

@@ -28,18 +28,14 @@ public struct ScheduledPublishing: Service {
                 try? await env.database.transaction { try await $0.leases.release("scheduled-publishing", holder: env.instanceID) }
             }
         }
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                if let result = try await tick(), !(result.published.isEmpty && result.expired.isEmpty && result.blocked.isEmpty) {
-                    logger.notice(
-                        "scheduled publishing",
-                        metadata: ["published": "\(result.published)", "expired": "\(result.expired)", "blocked": "\(result.blocked)"])
-                }
-            } catch {
-                logger.error("scheduled publishing failed", metadata: ["error": "\(error)"])
+        await repeatUntilShutdown(every: interval) {
+            if let result = try await tick(), !(result.published.isEmpty && result.expired.isEmpty && result.blocked.isEmpty) {
+                logger.notice(
+                    "scheduled publishing",
+                    metadata: ["published": "\(result.published)", "expired": "\(result.expired)", "blocked": "\(result.blocked)"])
             }
-            let interval = interval
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        } failed: { error in
+            logger.error("scheduled publishing failed", metadata: ["error": "\(error)"])
         }
     }
 }
