@@ -86,18 +86,13 @@ public struct WebSettings: Sendable {
         }
         settings.alwaysSecureCookies = env["GONGKAI_SECURE_COOKIES"] == "1"
         settings.trustProxy = env["GONGKAI_TRUST_PROXY"] == "1"
-        if let text = env["GONGKAI_PAGE_CACHE_SECONDS"] {
-            guard let s = Double(text), (0...3600).contains(s) else {
-                throw .invalid("GONGKAI_PAGE_CACHE_SECONDS", "GONGKAI_PAGE_CACHE_SECONDS 须为 0-3600 之间的秒数")
-            }
-            settings.pageCacheSeconds = s
+        func cacheSeconds(_ name: String) throws(DomainError) -> Double? {
+            guard let text = env[name] else { return nil }
+            guard let s = Double(text), (0...3600).contains(s) else { throw .invalid(name, "\(name) 须为 0-3600 之间的秒数") }
+            return s
         }
-        if let text = env["GONGKAI_SEARCH_CACHE_SECONDS"] {
-            guard let s = Double(text), (0...3600).contains(s) else {
-                throw .invalid("GONGKAI_SEARCH_CACHE_SECONDS", "GONGKAI_SEARCH_CACHE_SECONDS 须为 0-3600 之间的秒数")
-            }
-            settings.searchCacheSeconds = s
-        }
+        if let s = try cacheSeconds("GONGKAI_PAGE_CACHE_SECONDS") { settings.pageCacheSeconds = s }
+        if let s = try cacheSeconds("GONGKAI_SEARCH_CACHE_SECONDS") { settings.searchCacheSeconds = s }
         if let path = env["GONGKAI_CHROMIUM"], !path.isEmpty { settings.chromiumPath = path }
         func flag(_ name: String) throws(DomainError) -> Bool? {
             guard let text = env[name] else { return nil }
