@@ -1,5 +1,6 @@
 """Shared by scripts/load and scripts/crash: fresh databases, and `gongkai serve` started, waited
 for and stopped. Loopback only."""
+import json
 import os
 import shutil
 import signal
@@ -7,11 +8,42 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PASSWORD = "Demo-Pass-2026"
+
+
+def call(base, method, path, body=None, token=None, raw=None, content_type=None):
+    """One HTTP request to a server under test: (status, body bytes), HTTP errors included."""
+    headers = {}
+    data = None
+    if body is not None:
+        data = json.dumps(body, ensure_ascii=False).encode()
+        headers["Content-Type"] = "application/json"
+    if raw is not None:
+        data, headers["Content-Type"] = raw, content_type
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    if method == "POST" and data is None:
+        data = b""
+    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as r:
+            payload = r.read()
+            return r.status, payload
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def sign_in(base, username, password=PASSWORD):
+    """An API token for the account, or exit with the server's answer."""
+    status, answer = call(base, "POST", "/api/v1/auth/login", {"username": username, "password": password})
+    if status != 200:
+        raise SystemExit(f"cannot sign in as {username}: {status} {answer[:200]!r}")
+    return json.loads(answer)["token"]
 
 
 def free_port():
