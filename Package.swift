@@ -50,16 +50,35 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Reports", dependencies: ["Domain"], swiftSettings: strict),
+        .target(
+            name: "Reports",
+            dependencies: ["Domain", .product(name: "Plot", package: "Plot")],
+            swiftSettings: strict
+        ),
         .target(
             name: "OfficeFiles",
             dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         .target(
-            name: "Web",
+            name: "Services",
             dependencies: [
                 "Domain", "Storage", "Reports", "OfficeFiles",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Web",
+            dependencies: [
+                "Domain", "Storage", "Services", "Reports", "OfficeFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -79,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "App",
             dependencies: [
-                "Domain", "Storage", "StorageSQL", "Web",
+                "Domain", "Storage", "StorageSQL", "Services", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -117,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Domain", "Storage", "StorageSQL", "Web",
+                "Domain", "Storage", "StorageSQL", "Services", "Web", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Services
 import Storage
 import StorageSQL
-import Web
 
 struct AgencyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agency", abstract: "Agencies.", subcommands: [Create.self])

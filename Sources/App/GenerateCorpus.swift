@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import Services
 import StorageSQL
-import Web
 
 /// `gongkai generate-corpus`: fill the database with a realistic published catalog for benchmarks.
 struct GenerateCorpus: AsyncParsableCommand {

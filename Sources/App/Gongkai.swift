@@ -2,9 +2,9 @@ import ArgumentParser
 import Domain
 import Foundation
 import Logging
+import Services
 import Storage
 import StorageSQL
-import Web
 
 /// The `gongkai` command line.
 @main
@@ -55,9 +55,9 @@ func withDatabase<T>(_ body: (SQLDatabaseHandle) async throws -> T) async throws
     }
 }
 
-/// The environment the account commands work in (bcrypt cost and clock as the server uses them).
-func commandEnvironment(_ db: SQLDatabaseHandle) throws -> WebEnvironment {
-    WebEnvironment(database: db, settings: try WebSettings.fromEnvironment(ProcessInfo.processInfo.environment))
+/// The services' environment the commands work in (bcrypt cost, rules and clock as the server uses them).
+func commandEnvironment(_ db: SQLDatabaseHandle) throws -> ServiceEnvironment {
+    ServiceEnvironment(database: db, settings: try ServiceSettings.fromEnvironment(ProcessInfo.processInfo.environment))
 }
 
 struct Migrate: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Web
+import Services
 
 /// `gongkai ledger preview FILE`: what an import would read from a plan or ledger, without a database.
 struct LedgerCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Services
 import StorageSQL
 import Web
 
@@ -15,7 +16,8 @@ struct PublishStatic: AsyncParsableCommand {
         let (site, server) = (siteURL.trimmingSuffix("/"), server.trimmingSuffix("/"))
         let out = out
         let report = try await withDatabase { db in
-            try await StaticSite.publish(try commandEnvironment(db), to: out, siteOrigin: site, serverOrigin: server)
+            try await StaticSite.publish(
+                WebEnvironment(services: try commandEnvironment(db)), to: out, siteOrigin: site, serverOrigin: server)
         }
         print("wrote \(report.files) files (\(report.documents) documents) to \(out); \(report.removed) withdrawn pages removed")
     }

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import Services
 import StorageSQL
 import Web
 
@@ -22,7 +23,11 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
         let settings: WebSettings
-        do { settings = try WebSettings.fromEnvironment(vars) } catch { throw ValidationError(error.message) }
+        let rules: ServiceSettings
+        do {
+            settings = try WebSettings.fromEnvironment(vars)
+            rules = try ServiceSettings.fromEnvironment(vars)
+        } catch { throw ValidationError(error.message) }
         let db = try openDatabase()
         let applied = try await MigrationRunner(database: db).migrate()
         logger.info("database ready", metadata: ["kind": "\(db.kind)", "migrationsApplied": "\(applied)"])
@@ -32,13 +37,14 @@ struct Serve: AsyncParsableCommand {
         }
         let calendar = CalendarService()
         try await calendar.reload(from: db.stores)
-        let env = WebEnvironment(database: db, settings: settings, calendar: calendar, metrics: registry)
+        let env = WebEnvironment(
+            services: ServiceEnvironment(database: db, settings: rules, calendar: calendar), settings: settings, metrics: registry)
 
         let options = FirstStart.Options(
             demo: vars["GONGKAI_DEMO"] != "0", rootName: vars["GONGKAI_ROOT_AGENCY_NAME"],
             rootCreditCode: vars["GONGKAI_ROOT_CREDIT_CODE"], fixedPassword: vars["GONGKAI_DEMO_PASSWORD"],
             demoRequests: true)
-        switch try await FirstStart.run(env, options: options) {
+        switch try await FirstStart.run(env.services, options: options) {
         case .alreadySetUp:
             break
         case .needsRootAgency:

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Domain
+import Services
 import Storage
 import StorageSQL
-import Web
 
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 import Prometheus
+import Services
 
 /// What answers requests: the page cache in front of the router. Tests call this too.
 public func buildResponder(_ env: WebEnvironment) -> some HTTPResponder<GongkaiRequestContext> {
@@ -64,8 +65,8 @@ public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int,
         responder: buildResponder(env),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "gongkai"),
         services: [
-            ScheduledPublishing(env: env, logger: logger, interval: .seconds(env.settings.scheduleIntervalSeconds)),
-            OutboxSender(env: env, logger: logger), PublicVersionWatcher(env: env, logger: logger),
+            ScheduledPublishing(env: env.services, logger: logger, interval: .seconds(env.rules.scheduleIntervalSeconds)),
+            OutboxSender(env: env.services, logger: logger), PublicVersionWatcher(env: env.services, logger: logger),
         ],
         logger: logger)
 }

@@ -2,6 +2,7 @@ import Foundation
 public import Hummingbird
 public import HummingbirdAuth
 import NIOCore
+public import Services
 import Storage
 
 /// The request context every route sees: the signed-in person (if any), the client address,

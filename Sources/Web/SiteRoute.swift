@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Services
 import Storage
 
 /// Every page of the site, used to build links so that a renamed path changes in one place.

@@ -6,6 +6,8 @@ import Storage
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct APITests {
     @Test func openAPIDescribesEveryJSONRoute() async throws {
         let h = try await Harness.make("sqlite", demo: false)
@@ -64,7 +66,7 @@ import Web
     }
 
     @Test(arguments: Harness.kinds) func malformedRequestsAre4xxAndWriteNothing(_ kind: String) async throws {
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = WebSettings()
         settings.bodyLimit = 1024 * 1024
         let h = try await Harness.make(kind, settings: settings)
         try await h.run { client in

@@ -6,6 +6,7 @@ import SQLKit
 import Storage
 import Testing
 
+@testable import Services
 @testable import StorageSQL
 @testable import Web
 
@@ -19,12 +20,12 @@ import Testing
     static func populate(_ h: Harness, agency b: Agency) async throws -> [String] {
         let env = h.env
         let actor = AuditActor(agencyID: nil, userID: nil, name: "system", address: "local")
-        try await DemoContent.loadRequests(into: b, env: env, actor: actor)
-        try await DemoContent.loadLedger(into: b, env: env, actor: actor)
-        try await DemoContent.loadAnnualReports(into: b, env: env, actor: actor)
-        try await DemoContent.loadConsultations(into: b, env: env, actor: actor)
-        try await DemoContent.loadMailbox(into: b, env: env, actor: actor)
-        try await DemoContent.loadSurveys(into: b, env: env, actor: actor)
+        try await DemoContent.loadRequests(into: b, env: env.services, actor: actor)
+        try await DemoContent.loadLedger(into: b, env: env.services, actor: actor)
+        try await DemoContent.loadAnnualReports(into: b, env: env.services, actor: actor)
+        try await DemoContent.loadConsultations(into: b, env: env.services, actor: actor)
+        try await DemoContent.loadMailbox(into: b, env: env.services, actor: actor)
+        try await DemoContent.loadSurveys(into: b, env: env.services, actor: actor)
         let stores = h.db.stores
         let today = env.today
         let proposal = try await stores.proposals.create(

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Each agency's own site on the shared installation: host name, title, colour, and a portal
@@ -13,13 +14,13 @@ import Testing
     static func onHost(_ host: String) -> HTTPFields { [.init("X-Forwarded-Host")!: host] }
 
     @Test(arguments: Harness.kinds) func anAgencyHostShowsItsOwnPortal(_ kind: String) async throws {
-        let h = try await Harness.make(kind, settings: WebSettings(trustProxy: true, bcryptCost: 4))
+        let h = try await Harness.make(kind, settings: WebSettings(trustProxy: true))
         try await h.run { client in
             let stores = h.db.stores
             let cdc = try #require(try await stores.agencies.all().first { $0.kind == .subordinate })
             let county = try #require(try await stores.agencies.all().first { $0.kind == .county })
             let actor = AuditActor(agencyID: nil, userID: nil, name: "system", address: "local")
-            try await DemoContent.loadConsultations(into: cdc, env: h.env, actor: actor)
+            try await DemoContent.loadConsultations(into: cdc, env: h.env.services, actor: actor)
             for (name, agency) in [("cdc-admin", cdc), ("county-admin", county)] {
                 _ = try await h.env.userAdministration.create(
                     agencyID: agency.id, departmentID: nil, username: name, displayName: name, password: Harness.password,

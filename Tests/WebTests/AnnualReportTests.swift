@@ -5,6 +5,8 @@ import Storage
 import Testing
 import Web
 
+@testable import Services
+
 /// The annual report through HTTP: every cell from live records, the checks, the lock and its
 /// byte-for-byte reproducibility, corrections, publication, roll-up and import.
 @Suite struct AnnualReportTests {

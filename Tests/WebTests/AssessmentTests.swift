@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// An assessment from draft to 通报 on a known dataset: the demo commission assesses its two

@@ -5,6 +5,8 @@ import Testing
 import Web
 import ZIPFoundation
 
+@testable import Services
+
 /// Attachments: formats, metadata stripping, screening of their text, what the public and
 /// staff get, and body import.
 @Suite struct AttachmentTests {

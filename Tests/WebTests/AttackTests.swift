@@ -6,6 +6,7 @@ import SQLKit
 import Storage
 import Testing
 
+@testable import Services
 @testable import StorageSQL
 @testable import Web
 
@@ -393,7 +394,7 @@ import Testing
     /// file and hostile names. Each is refused with a clear 4xx or stored under a harmless name,
     /// and nothing half-written is left behind.
     @Test func hostileUploadsAreRefusedOrDisarmed() async throws {
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = WebSettings()
         settings.bodyLimit = 256 * 1024
         let h = try await Harness.make("sqlite", settings: settings)
         try await h.run { client in

@@ -7,6 +7,8 @@ import StorageSQL
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct AuthTests {
     @Test(arguments: Harness.kinds) func apiTokensSignInExpireAndRevoke(_ kind: String) async throws {
         let h = try await Harness.make(kind)

@@ -6,6 +6,7 @@ import Storage
 import StorageSQL
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// `gongkai backup` and `gongkai restore`: a backup taken while the audit archive is being

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The portal's browsing by 专题专栏, 主题分类, year and agency, and the print view.

@@ -6,6 +6,8 @@ import Storage
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct CatalogAPITests {
     static let body = "为做好托育服务工作，现将有关事项通知如下。\n联系人：张三，身份证号11010519491231002X，手机13812345678。\n疫情防控期间另行通知。"
 
@@ -332,7 +334,7 @@ import Web
             let scheduled = try await client.postJSON(
                 "/api/v1/documents/\(id)/schedule", #"{"at":"2026-09-21T23:00:00+08:00"}"#, token: publisher)
             #expect(try scheduled.json()["status"] as? String == "scheduled", "\(scheduled.text)")
-            let service = CatalogService(env: h.env)
+            let service = CatalogService(env: h.env.services)
             #expect(try await service.runDue().published.isEmpty)
             #expect(try await client.getJSON("/api/v1/public/documents/\(id)").status == .notFound)
             h.clock.advance(3600)

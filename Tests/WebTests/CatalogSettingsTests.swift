@@ -3,6 +3,8 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
+
 /// Per-agency catalog settings: chains per category, own columns, the 索引号 rule, department
 /// reviewers and the queue's due dates.
 @Suite struct CatalogSettingsTests {

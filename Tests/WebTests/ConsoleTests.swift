@@ -7,6 +7,8 @@ import StorageSQL
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct ConsoleTests {
     /// Routes anyone may use. Every other route must refuse a visitor who is not signed in.
     static let publicRoutes: Set<String> = [

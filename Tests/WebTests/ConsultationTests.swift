@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
+
 /// Consultations through HTTP: the minimum period, pre-moderation with screening, nothing
 /// unmoderated shown, dispositions, the feedback report's counts and its publication.
 @Suite struct ConsultationHTTPTests {

@@ -3,13 +3,14 @@ import Testing
 import Web
 
 @testable import Domain
+@testable import Services
 
 @Suite struct CorpusGeneratorTests {
     @Test func generatesPublishedSearchableRepeatableDocuments() async throws {
         let a = try await Harness.make("sqlite", demo: true)
         let b = try await Harness.make("sqlite", demo: true)
-        _ = try await CorpusGenerator.generate(a.env, count: 120, seed: 7, batch: 50)
-        _ = try await CorpusGenerator.generate(b.env, count: 120, seed: 7, batch: 50)
+        _ = try await CorpusGenerator.generate(a.env.services, count: 120, seed: 7, batch: 50)
+        _ = try await CorpusGenerator.generate(b.env.services, count: 120, seed: 7, batch: 50)
         let (total, items) = try await a.db.stores.documents.list(.none, limit: 500, offset: 0)
         #expect(total == 123)  // three demo documents plus the corpus
         let other = try await b.db.stores.documents.list(.none, limit: 500, offset: 0).items

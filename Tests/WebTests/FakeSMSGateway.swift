@@ -4,6 +4,8 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
+@testable import Services
+
 /// An HTTP SMS gateway on 127.0.0.1 for the outbox tests: records each POST (path,
 /// Authorization header, JSON body) and answers with the status it was given.
 final class FakeSMSGateway: Sendable {

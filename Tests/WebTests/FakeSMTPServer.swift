@@ -3,6 +3,8 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
+@testable import Services
+
 /// A small SMTP server on 127.0.0.1 for the outbox tests: it speaks enough of RFC 5321 for a
 /// client to deliver a message, records what it received, and can refuse recipients.
 final class FakeSMTPServer: Sendable {

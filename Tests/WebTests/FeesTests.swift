@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Testing
 import Web
 
+@testable import Services
+
 /// 信息处理费 quotes through the API: who may ask, the tiers, and refusals.
 @Suite struct FeesTests {
     @Test func quotesPerRequestAndPerVolume() async throws {
@@ -35,28 +37,28 @@ import Web
 /// The unconfirmed figures are settings, read from the environment with a message for a bad value.
 @Suite struct RequestSettingsTests {
     @Test func unconfirmedFiguresComeFromTheEnvironment() async throws {
-        let settings = try WebSettings.fromEnvironment([
+        let settings = try ServiceSettings.fromEnvironment([
             "GONGKAI_FEE_PERIOD_EXCLUDED": "0", "GONGKAI_COUNT_RECEIPT_DAY": "1", "GONGKAI_FEE_BAND_STEP_YUAN": "50",
             "GONGKAI_CORRECTION_REPLY_WORKDAYS": "10",
         ])
         #expect(!settings.clockRules.feePeriodExcluded && settings.clockRules.countReceiptDay)
         #expect(settings.clockRules.correctionReplyWorkdays == 10)
         #expect(try settings.fees.perRequestYuan(ordinal: 31) == 150)
-        #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_FEE_PERIOD_EXCLUDED": "yes"]) }
-        #expect(try WebSettings.fromEnvironment(["GONGKAI_LEDGER_MISSING_POINTS": "0.5"]).ledgerScoring.missingReport == 0.5)
-        #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_LEDGER_LATE_POINTS": "-1"]) }
-        #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_FEE_PAYMENT_WORKDAYS": "0"]) }
-        #expect(throws: DomainError.self) { try WebSettings.fromEnvironment(["GONGKAI_SMTP_HOST": "mail.example.org"]) }
-        let smtp = try WebSettings.fromEnvironment([
+        #expect(throws: DomainError.self) { try ServiceSettings.fromEnvironment(["GONGKAI_FEE_PERIOD_EXCLUDED": "yes"]) }
+        #expect(try ServiceSettings.fromEnvironment(["GONGKAI_LEDGER_MISSING_POINTS": "0.5"]).ledgerScoring.missingReport == 0.5)
+        #expect(throws: DomainError.self) { try ServiceSettings.fromEnvironment(["GONGKAI_LEDGER_LATE_POINTS": "-1"]) }
+        #expect(throws: DomainError.self) { try ServiceSettings.fromEnvironment(["GONGKAI_FEE_PAYMENT_WORKDAYS": "0"]) }
+        #expect(throws: DomainError.self) { try ServiceSettings.fromEnvironment(["GONGKAI_SMTP_HOST": "mail.example.org"]) }
+        let smtp = try ServiceSettings.fromEnvironment([
             "GONGKAI_SMTP_HOST": "mail.example.org", "GONGKAI_SMTP_SECURITY": "starttls", "GONGKAI_SMTP_FROM": "gk@example.org",
         ]).smtp
         #expect(smtp?.port == 587 && smtp?.security == .starttls)
 
         // The quote and the request's clock follow the settings.
-        var custom = WebSettings(bcryptCost: 4)
+        var custom = ServiceSettings(bcryptCost: 4)
         custom.fees = settings.fees
         custom.clockRules = settings.clockRules
-        let h = try await Harness.make("sqlite", settings: custom)
+        let h = try await Harness.make("sqlite", rules: custom)
         try await h.run { client in
             let handler = try await client.token("handler")
             let quote = try await client.getJSON("/api/v1/fees/quote?basis=per_request&ordinal=31", token: handler)

@@ -8,6 +8,7 @@ import Storage
 import Synchronization
 import Web
 
+@testable import Services
 @testable import StorageSQL
 
 /// A clock the tests move by hand.
@@ -59,13 +60,16 @@ struct Harness {
         return (db, cleanup)
     }
 
-    static func make(_ kind: String, settings: WebSettings = WebSettings(bcryptCost: 4), demo: Bool = true) async throws -> Harness {
+    static func make(
+        _ kind: String, settings: WebSettings = WebSettings(), rules: ServiceSettings = ServiceSettings(bcryptCost: 4), demo: Bool = true
+    ) async throws -> Harness {
         let clock = TestClock()
         let (db, cleanup) = try await emptyDatabase(kind)
         try await MigrationRunner(database: db).migrate()
-        let env = WebEnvironment(database: db, settings: settings, calendar: CalendarService(), clock: { clock.read() })
+        let services = ServiceEnvironment(database: db, settings: rules, calendar: CalendarService(), clock: { clock.read() })
+        let env = WebEnvironment(services: services, settings: settings)
         if demo {
-            _ = try await FirstStart.run(env, options: .init(demo: true, fixedPassword: password))
+            _ = try await FirstStart.run(env.services, options: .init(demo: true, fixedPassword: password))
         }
         return Harness(db: db, env: env, clock: clock, cleanup: cleanup)
     }

@@ -5,6 +5,7 @@ import Logging
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Several app instances on one database: each background job runs on one of them at a time.
@@ -30,7 +31,7 @@ import Testing
             for i in 0..<4 {
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(20))
-                    _ = try await h.env.leased("job-\(i)", ttlSeconds: 1) { true }
+                    _ = try await h.env.services.leased("job-\(i)", ttlSeconds: 1) { true }
                 }
             }
             try await group.waitForAll()
@@ -66,14 +67,14 @@ import Testing
         #expect(try await leases.acquire("race", holder: first, nowMillis: now + 90_003, ttlMillis: 60_000))
 
         // Two instances' scheduled-publishing rounds at the same moment publish a due document once.
-        let second = WebEnvironment(database: h.db, settings: h.env.settings, calendar: h.env.calendar, clock: h.env.clock)
+        let second = ServiceEnvironment(database: h.db, settings: h.env.rules, calendar: h.env.calendar, clock: h.env.clock)
         #expect(second.instanceID != h.env.instanceID)
         let due = try await h.db.stores.catalog.create(
             CatalogDocument(
                 id: 0, agencyID: 1, title: "定时发布的通知", body: "各单位：请按时报送。", categoryCode: "other", writtenOn: h.env.today,
                 formedOn: h.env.today, workflow: WorkflowState(status: .scheduled), scheduledAtMillis: now - 1000))
         let logger = Logger(label: "test")
-        async let one = ScheduledPublishing(env: h.env, logger: logger).tick()
+        async let one = ScheduledPublishing(env: h.env.services, logger: logger).tick()
         async let two = ScheduledPublishing(env: second, logger: logger).tick()
         let rounds = try await [one, two]
         #expect(rounds.compactMap { $0 }.count == 1)
@@ -88,7 +89,7 @@ import Testing
     /// A publication on one instance reaches another instance's cached pages within one poll of
     /// its watcher; the same instance's cache empties at once.
     @Test(arguments: Harness.kinds) func publicationsReachAnotherInstancesPageCache(_ kind: String) async throws {
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = WebSettings()
         settings.pageCacheSeconds = 600
         let h = try await Harness.make(kind, settings: settings)
         let leases = h.db.stores.leases
@@ -97,8 +98,10 @@ import Testing
         #expect(try await leases.bump("c") == 2)
         #expect(try await leases.counter("c") == 2)
 
-        let other = WebEnvironment(database: h.db, settings: settings, calendar: h.env.calendar, clock: h.env.clock)
-        let watcher = PublicVersionWatcher(env: other, logger: Logger(label: "test"))
+        let other = WebEnvironment(
+            services: ServiceEnvironment(database: h.db, settings: h.env.rules, calendar: h.env.calendar, clock: h.env.clock),
+            settings: settings)
+        let watcher = PublicVersionWatcher(env: other.services, logger: Logger(label: "test"))
         let first = try await watcher.poll(after: nil)
         #expect(!first.changed)  // the first poll only learns the version
         let otherApp = Application(responder: buildResponder(other))
@@ -136,7 +139,7 @@ import Testing
                 #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "hit")
                 #expect(try await !watcher.poll(after: second.version).changed)
                 // A change to everything (settings) reaches every page there.
-                await h.env.publicViewChanged(.everything)
+                await h.env.services.publicViewChanged(.everything)
                 let third = try await watcher.poll(after: second.version)
                 #expect(third.changed)
                 #expect(try await otherClient.getPage(page).headers[PageCacheTests.cacheField] == "miss")

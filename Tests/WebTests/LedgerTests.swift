@@ -7,6 +7,8 @@ import Testing
 import Web
 import ZIPFoundation
 
+@testable import Services
+
 /// Task ledgers over HTTP: import, rounds, reports and review, closure, the public page,
 /// deductions and the carry-over.
 @Suite struct LedgerTests {

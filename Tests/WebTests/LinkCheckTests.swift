@@ -6,6 +6,7 @@ import Storage
 import Synchronization
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The link checker against a local test site with known broken links, and our own portal
@@ -67,12 +68,12 @@ import Testing
     func check(allowPrivate: Bool, _ assertions: @Sendable (TestResponse, [String: Any], Int, Int, Int64, Int) async throws -> Void)
         async throws
     {
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = ServiceSettings(bcryptCost: 4)
         settings.linkCheck.allowPrivateHosts = allowPrivate
         settings.linkCheck.concurrency = 2
         // Generous for our own pages while other tests load the machine; /slow takes 8 s.
         settings.linkCheck.timeoutSeconds = 4
-        let h = try await Harness.make("sqlite", settings: settings)
+        let h = try await Harness.make("sqlite", rules: settings)
         let hits = Hits()
         do {
             try await Self.testSite(hits: hits).test(.live) { site in

@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
+
 /// The leader's mailbox through HTTP: the deadline, 交办 and 转办, rework, 督办, privacy of
 /// unpublished letters, ratings, and FAQ entries drawn from repeated questions.
 @Suite struct MailboxTests {

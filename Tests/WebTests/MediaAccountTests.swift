@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The new-media registry: filing, approval, changes, closure, update records and idle accounts.

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import Services
 @testable import Web
 
 @Suite struct MultipartBodyTests {

@@ -3,6 +3,8 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
+
 /// Open days: plan, announcement, registration within capacity (concurrently too), result report.
 @Suite struct OpenDayTests {
     @Test(arguments: Harness.kinds) func planAnnounceRegisterReport(_ kind: String) async throws {

@@ -3,6 +3,8 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
+
 /// The public-opinion register: logging, responses linked to what answered them, time to first response.
 @Suite struct OpinionTests {
     @Test func timesAreChinaTime() throws {

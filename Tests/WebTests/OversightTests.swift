@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The compliance dashboard on a known dataset: a supervising agency sees its units' figures

@@ -5,6 +5,8 @@ import HummingbirdTesting
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct PortalTests {
     @Test(arguments: Harness.kinds) func homeListsDocumentsAndTheGuide(_ kind: String) async throws {
         // setup

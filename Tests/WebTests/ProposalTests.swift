@@ -3,6 +3,8 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
+
 /// Suggestions and proposals through HTTP: registration with its deadline, contacts, the reply
 /// published in full through the catalog (or not, when marked), and the yearly counts.
 @Suite struct ProposalHTTPTests {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Handling a request after intake: letters, fees, assignment, transfer, deliveries, Art. 44,
@@ -139,7 +140,7 @@ import Testing
                     == .conflict)
             h.clock.advance(40 * 86400)
             let fresh = try await client.token("handler")
-            let lapsed = try await RequestDigest(env: h.env).lists(agencyID: stored.agencyID)
+            let lapsed = try await RequestDigest(env: h.env.services).lists(agencyID: stored.agencyID)
             #expect(lapsed.lapsed.map(\.id) == [Int64(ids[1])])
             let closed = try await client.postJSON(
                 "/api/v1/requests/\(ids[1])/reply", #"{"outcome":"other.fee_unpaid","repliedOn":"2026-10-30"}"#, token: fresh)
@@ -274,13 +275,13 @@ import Testing
     @Test func theOutboxSendsThroughSMTPAndKeepsWhatFails() async throws {
         let server = try await FakeSMTPServer()
         let refusing = try await FakeSMTPServer(refuseRecipients: true)
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = ServiceSettings(bcryptCost: 4)
         settings.smtp = SMTPSettings(host: "127.0.0.1", port: server.port, from: "gongkai@example.org")
-        let h = try await Harness.make("sqlite", settings: settings)
+        let h = try await Harness.make("sqlite", rules: settings)
         try await h.run { client in
             let handler = try await client.token("handler")
             let id = try await Self.register(client, handler)
-            let sent = try await OutboxSender.deliver(env: h.env)
+            let sent = try await OutboxSender.deliver(env: h.env.services)
             #expect(sent.sent == 1 && sent.failed == 0)
             let message = try #require(server.messages.first)
             #expect(message.to == "RCPT TO:<zhang@example.com>")
@@ -289,10 +290,10 @@ import Testing
             let text = String(decoding: Data(base64Encoded: base64) ?? Data(), as: UTF8.self)
             #expect(text.contains("张三") && text.contains("查询码"))
             #expect(try await h.db.stores.outbox.messages(requestID: Int64(id)).first?.sentAtMillis != nil)
-            #expect(try await OutboxSender.deliver(env: h.env).sent == 0)  // nothing twice
+            #expect(try await OutboxSender.deliver(env: h.env.services).sent == 0)  // nothing twice
 
             // A server that refuses: the message stays with its error and waits before the next try.
-            var failing = h.env
+            var failing = h.env.services
             failing.settings.smtp = SMTPSettings(host: "127.0.0.1", port: refusing.port, from: "gongkai@example.org")
             let second = try await Self.register(client, handler, Self.intake(name: "李四", idNumber: "110105198001010016"))
             let result = try await OutboxSender.deliver(env: failing)
@@ -301,7 +302,7 @@ import Testing
             #expect(kept.sentAtMillis == nil && kept.attempts == 1 && kept.lastError?.contains("451") == true)
             #expect(try await OutboxSender.deliver(env: failing).failed == 0)  // not due yet
             h.clock.advance(120)
-            #expect(try await OutboxSender.deliver(env: h.env).sent == 1)  // retried once the server takes mail
+            #expect(try await OutboxSender.deliver(env: h.env.services).sent == 1)  // retried once the server takes mail
             #expect(server.messages.count == 2)
             // The office sees the outbox; a handler does not.
             let listed = try await client.getJSON("/api/v1/outbox", token: try await client.token("office")).json()
@@ -319,8 +320,8 @@ import Testing
             let handler = try await client.token("handler")
             _ = try await Self.register(client, handler, Self.intake(receivedOn: "2026-08-03"))  // due in late August: overdue
             // 22:13 in China on the test clock: after eight, so today's digest is due.
-            #expect(try await RequestDigest(env: h.env).queueIfDue() == 1)
-            #expect(try await RequestDigest(env: h.env).queueIfDue() == 0)
+            #expect(try await RequestDigest(env: h.env.services).queueIfDue() == 1)
+            #expect(try await RequestDigest(env: h.env.services).queueIfDue() == 0)
             let root = try #require(try await h.db.stores.agencies.root())
             let digest = try #require(try await h.db.stores.outbox.list(agencyID: root.id, limit: 10).first { $0.subject.contains("每日待办") })
             #expect(digest.recipient == "gongkai@example.org" && digest.body.contains("已逾期（1 件）"))

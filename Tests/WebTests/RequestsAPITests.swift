@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Storage
 import Testing
 
+@testable import Services
+
 /// 依申请公开 intake and tracking through the JSON API.
 @Suite struct RequestsAPITests {
     static func intake(idNumber: String = "11010519491231002X", delivery: String = "email", extra: String = "") -> String {

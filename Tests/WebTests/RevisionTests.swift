@@ -3,6 +3,8 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
+
 /// Editing drafts and revising published documents: the published version stays online until
 /// a reviewed revision replaces it, under the same id and 索引号, with every version kept.
 @Suite struct RevisionTests {

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The headers every answer carries, and HSTS only where the visitor came over HTTPS, cached
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func hstsCanBeSwitchedOff() async throws {
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = WebSettings()
         settings.hstsSeconds = 0
         let h = try await Harness.make("sqlite", settings: settings)
         try await h.run { client in

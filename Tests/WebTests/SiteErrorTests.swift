@@ -5,6 +5,8 @@ import NIOCore
 import Storage
 import Testing
 
+@testable import Services
+
 /// 我为政府网站找错: the link on every portal page, the deadline, handling, monthly figures and
 /// the import of the national platform's reports.
 @Suite struct SiteErrorTests {

@@ -6,6 +6,7 @@ import OfficeFiles
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The 标准目录 end to end: loaded from a workbook, mapped, checked against the demo

@@ -4,6 +4,8 @@ import Storage
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct StaticSiteTests {
     @Test func exportHasEveryPublicPageAndDropsWithdrawnOnes() async throws {
         let h = try await Harness.make("sqlite")

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Questionnaires over HTTP: drafting, publishing, answering (form and JSON), one response per
@@ -202,7 +203,7 @@ import Testing
     @Test func codesGoOutThroughTheSMSGatewayAndFailuresWait() async throws {
         let gateway = try await FakeSMSGateway()
         let broken = try await FakeSMSGateway(status: .serviceUnavailable)
-        var settings = WebSettings(bcryptCost: 4)
+        var settings = ServiceSettings(bcryptCost: 4)
         let sms: SMSSettings = try #require(
             try SMSSettings.fromEnvironment([
                 "GONGKAI_SMS_URL": "http://127.0.0.1:\(gateway.port)/api/send?channel=gk", "GONGKAI_SMS_TOKEN": "s3cret",
@@ -210,7 +211,7 @@ import Testing
             ]))
         settings.sms = sms
         #expect(throws: DomainError.self) { try SMSSettings.fromEnvironment(["GONGKAI_SMS_URL": "ftp://x"]) }
-        let h = try await Harness.make("sqlite", settings: settings)
+        let h = try await Harness.make("sqlite", rules: settings)
         try await h.run { client in
             let office = try await client.token("office")
             let id = try await Self.create(client, office, identity: "phone_confirmed")
@@ -220,14 +221,14 @@ import Testing
                 #"{"answers":[{"question":1,"choices":[1]},{"question":3,"value":4}],"phone":"13900139000"}"#)
             #expect(sent.status == .created)
             // No SMTP server is set: e-mails wait, the text message goes.
-            let result = try await OutboxSender.deliver(env: h.env)
+            let result = try await OutboxSender.deliver(env: h.env.services)
             #expect(result.sent == 1 && result.failed == 0)
             let m = try #require(gateway.messages.first)
             #expect(m.path == "/api/send?channel=gk" && m.authorization == "Bearer s3cret")
             let payload = try JSONSerialization.jsonObject(with: Data(m.body.utf8)) as? [String: String]
             #expect(payload?["phone"] == "13900139000" && payload?["text"]?.hasPrefix("【示范市卫健委】验证码 ") == true)
             // A gateway that fails: the message waits with the error and is tried again later.
-            var failing = h.env
+            var failing = h.env.services
             failing.settings.sms?.port = broken.port
             _ = try await client.postJSON(
                 "/api/v1/public/surveys/\(id)/responses",
@@ -236,7 +237,7 @@ import Testing
             let kept = try #require(try await h.db.stores.outbox.list(agencyID: 1, limit: 10).first { $0.smsNumber == "13900139001" })
             #expect(kept.sentAtMillis == nil && kept.lastError?.contains("503") == true)
             h.clock.advance(120)
-            #expect(try await OutboxSender.deliver(env: h.env).sent == 1)
+            #expect(try await OutboxSender.deliver(env: h.env.services).sent == 1)
             #expect(gateway.messages.count == 2)
         }
         await gateway.stop()

@@ -6,6 +6,7 @@ import OfficeFiles
 import Storage
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The 网站工作年度报表 draft on a known dataset: the CDC (which the demo leaves empty) gets

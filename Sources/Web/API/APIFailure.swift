@@ -1,4 +1,5 @@
 public import HTTPTypes
+import Services
 
 /// A request the web layer refuses before it reaches the domain (bad JSON, a stale form, a
 /// missing page). `ErrorMiddleware` turns it into JSON or a page.

@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Reports
+import Services
 
 /// The annual report over JSON: each table with the format's labels in order, the checks, the
 /// texts and, for a frozen report, corrections and drift since the lock.

@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Reports
+import Services
 
 /// A new document as the JSON API takes it. Enumerations arrive as strings so that an unknown
 /// value gets a Chinese message naming the allowed ones.

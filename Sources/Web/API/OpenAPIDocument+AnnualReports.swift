@@ -1,3 +1,5 @@
+import Services
+
 extension OpenAPIDocument {
     static var annualReportSchema: Object {
         let int: Object = ["type": "integer"]

@@ -1,4 +1,5 @@
 import Domain
+import Services
 
 extension OpenAPIDocument {
     /// Assessments (考核) of the units below an agency.

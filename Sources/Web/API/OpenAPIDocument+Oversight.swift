@@ -1,4 +1,5 @@
 import Domain
+import Services
 
 extension OpenAPIDocument {
     /// Many agencies on one installation and the supervising level's view.

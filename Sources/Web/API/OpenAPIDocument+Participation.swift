@@ -1,4 +1,5 @@
 import Domain
+import Services
 
 extension OpenAPIDocument {
     static var participationPaths: Object {

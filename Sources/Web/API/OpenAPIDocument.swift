@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Services
 
 /// The OpenAPI 3.1 description of every JSON route. `WebTests` compares its paths with the
 /// router's, so a route added without a description fails the build's tests.

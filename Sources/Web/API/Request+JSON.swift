@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 
 extension Request {
     /// Decodes a JSON body, turning every decoding problem into a 4xx with a Chinese message

@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// An agency's own site on the shared installation: host name, title and colour. The system
@@ -52,7 +53,7 @@ struct AgencySiteController: Sendable {
                     after: CanonicalJSON.text(site)),
                 atMillis: at)
         }
-        await env.publicViewChanged()
+        await env.services.publicViewChanged()
         return saved
     }
 

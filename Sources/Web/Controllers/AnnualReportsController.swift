@@ -4,6 +4,7 @@ import Hummingbird
 import OfficeFiles
 import Plot
 import Reports
+import Services
 import Storage
 
 /// The annual report over JSON, in the console, and on the portal with its downloads.
@@ -11,7 +12,7 @@ struct AnnualReportsController {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    var service: AnnualReportService { AnnualReportService(env: env) }
+    var service: AnnualReportService { AnnualReportService(env: env.services) }
     static let office: Set<Role> = [.officeAdmin]
     static let readers: Set<Role> = [.officeAdmin, .leader]
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 /// Assessments (`/console/assessments`, `/api/v1/assessments`): the assessing office's scheme,
@@ -9,7 +10,7 @@ struct AssessmentsController: Sendable {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    var service: AssessmentService { AssessmentService(env: env) }
+    var service: AssessmentService { AssessmentService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         let readers = AssessmentService.readers

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import OfficeFiles
+import Services
 import Storage
 
 /// Attachments and body import: uploads by drafters (API and console), downloads of the
@@ -11,7 +12,7 @@ struct AttachmentsController: Sendable {
     let pages: PageRenderer
     /// The catalog service with the signed-in person's agency settings.
     func catalog(_ identity: StaffIdentity) async throws -> CatalogService {
-        try await CatalogService.load(env, agencyID: identity.agency.id)
+        try await CatalogService.load(env.services, agencyID: identity.agency.id)
     }
 
     func register(on router: Router<GongkaiRequestContext>) {

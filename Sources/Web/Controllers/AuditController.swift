@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Reports
+import Services
 import Storage
 
 /// The audit archive for auditors: a filtered, paged browser, CSV export and a JSON listing.

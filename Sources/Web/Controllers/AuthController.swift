@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 
 /// Signing in and out: the console's login form and the JSON API's tokens.
 struct AuthController: Sendable {
@@ -21,7 +22,7 @@ struct AuthController: Sendable {
         if context.identity != nil { return .redirect(to: SiteRoute.safeReturnPath(next), type: .normal) }
         return try await pages.respond("登录", area: .portal, request: request, context: context, anonymousForm: true) { chrome in
             LoginPage(
-                next: next, policy: env.settings.loginPolicy,
+                next: next, policy: env.rules.loginPolicy,
                 message: request.uri.queryParameters["ended"] == "1" ? "登录已失效（长时间未操作，或已在别处退出），请重新登录" : nil
             ).content(chrome)
         }
@@ -30,7 +31,7 @@ struct AuthController: Sendable {
     @Sendable func login(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
-        var page = LoginPage(username: form["username"], next: form["next"], policy: env.settings.loginPolicy)
+        var page = LoginPage(username: form["username"], next: form["next"], policy: env.rules.loginPolicy)
         do {
             guard !page.username.isEmpty, !form.raw("password").isEmpty else { throw DomainError.unauthenticated("请输入用户名和密码") }
             let signIn = try await signIn(

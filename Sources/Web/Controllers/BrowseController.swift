@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// The portal's browsing: by year, subject, agency and category together, the 专题专栏, the
@@ -47,7 +48,7 @@ struct BrowseController: Sendable {
 
     @Sendable func browse(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let site = try await env.portal(request)
-        let service = try await CatalogService.portal(env, site)
+        let service = try await CatalogService.portal(env.services, site)
         let model = try await Self.model(
             env, service, filter: site.scoped(try Self.filter(request, service)), page: try page(request), heading: "浏览公开信息")
         return try await pages.respond("浏览公开信息", area: .portal, request: request, context: context, agency: site.agency) {
@@ -57,7 +58,7 @@ struct BrowseController: Sendable {
 
     @Sendable func column(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let site = try await env.portal(request)
-        let service = try await CatalogService.portal(env, site)
+        let service = try await CatalogService.portal(env.services, site)
         guard let column = try? service.settings.column(context.pathText("code")) else {
             throw DomainError.notFound("该专栏")
         }

@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 
 /// The working-day calendar: public JSON answers and the office's form for a new year's notice.
 struct CalendarController: Sendable {
@@ -75,7 +76,7 @@ struct CalendarController: Sendable {
         let notice = HolidayNotice(year: body.year, holidays: body.holidays, workdays: body.workdays, source: body.source)
         try Self.checkSource(body.source)
         try await env.calendar.add(
-            notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis, rules: env.settings.clockRules)
+            notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis, rules: env.rules.clockRules)
         return Response(status: .created)
     }
 
@@ -107,7 +108,7 @@ struct CalendarController: Sendable {
         do {
             let notice = try page.form.notice()
             try await env.calendar.add(
-                notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis, rules: env.settings.clockRules
+                notice, by: identity, from: context.remoteAddress, in: env.database, atMillis: env.nowMillis, rules: env.rules.clockRules
             )
             page = CalendarPage(form: .init(year: String(notice.year + 1)))
             page.saved = "已保存 \(notice.year) 年节假日安排：放假 \(notice.holidays.count) 天，调休上班 \(notice.workdays.count) 天。依赖工作日的期限已按新日历重新计算。"

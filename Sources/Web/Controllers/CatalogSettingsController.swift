@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// The disclosure office's catalog configuration: review chains (per category too), its own
@@ -47,7 +48,7 @@ struct CatalogSettingsController: Sendable {
                     after: CanonicalJSON.text(settings)),
                 atMillis: at)
         }
-        await env.publicViewChanged()
+        await env.services.publicViewChanged()
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {

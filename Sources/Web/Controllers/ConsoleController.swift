@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 
 /// The staff console's home: what awaits the signed-in person, by role.
 struct ConsoleController: Sendable {
@@ -41,14 +42,14 @@ enum Agenda {
                         detail: "核实本人后可解锁", link: SiteRoute.users.path))
             }
         }
-        for q in try await ReviewQueue.items(for: identity, env: env) {
+        for q in try await ReviewQueue.items(for: identity, env: env.services) {
             items.append(
                 Item(
                     title: q.document.title, detail: "\(q.task)，\(q.overdue ? "已超期，" : "")应于\(q.due.chinese)前办理",
                     link: SiteRoute.consoleDocument(q.document.id).path))
         }
         if identity.holds(anyOf: [.requestHandler, .officeAdmin]) {
-            let digest = try await RequestDigest(env: env).lists(agencyID: identity.agency.id)
+            let digest = try await RequestDigest(env: env.services).lists(agencyID: identity.agency.id)
             for (rs, what) in [(digest.overdue, "已逾期"), (digest.dueSoon, "三个工作日内到期"), (digest.lapsed, "补正或缴费期限已过，待结案")] {
                 for r in rs {
                     items.append(
@@ -58,7 +59,9 @@ enum Agenda {
                 }
             }
         }
-        items += try await LedgerService(env: env).agenda(for: identity).map { Item(title: $0.title, detail: $0.detail, link: $0.link) }
+        items += try await LedgerService(env: env.services).agenda(for: identity).map {
+            Item(title: $0.title, detail: $0.detail, link: $0.link)
+        }
         let office = identity.holds(anyOf: MailboxService.office)
         if office || identity.user.departmentID != nil {
             let letters = try await env.database.stores.mailbox.list(
@@ -86,7 +89,7 @@ enum Agenda {
                         link: "/console/proposals/\(p.id)"))
             }
         }
-        if let due = try await AnnualReportService(env: env).reminder(for: identity) {
+        if let due = try await AnnualReportService(env: env.services).reminder(for: identity) {
             items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: "/console/reports/\(due.year)"))
         }
         if identity.holds(anyOf: [.officeAdmin]) {

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 /// The console's pages for drafting, reviewing, publishing and withdrawing documents. They
@@ -10,7 +11,7 @@ struct ConsoleDocumentsController: Sendable {
     let pages: PageRenderer
     /// The catalog service with the signed-in person's agency settings.
     func catalog(_ identity: StaffIdentity) async throws -> CatalogService {
-        try await CatalogService.load(env, agencyID: identity.agency.id)
+        try await CatalogService.load(env.services, agencyID: identity.agency.id)
     }
     static let workers: Set<Role> = [.drafter, .reviewer, .officeAdmin, .leader, .publisher]
 
@@ -45,7 +46,7 @@ struct ConsoleDocumentsController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
-        let awaiting = try await ReviewQueue.items(for: identity, env: env)
+        let awaiting = try await ReviewQueue.items(for: identity, env: env.services)
         let recent = try await env.database.stores.catalog.list(
             agencyID: identity.agency.id, statuses: Set(DocumentStatus.allCases), limit: 50, offset: 0)
         let page = DocumentListPage(awaiting: awaiting, recent: recent, canDraft: identity.holds(anyOf: [.drafter, .officeAdmin]))

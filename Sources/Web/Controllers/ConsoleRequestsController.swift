@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 import Storage
 
 /// The console's pages for requests: the handlers' list with today's digest, and a request's
@@ -8,7 +9,7 @@ struct ConsoleRequestsController {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    var service: RequestService { RequestService(env: env) }
+    var service: RequestService { RequestService(env: env.services) }
     static let handlers: Set<Role> = [.requestHandler, .officeAdmin]
 
     func register(on router: Router<GongkaiRequestContext>) {
@@ -78,7 +79,7 @@ struct ConsoleRequestsController {
         router.staff(.post, "/console/requests/:id/letter", .roles(Self.handlers)) { request, context, identity in
             try await self.act("letter", request, context, identity) { id, form in
                 let fields = RequestSteps.Fields(form: form)
-                _ = try await RequestLetters(env: env).draft(
+                _ = try await RequestLetters(env: env.services).draft(
                     id, outcome: try RequestOutcome.parse(fields.outcome ?? ""), details: RequestLetters.details(fields), by: identity,
                     address: context.remoteAddress)
                 return "已生成告知书草稿，可在下方修改。"
@@ -86,7 +87,7 @@ struct ConsoleRequestsController {
         }
         router.staff(.post, "/console/requests/:id/letter-edit", .roles(Self.handlers)) { request, context, identity in
             try await self.act("letter-edit", request, context, identity) { id, form in
-                _ = try await RequestLetters(env: env).edit(
+                _ = try await RequestLetters(env: env.services).edit(
                     id, title: form["title"], body: form.raw("body"), by: identity, address: context.remoteAddress)
                 return "告知书草稿已保存。"
             }
@@ -142,7 +143,7 @@ struct ConsoleRequestsController {
         let items = try await env.database.stores.requests.list(filter)
         let today = env.today
         let page = RequestListPage(
-            digest: try await RequestDigest(env: env).lists(agencyID: identity.agency.id), view: view, items: items, today: today,
+            digest: try await RequestDigest(env: env.services).lists(agencyID: identity.agency.id), view: view, items: items, today: today,
             soon: env.calendar.current.adding(3, workdaysTo: today).date, message: message)
         return try await pages.respond("依申请公开", area: .console, request: request, context: context) { page.content($0) }
     }

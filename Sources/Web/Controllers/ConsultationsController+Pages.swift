@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 extension ConsultationsController {
@@ -155,7 +156,7 @@ extension ConsultationsController {
     ) async throws -> Response {
         let page = ConsultationListPage(
             items: try await env.database.stores.consultations.list(agencyID: identity.agency.id), today: env.today,
-            rules: env.settings.consultationRules, errors: errors, values: values)
+            rules: env.rules.consultationRules, errors: errors, values: values)
         return try await pages.respond("意见征集", area: .console, request: request, context: context, status: status) { page.content($0) }
     }
 

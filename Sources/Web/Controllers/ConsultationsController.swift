@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 /// Consultations on drafts (意见征集): the public pages and their JSON twins, the staff API and
@@ -10,7 +11,7 @@ struct ConsultationsController {
     let pages: PageRenderer
     var commentLimiter: AttemptLimiter { env.limits.comments }
 
-    var service: ConsultationService { ConsultationService(env: env) }
+    var service: ConsultationService { ConsultationService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/consultations", use: publicIndex)

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Reports
+import Services
 import Storage
 
 /// The catalog's JSON API: drafting and the review workflow for staff, and the public listing,
@@ -10,7 +11,7 @@ struct DocumentsController: Sendable {
     let env: WebEnvironment
     /// The catalog service with the signed-in person's agency settings.
     func catalog(_ identity: StaffIdentity) async throws -> CatalogService {
-        try await CatalogService.load(env, agencyID: identity.agency.id)
+        try await CatalogService.load(env.services, agencyID: identity.agency.id)
     }
 
     func register(on router: Router<GongkaiRequestContext>) {
@@ -229,7 +230,7 @@ struct DocumentsController: Sendable {
         let per = try Self.positive(q["per"].map(String.init), "per", default: 20, max: 100)
         let query = (q["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         let site = try await env.portal(request)
-        let catalog = try await CatalogService.portal(env, site)
+        let catalog = try await CatalogService.portal(env.services, site)
         let filter = site.scoped(try BrowseController.filter(request, catalog))
         let stores = env.database.stores
         if query.isEmpty {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Reports
+import Services
 import Storage
 
 /// Machine-readable views of the public catalog: sitemap.xml and Atom feeds per category.
@@ -32,7 +33,7 @@ struct FeedsController: Sendable {
         var xml =
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         xml += "<url><loc>\(attr(origin))/</loc></url>\n"
-        for c in try await CatalogService.portal(env, site).categories {
+        for c in try await CatalogService.portal(env.services, site).categories {
             xml += "<url><loc>\(attr(origin + SiteRoute.catalog(category: c.code, page: 1).path))</loc></url>\n"
         }
         for d in docs {
@@ -53,7 +54,7 @@ struct FeedsController: Sendable {
         guard let name = context.parameters.get("feed"), name.hasSuffix(".atom") else { throw DomainError.notFound("该订阅源") }
         let code = String(name.dropLast(5))
         let site = try await env.portal(request)
-        let category: CatalogCategory? = code == "all" ? nil : try? await CatalogService.portal(env, site).category(code)
+        let category: CatalogCategory? = code == "all" ? nil : try? await CatalogService.portal(env.services, site).category(code)
         if code != "all" && category == nil { throw DomainError.notFound("该订阅源") }
         let xml = try await Self.atomXML(env, category: category, origin: Self.origin(request, context), site: site)
         return Response(

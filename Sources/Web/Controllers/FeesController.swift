@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 
 /// 信息处理费 quotes (国办函〔2020〕109号) for request handlers: what the N-th request of an
 /// applicant in a month costs, or a request of N pages.
@@ -27,7 +28,7 @@ struct FeesController {
             guard let n = Int(raw), n >= 0, n <= 1_000_000 else { throw .invalid(name, "\(name) 须为 0 到 1000000 之间的整数") }
             return n
         }
-        let amount = try env.settings.fees.quote(basis, ordinal: try number("ordinal"), pages: try number("pages"))
+        let amount = try env.rules.fees.quote(basis, ordinal: try number("ordinal"), pages: try number("pages"))
         return Quote(basis: basis, basisLabel: basis.label, amountYuan: amount)
     }
 

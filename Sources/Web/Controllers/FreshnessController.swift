@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// Column freshness (栏目更新情况): each category and special column of the agency's portal
@@ -19,7 +20,7 @@ struct FreshnessController: Sendable {
         let settings = try await env.database.stores.agencies.catalogSettings(agencyID: agency.id) ?? .standard
         let activity = try await env.database.stores.catalog.columnActivity(agencyID: agency.id)
         let today = env.today
-        let rules = env.settings.freshness
+        let rules = env.rules.freshness
         let named = settings.categories.map { ($0.code, $0.name) } + settings.columns.map { ($0.code, $0.name + "（专栏）") }
         return FreshnessReport(
             columns: named.map { code, name in

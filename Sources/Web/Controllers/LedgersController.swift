@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 /// Work plans and task ledgers over JSON and in the console, and each plan's public progress page.
@@ -8,7 +9,7 @@ struct LedgersController {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    var service: LedgerService { LedgerService(env: env) }
+    var service: LedgerService { LedgerService(env: env.services) }
     static let office: Set<Role> = [.officeAdmin]
 
     func register(on router: Router<GongkaiRequestContext>) {
@@ -400,7 +401,7 @@ struct LedgersController {
     @Sendable func apiDeductions(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Deductions {
         let plan = try await service.plan(try id(context), of: identity.agency.id)
         return Deductions(
-            items: try await service.deductions(plan, scoring: env.settings.ledgerScoring).map {
+            items: try await service.deductions(plan, scoring: env.rules.ledgerScoring).map {
                 DeductionDTO(unit: $0.unit, points: $0.points, reasons: $0.reasons)
             })
     }

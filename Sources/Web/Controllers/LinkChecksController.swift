@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import Plot
 import Reports
+import Services
 import Storage
 
 /// The link checker (网站健康): the disclosure office starts a check of its portal; it runs in
@@ -69,7 +70,7 @@ struct LinkChecksController: Sendable {
     /// the address this request came to.
     func origin(_ asked: String?, _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity) throws -> WebAddress {
         let text =
-            asked.flatMap { $0.isEmpty ? nil : $0 } ?? env.settings.linkCheck.origin ?? identity.agency.site.host.map { "https://\($0)" }
+            asked.flatMap { $0.isEmpty ? nil : $0 } ?? env.rules.linkCheck.origin ?? identity.agency.site.host.map { "https://\($0)" }
             ?? FeedsController.origin(request, context)
         guard let a = WebAddress(text), a.target == "/" || a.target.isEmpty else {
             throw DomainError.invalid("origin", "网站地址应为 http:// 或 https:// 开头的站点地址，如 https://wjw.example.gov.cn")
@@ -97,7 +98,7 @@ struct LinkChecksController: Sendable {
             return run
         }
         let env = env
-        let checker = LinkChecker(origin: origin, settings: env.settings.linkCheck)
+        let checker = LinkChecker(origin: origin, settings: env.rules.linkCheck)
         let agencyID = identity.agency.id
         Task.detached {
             let result = await checker.run()

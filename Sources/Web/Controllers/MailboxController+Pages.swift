@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 extension MailboxController {
@@ -10,7 +11,7 @@ extension MailboxController {
         let replies = try await env.database.stores.mailbox.published(agencyID: try await env.portal(request).scope, limit: 20).map(
             PublicDTO.init)
         return try await pages.respond("领导信箱", area: .portal, request: request, context: context, anonymousForm: true) {
-            MailboxFormPage(replies: replies, dueWorkdays: env.settings.mailboxReplyWorkdays).content($0)
+            MailboxFormPage(replies: replies, dueWorkdays: env.rules.mailboxReplyWorkdays).content($0)
         }
     }
 
@@ -24,7 +25,7 @@ extension MailboxController {
                 PublicDTO.init)
             return try await pages.respond("领导信箱", area: .portal, request: request, context: context, status: status, anonymousForm: true) {
                 MailboxFormPage(
-                    values: values, errors: errors, message: message, replies: replies, dueWorkdays: env.settings.mailboxReplyWorkdays
+                    values: values, errors: errors, message: message, replies: replies, dueWorkdays: env.rules.mailboxReplyWorkdays
                 )
                 .content($0)
             }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 /// The leader's mailbox, inquiries and the FAQ: public forms and pages with their JSON twins,
@@ -11,7 +12,7 @@ struct MailboxController {
     var intakeLimiter: AttemptLimiter { env.limits.mailboxIntake }
     var lookupLimiter: AttemptLimiter { env.limits.mailboxLookup }
 
-    var service: MailboxService { MailboxService(env: env) }
+    var service: MailboxService { MailboxService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/mailbox", use: formPage)

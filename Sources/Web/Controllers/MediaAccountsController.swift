@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// The new-media registry (政务新媒体): accounts with their filings for opening, change,
@@ -79,7 +80,7 @@ struct MediaAccountsController: Sendable {
             filedOn: env.today,
             filedBy: identity.user.displayName)
         let account = MediaAccount(agencyID: identity.agency.id, opening: filing, createdAtMillis: env.nowMillis)
-        return try await env.audited(
+        return try await env.services.audited(
             identity, address: address, action: "media.open.file", recordType: "media-account", detail: account.details.name
         ) {
             let saved = try await $0.mediaAccounts.create(account)
@@ -90,7 +91,7 @@ struct MediaAccountsController: Sendable {
     func change(_ a: MediaAccount, _ action: String, _ identity: StaffIdentity, _ address: String, detail: String) async throws
         -> MediaAccount
     {
-        try await env.audited(identity, address: address, action: action, recordType: "media-account", detail: detail) {
+        try await env.services.audited(identity, address: address, action: action, recordType: "media-account", detail: detail) {
             try await $0.mediaAccounts.update(a)
             return (a, a.id)
         }
@@ -150,7 +151,7 @@ struct MediaAccountsController: Sendable {
         DTO(
             id: a.id, agencyId: a.agencyID, platform: a.details.platform.rawValue, name: a.details.name, handle: a.details.handle,
             sponsor: a.details.sponsor, operatorName: a.details.operatorName, status: a.status.rawValue, lastUpdatedOn: a.lastUpdatedOn,
-            averagePostsPerMonth: a.averagePostsPerMonth, idle: a.isIdle(today: env.today, idleDays: env.settings.mediaIdleDays),
+            averagePostsPerMonth: a.averagePostsPerMonth, idle: a.isIdle(today: env.today, idleDays: env.rules.mediaIdleDays),
             pendingFiling: a.pending?.kind.rawValue, filings: a.filings)
     }
 
@@ -161,7 +162,7 @@ struct MediaAccountsController: Sendable {
 
     /// The agency's accounts and its units'.
     func visible(_ identity: StaffIdentity) async throws -> [(MediaAccount, Agency)] {
-        let units = try await ComplianceService(env: env).units(under: identity.agency)
+        let units = try await ComplianceService(env: env.services).units(under: identity.agency)
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
         return try await env.database.stores.mediaAccounts.list(agencyIDs: units.map(\.id)).compactMap { a in
             byID[a.agencyID].map { (a, $0) }
@@ -169,7 +170,7 @@ struct MediaAccountsController: Sendable {
     }
 
     @Sendable func apiList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> ListDTO {
-        ListDTO(idleDays: env.settings.mediaIdleDays, items: try await visible(identity).map { dto($0.0) })
+        ListDTO(idleDays: env.rules.mediaIdleDays, items: try await visible(identity).map { dto($0.0) })
     }
 
     @Sendable func apiOpen(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> EditedResponse<DTO>
@@ -202,7 +203,7 @@ struct MediaAccountsController: Sendable {
         errors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let view = MediaListPage(
-            rows: try await visible(identity), today: env.today, idleDays: env.settings.mediaIdleDays, own: identity.agency.id,
+            rows: try await visible(identity), today: env.today, idleDays: env.rules.mediaIdleDays, own: identity.agency.id,
             mayFile: identity.holds(anyOf: Self.filers), values: values, errors: errors)
         return try await pages.respond("政务新媒体", area: .console, request: request, context: context, status: status) { view.content($0) }
     }
@@ -233,7 +234,7 @@ struct MediaAccountsController: Sendable {
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let view = MediaDetailPage(
-            account: a, idle: a.isIdle(today: env.today, idleDays: env.settings.mediaIdleDays), mayFile: identity.holds(anyOf: Self.filers),
+            account: a, idle: a.isIdle(today: env.today, idleDays: env.rules.mediaIdleDays), mayFile: identity.holds(anyOf: Self.filers),
             mayDecide: identity.holds(anyOf: Self.deciders), message: message, error: error)
         return try await pages.respond(a.details.name, area: .console, request: request, context: context, status: status) {
             view.content($0)

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// Open days on the portal (announcement and registration, with a JSON twin) and for staff.
@@ -10,7 +11,7 @@ struct OpenDaysController {
     let pages: PageRenderer
     var limiter: AttemptLimiter { env.limits.openDays }
 
-    var service: OpenDayService { OpenDayService(env: env) }
+    var service: OpenDayService { OpenDayService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/open-days", use: publicIndex)

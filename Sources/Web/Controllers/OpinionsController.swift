@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// The public-opinion register in the API and the console (staff only).
@@ -9,7 +10,7 @@ struct OpinionsController {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    var service: OpinionService { OpinionService(env: env) }
+    var service: OpinionService { OpinionService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         let office = Access.roles(OpinionService.office)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Plot
 import Reports
+import Services
 import Storage
 
 /// The compliance dashboard (政务公开监测): the disclosure office and leaders of an agency see
@@ -13,7 +14,7 @@ struct OversightController: Sendable {
     let pages: PageRenderer
     static let readers: Set<Role> = [.officeAdmin, .leader]
 
-    var service: ComplianceService { ComplianceService(env: env) }
+    var service: ComplianceService { ComplianceService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.get, "/console/oversight", .roles(Self.readers), use: page)

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// NPC suggestions and CPPCC proposals in the API and the console.
@@ -9,7 +10,7 @@ struct ProposalsController {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    var service: ProposalService { ProposalService(env: env) }
+    var service: ProposalService { ProposalService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         let office = Access.roles(ProposalService.office)

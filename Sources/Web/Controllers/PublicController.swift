@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Services
 import Storage
 
 /// The public portal: home, documents, the stylesheet and the display-mode switch.
@@ -24,7 +25,7 @@ struct PublicController: Sendable {
         let stores = env.database.stores
         let agency = try await env.portal(request).agency
         let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [CatalogDocument]() }
-        let service = try await CatalogService.load(env, agencyID: agency?.id)
+        let service = try await CatalogService.load(env.services, agencyID: agency?.id)
         return try await pages.respond("首页", area: .portal, request: request, context: context, agency: agency) { chrome in
             HomePage(agency: agency, documents: documents, categories: service.categories, columns: service.settings.columns).content(
                 chrome)
@@ -47,7 +48,7 @@ struct PublicController: Sendable {
     /// Everything a document page shows, read from the public catalog only.
     static func documentPage(_ doc: CatalogDocument, env: WebEnvironment) async throws -> DocumentPage {
         let stores = env.database.stores
-        let own = try await CatalogService.load(env, agencyID: doc.agencyID)
+        let own = try await CatalogService.load(env.services, agencyID: doc.agencyID)
         return DocumentPage(
             document: doc, agency: try await stores.agencies.find(id: doc.agencyID),
             category: own.categories.first { $0.code == doc.categoryCode },
@@ -65,7 +66,7 @@ struct PublicController: Sendable {
                 try await env.portal(request).agency
             }
         guard let agency else { throw DomainError.notFound("该机关") }
-        let service = try await CatalogService.load(env, agencyID: agency.id)
+        let service = try await CatalogService.load(env.services, agencyID: agency.id)
         let page = GuidePage(
             agency: agency, categories: service.categories,
             subordinates: try await stores.agencies.all().filter { $0.parentID == agency.id },
@@ -78,7 +79,7 @@ struct PublicController: Sendable {
         let page = max(1, min(Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1, 500))
         let q = request.uri.queryParameters
         let site = try await env.portal(request)
-        let service = try await CatalogService.portal(env, site)
+        let service = try await CatalogService.portal(env.services, site)
         let filter = site.scoped(
             try DocumentsController.filter(
                 q["category"].map(String.init), year: q["year"].map(String.init), agency: nil, validity: nil, catalog: service))
@@ -105,7 +106,7 @@ struct PublicController: Sendable {
 
     @Sendable func catalog(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let site = try await env.portal(request)
-        let service = try await CatalogService.portal(env, site)
+        let service = try await CatalogService.portal(env.services, site)
         guard let code = context.parameters.get("category"), let category = try? service.category(code) else {
             throw DomainError.notFound("该栏目")
         }

@@ -1,5 +1,7 @@
 import Domain
 import Hummingbird
+import Reports
+import Services
 import Storage
 
 /// The rest of a request's file over JSON: assignment, transfer, the reply letter, Art. 44,
@@ -7,8 +9,8 @@ import Storage
 struct RequestFilesController {
     let env: WebEnvironment
 
-    var service: RequestService { RequestService(env: env) }
-    var letters: RequestLetters { RequestLetters(env: env) }
+    var service: RequestService { RequestService(env: env.services) }
+    var letters: RequestLetters { RequestLetters(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         let handlers: Set<Role> = [.requestHandler, .officeAdmin]
@@ -168,7 +170,7 @@ struct RequestFilesController {
         let applicants = Set(found.map(\.applicant.idNumber) + [r.applicant.idNumber]).count
         return Similar(
             applicants: applicants,
-            suggestProactive: applicants >= env.settings.proactiveSuggestionApplicants && r.handling.proactiveDocumentID == nil,
+            suggestProactive: applicants >= env.rules.proactiveSuggestionApplicants && r.handling.proactiveDocumentID == nil,
             proactiveDocumentId: r.handling.proactiveDocumentID,
             requests: found.map {
                 SimilarItem(
@@ -305,7 +307,7 @@ struct RequestFilesController {
     @Sendable func outbox(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Outbox {
         let items = try await env.database.stores.outbox.list(agencyID: identity.agency.id, limit: 200)
         return Outbox(
-            configured: env.settings.smtp != nil, smsConfigured: env.settings.sms != nil,
+            configured: env.rules.smtp != nil, smsConfigured: env.rules.sms != nil,
             items: items.map {
                 OutboxItem(
                     id: $0.id, requestId: $0.requestID, recipient: $0.recipient, subject: $0.subject, attempts: $0.attempts,

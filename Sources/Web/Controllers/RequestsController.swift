@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 import Storage
 
 /// 依申请公开 over JSON: public intake and tracking, staff registration and the record.
@@ -102,7 +103,7 @@ struct RequestsController {
         return changed(r, letterNumber: letter?.number)
     }
 
-    var service: RequestService { RequestService(env: env) }
+    var service: RequestService { RequestService(env: env.services) }
 
     /// The receipt (回执) the applicant gets at once.
     struct Receipt: ResponseEncodable {

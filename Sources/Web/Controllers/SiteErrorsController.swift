@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// 我为政府网站找错: the form linked from every portal page (with the page's address), its JSON
@@ -11,7 +12,7 @@ struct SiteErrorsController {
     let pages: PageRenderer
     var limiter: AttemptLimiter { env.limits.siteErrors }
 
-    var service: SiteErrorService { SiteErrorService(env: env) }
+    var service: SiteErrorService { SiteErrorService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/site-errors/new", use: formPage)

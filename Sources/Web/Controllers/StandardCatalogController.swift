@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Reports
+import Services
 import Storage
 
 /// The 政务公开标准目录 (`/console/standard`, `/api/v1/standard-catalog`): the disclosure office
@@ -13,7 +14,7 @@ struct StandardCatalogController: Sendable {
     let pages: PageRenderer
     static let office: Set<Role> = [.officeAdmin]
 
-    var service: StandardCatalogService { StandardCatalogService(env: env) }
+    var service: StandardCatalogService { StandardCatalogService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.get, "/console/standard", .roles(OversightController.readers), use: page)
@@ -29,7 +30,7 @@ struct StandardCatalogController: Sendable {
     /// The agency and the units below it, and the one `unit` names (the agency itself when
     /// absent); another agency is "not found".
     func units(_ request: Request, _ identity: StaffIdentity) async throws -> (all: [Agency], selected: Agency) {
-        let all = try await ComplianceService(env: env).units(under: identity.agency)
+        let all = try await ComplianceService(env: env.services).units(under: identity.agency)
         let unit = try ComplianceService.unit(request.uri.queryParameters["unit"].map(String.init), among: all)
         return (all, unit ?? identity.agency)
     }

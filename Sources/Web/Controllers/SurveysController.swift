@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// Questionnaires: the portal's pages with their JSON twins, and the staff API and console.
@@ -10,7 +11,7 @@ struct SurveysController {
     let pages: PageRenderer
     var limiter: AttemptLimiter { env.limits.surveys }
 
-    var service: SurveyService { SurveyService(env: env) }
+    var service: SurveyService { SurveyService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
         router.get("/assets/survey.js") { _, _ in

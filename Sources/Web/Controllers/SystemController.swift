@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Prometheus
+import Services
 
 /// Health, metrics and the API description.
 struct SystemController: Sendable {

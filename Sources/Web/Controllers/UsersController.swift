@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 import Storage
 
 /// Account administration for the system administrator (三员分立: accounts and settings only).

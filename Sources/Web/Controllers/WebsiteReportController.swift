@@ -4,6 +4,7 @@ import Hummingbird
 import OfficeFiles
 import Plot
 import Reports
+import Services
 import Storage
 
 /// The 政府网站工作年度报表 draft (`/console/website-report`, `/api/v1/website-report`): the year
@@ -158,7 +159,7 @@ struct WebsiteReportController: Sendable {
             let (year, through) = try period(form["year"], "")
             guard year < env.today.year else { throw DomainError.conflict("\(year) 年尚未结束，年度结束后才能形成报表") }
             let r = try await report(identity.agency, year: year, through: through)
-            let catalog = try await CatalogService.load(env, agencyID: identity.agency.id)
+            let catalog = try await CatalogService.load(env.services, agencyID: identity.agency.id)
             let lines =
                 ["| 类别 | 项目 | 数据 | 说明 |", "|---|---|---|---|"]
                 + Self.rows(r).map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "／") }.joined(separator: " | ") + " |" }

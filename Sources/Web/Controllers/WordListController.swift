@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 import Storage
 
 /// The disclosure office's list of wrong or sensitive words (错敏词库), used by screening.

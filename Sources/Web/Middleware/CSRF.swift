@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Services
 
 /// CSRF protection for HTML forms. A signed-in form echoes its session's token; an anonymous
 /// form (the login form) echoes the `gk_csrf` cookie it was served with (double submit).

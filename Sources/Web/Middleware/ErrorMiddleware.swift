@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Plot
+import Services
 
 /// The one place where errors become responses. The JSON API answers
 /// `{"error": {"code", "message"}}`; pages answer with the site frame and a message; a signed-out
@@ -83,6 +84,13 @@ struct ErrorMiddleware: RouterMiddleware {
             return Mapped(status: status, code: e.code, message: e.message, field: e.field)
         case let e as APIFailure:
             return Mapped(status: e.status, code: e.code, message: e.message)
+        case let e as ServiceFailure:
+            let status: HTTPResponse.Status =
+                switch e.kind {
+                case .unprocessable: .unprocessableContent
+                case .unavailable: .serviceUnavailable
+                }
+            return Mapped(status: status, code: e.code, message: e.message)
         case let e as any HTTPResponseError where e.status == .contentTooLarge:
             // NIO's "too many bytes" while collecting a body arrives here.
             return Mapped(status: .contentTooLarge, code: "body_too_large", message: "请求内容超过 \(limit / 1024 / 1024) MB 上限")

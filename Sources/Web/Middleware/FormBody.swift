@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Services
 
 /// A file sent with a `multipart/form-data` form.
 struct UploadedFile: Sendable {

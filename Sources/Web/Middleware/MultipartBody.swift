@@ -1,4 +1,6 @@
 /// A `multipart/form-data` body (RFC 7578) split into its parts. The body is already in memory
+import Services
+
 /// (within the body limit), so this is a plain scan. It replaces MultipartKit 4.7, whose parser
 /// indexed a 128-entry table with any byte of a part's header name and so stopped the whole
 /// server on one request with a byte above 0x7F there (found by schemathesis, issue 9).

@@ -1,33 +1,7 @@
 import Hummingbird
 import Metrics
+public import Services
 import Synchronization
-
-/// What a change to the public view touches, so that the page cache forgets only what it must.
-public enum PublicChange: Sendable, Equatable {
-    /// Settings, an agency's site, consultations, reports: every page may show it.
-    case everything
-    /// Documents published, withdrawn or expired: every page that lists documents (home,
-    /// catalog, columns, feeds) and the pages of these documents and of those that show them.
-    case documents(Set<Int64>)
-
-    /// How a change is written down for the other app instances (see `PublicVersionWatcher`).
-    var note: String {
-        switch self {
-        case .everything: "*"
-        case .documents(let ids): PageCache.documentsValue(Array(ids))
-        }
-    }
-
-    /// A note read back; anything unreadable is taken as a change to everything.
-    init(note: String) {
-        let ids = note.split(separator: " ").map { Int64($0) }
-        if note == "*" || ids.isEmpty || ids.contains(nil) {
-            self = .everything
-        } else {
-            self = .documents(Set(ids.compactMap { $0 }))
-        }
-    }
-}
 
 /// Rendered public pages kept in memory, so the portal answers repeat visits without touching
 /// the database or rendering HTML again. A change to what the public can see empties what it
@@ -35,7 +9,7 @@ public enum PublicChange: Sendable, Equatable {
 /// and the pages that show that document, and leaves the thousands of other document pages in
 /// place. Entries also age out after `ttl` seconds, which bounds how stale a date-dependent line
 /// (有效性) can get.
-public final class PageCache: Sendable {
+public final class PageCache: PublicChangeListener {
     struct Entry {
         var generation: Int
         var storedAt: Double
@@ -68,6 +42,8 @@ public final class PageCache: Sendable {
 
     /// Forgets the pages `change` touches. A page being rendered meanwhile is not stored (it
     /// may have read the database before the change), whatever it shows.
+    public func publicViewChanged(_ change: PublicChange) { invalidate(change) }
+
     public func invalidate(_ change: PublicChange = .everything) {
         state.withLock { s in
             s.generation += 1
@@ -232,9 +208,7 @@ extension PageCache {
     }
 
     /// The header value a document page sets.
-    static func documentsValue(_ ids: [Int64?]) -> String {
-        Set(ids.compactMap { $0 }).sorted().map(String.init).joined(separator: " ")
-    }
+    static func documentsValue(_ ids: [Int64?]) -> String { PublicChange.documentsValue(ids) }
 
     static func cacheable(_ path: String) -> Bool {
         path == "/" || prefixes.contains { path.hasPrefix($0) }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Services
 
 /// First in the chain: applies the body limit, reads the client address and display
 /// preference, and adds the security headers every response carries.

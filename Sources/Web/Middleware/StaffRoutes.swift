@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Services
 import Storage
 
 /// Who may use a staff route. Every staff route must name one: there is no default, so a route

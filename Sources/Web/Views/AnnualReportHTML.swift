@@ -1,5 +1,6 @@
 import Domain
 import Reports
+import Services
 
 /// The annual report as HTML in the official layout: the six sections in order, tables 二 to
 /// 四 with the format's merged headings, every data cell tied to its row and column headings

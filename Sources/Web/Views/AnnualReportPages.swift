@@ -1,6 +1,7 @@
 import Domain
 import Plot
 import Reports
+import Services
 
 /// The console's list of annual reports: the reminder, each year's state, roll-up links for
 /// units below, and the import of earlier years.

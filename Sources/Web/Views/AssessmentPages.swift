@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// A scheme to start from: the dashboard's indicators, the 标准目录 and a few manual items.
 enum AssessmentTemplate {

@@ -1,6 +1,7 @@
 import Domain
 import Plot
 import Reports
+import Services
 
 /// The audit browser: filters, one page of entries, links to the next pages and the CSV export.
 struct AuditPage {

@@ -1,4 +1,5 @@
 import Foundation
+import Services
 
 /// A horizontal bar chart drawn on the server as SVG: readable without JavaScript, printable,
 /// with the figures written beside each bar and a text alternative for screen readers.

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 import Storage
 
 /// Browsing the catalog by category, year, agency, 主题分类 or 专题专栏: the matching documents

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// The office's page for the working-day calendar: the years loaded and a form for the next
 /// year's State Council notice (国务院办公厅关于节假日安排的通知).

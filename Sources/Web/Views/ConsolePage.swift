@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The console home.
 struct ConsolePage {

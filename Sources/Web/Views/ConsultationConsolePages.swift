@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The console's consultations and the form to put a new draft out for comment.
 struct ConsultationListPage {

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The public page of a consultation: the draft paragraph by paragraph, each with the comments
 /// published on it and, while open, a form to comment on it (folded, so a phone shows the text

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The drafting form (起草), used for a new document and to change a draft, a returned
 /// document or a revision.

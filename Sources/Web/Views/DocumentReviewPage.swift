@@ -1,6 +1,7 @@
 import Domain
 import Plot
 import Reports
+import Services
 
 /// A document in the console: its metadata, body, screening findings, trail, and the actions
 /// the signed-in person may take now.

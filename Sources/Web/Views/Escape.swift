@@ -1,4 +1,6 @@
 /// Escapes text for an HTML attribute value. Plot escapes text nodes but writes attribute values
+import Services
+
 /// as given, so every value that can carry user input goes through here.
 func attr(_ text: String) -> String {
     var out = ""

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// 政府信息公开指南 (Art. 12): how the catalog is organised, how to obtain information, and the
 /// disclosure office's contact block, for one agency.

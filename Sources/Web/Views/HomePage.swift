@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The portal's home page: the newest published documents and the 公开指南 contact block
 /// (Art. 12: the office's name, address, hours, phone, fax and e-mail).

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// Which half of the site a page belongs to.
 enum SiteArea {

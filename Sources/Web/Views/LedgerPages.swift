@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 import Storage
 
 /// The public progress page of a plan: every task with its deadline, status and accepted progress.

@@ -1,4 +1,5 @@
 import Foundation
+import Services
 
 /// A monthly trend of a rate (0-100 %) drawn on the server as SVG, like `BarChart`: no script,
 /// printable, the figures in a `<title>` for screen readers and a table beside it. Months

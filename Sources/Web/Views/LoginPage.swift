@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The staff sign-in form (工作人员登录).
 struct LoginPage {

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The console's mailbox: late letters first, then by receipt.
 struct MailboxConsoleListPage {

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The public mailbox page: the form, and the replies published with the writers' consent.
 struct MailboxFormPage {

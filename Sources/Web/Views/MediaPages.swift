@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The registry: every account of the agency and its units, idle ones marked, and the form to
 /// file a new account's opening.

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The disclosure office's view of timeliness (Art. 26) and interpretation coverage.
 struct OversightPage {

@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Plot
+import Services
 
 /// Renders a page inside the layout and turns it into a response, setting the anonymous CSRF
 /// cookie when the page's forms need one.

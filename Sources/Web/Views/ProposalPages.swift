@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The register of suggestions and proposals, late ones marked, with the registration form.
 struct ProposalListPage {

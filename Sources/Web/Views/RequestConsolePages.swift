@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The handlers' list: today's digest (overdue, due soon, lapsed) and the requests of a view.
 struct RequestListPage {

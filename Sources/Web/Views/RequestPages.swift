@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The public application form (申请公开政府信息), phone-first: one column, large targets, every
 /// problem marked at its field, nothing typed lost when the form comes back.

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 extension Fragments {
     /// A document body in HTML: headings under the page's title, lists, and tables with a

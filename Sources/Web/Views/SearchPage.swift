@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 import Storage
 
 /// The search box, a GET form that works without JavaScript.

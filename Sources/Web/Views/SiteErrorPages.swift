@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The public form, prefilled with the address of the page the reader came from.
 struct SiteErrorFormPage {

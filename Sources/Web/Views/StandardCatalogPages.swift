@@ -1,6 +1,7 @@
 import Domain
 import Plot
 import Reports
+import Services
 
 /// The 标准目录 page: the catalog in force, every unit's counts side by side, the selected
 /// unit's items with their state, and (for the office) the form to load a new catalog.

@@ -1,4 +1,6 @@
 /// The site's one stylesheet, served from `/assets/site.css` with a long cache lifetime.
+import Services
+
 ///
 /// Colours meet WCAG 2.1 AA: body text #1a1a1a on white is 17:1, links #0b4f9c on white 8.2:1,
 /// header text white on #8c1c13 9.2:1, hints #4a4a4a on white 8.9:1. Elderly mode enlarges

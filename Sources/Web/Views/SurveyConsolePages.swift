@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The outline editor's fields, shared by the new-survey form and the draft's edit form.
 enum SurveyEditor {

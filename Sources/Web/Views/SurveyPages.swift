@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// The portal's list of questionnaires.
 struct SurveyIndexPage {

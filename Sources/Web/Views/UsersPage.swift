@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The system administrator's account list with the forms to create, unlock and reset.
 struct UsersPage {

@@ -1,0 +1,33 @@
+public import Domain
+
+/// Who made a change, as the audit archive records it: a signed-in person or the command line.
+public struct AuditActor: Sendable {
+    public var agencyID: Int64?
+    public var userID: Int64?
+    public var name: String
+    public var address: String
+
+    public init(agencyID: Int64? = nil, userID: Int64? = nil, name: String, address: String) {
+        self.agencyID = agencyID
+        self.userID = userID
+        self.name = name
+        self.address = address
+    }
+
+    public init(_ identity: StaffIdentity, address: String) {
+        self.init(agencyID: identity.agency.id, userID: identity.user.id, name: identity.user.username, address: address)
+    }
+
+    /// Changes made with the `gongkai` command on the server itself.
+    public static let commandLine = AuditActor(agencyID: nil, userID: nil, name: "cli", address: "local")
+
+    /// The event for a change to a record, with before and after given as canonical text.
+    public func event(
+        _ action: String, recordType: String, recordID: String, agencyID: Int64? = nil, before: String? = nil,
+        after: String? = nil, detail: String = ""
+    ) -> AuditEvent {
+        AuditEvent(
+            agencyID: agencyID ?? self.agencyID, actorID: userID, actorName: name, remoteAddress: address, action: action,
+            recordType: recordType, recordID: recordID, before: before, after: after, detail: detail)
+    }
+}
