@@ -33,7 +33,10 @@ public final class CalendarService: Sendable {
         var next = current
         next.load(notice)
         let calendar = next
-        try await database.transaction { stores in
+        try await database.audited(
+            by: AuditActor(agencyID: actor.agency.id, userID: actor.user.id, name: actor.user.username, address: address),
+            atMillis: atMillis
+        ) { stores, trail in
             try await stores.calendar.save(notice, atMillis: atMillis)
             // The due dates kept for lists and overdue queries follow the new calendar at once.
             var moved = 0
@@ -48,13 +51,10 @@ public final class CalendarService: Sendable {
                     moved += 1
                 }
             }
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: actor.agency.id, actorID: actor.user.id, actorName: actor.user.username, remoteAddress: address,
-                    action: before == nil ? "calendar.notice.add" : "calendar.notice.replace", recordType: "holiday-notice",
-                    recordID: String(notice.year), before: before.map(CanonicalJSON.text), after: CanonicalJSON.text(notice),
-                    detail: notice.source + (moved > 0 ? "；\(moved) 件申请的答复期限随之重算" : "")),
-                atMillis: atMillis)
+            try await trail.log(
+                before == nil ? .calendarNoticeAdd : .calendarNoticeReplace, .holidayNotice, String(notice.year),
+                before: before.map(CanonicalJSON.text), after: CanonicalJSON.text(notice),
+                detail: notice.source + (moved > 0 ? "；\(moved) 件申请的答复期限随之重算" : ""))
         }
         try await reload(from: database.stores)
     }

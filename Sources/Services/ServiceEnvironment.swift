@@ -14,6 +14,8 @@ public struct ServiceEnvironment: Sendable {
     public var changes: any PublicChangeListener
     /// This process among the app instances sharing the database: the holder name of its job leases.
     public let instanceID: String
+    /// Work started by a request that runs on after it (a link check), under the service lifecycle.
+    public let background = BackgroundWork()
 
     public init(
         database: any GongkaiDatabase, settings: ServiceSettings = ServiceSettings(), calendar: CalendarService = CalendarService(),

@@ -67,6 +67,7 @@ public func buildApplication(_ env: WebEnvironment, hostname: String, port: Int,
         services: [
             ScheduledPublishing(env: env.services, logger: logger, interval: .seconds(env.rules.scheduleIntervalSeconds)),
             OutboxSender(env: env.services, logger: logger), PublicVersionWatcher(env: env.services, logger: logger),
+            env.services.background,
         ],
         logger: logger)
 }

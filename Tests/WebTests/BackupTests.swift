@@ -25,7 +25,10 @@ import Testing
             let actor = AuditActor(agencyID: 1, userID: nil, name: "writer", address: "local")
             for i in 0..<30 {
                 try await env.database.transaction { stores in
-                    _ = try await stores.audit.append(actor.event("test.write", recordType: "test", recordID: "\(i)"), atMillis: Int64(i))
+                    _ = try await stores.audit.append(
+                        AuditEvent(
+                            agencyID: actor.agencyID, actorID: actor.userID, actorName: actor.name, remoteAddress: actor.address,
+                            action: "test.write", recordType: "test", recordID: "\(i)"), atMillis: Int64(i))
                 }
             }
         }

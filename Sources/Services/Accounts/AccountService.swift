@@ -45,11 +45,9 @@ public struct AccountService: Sendable {
         let millis = Int64(now * 1000)
         guard let user = try await database.stores.users.find(username: username), !user.disabled else {
             _ = Bcrypt.verify(password, hash: decoyHash)
-            try await database.recordAudit(
-                AuditEvent(
-                    agencyID: nil, actorID: nil, actorName: String(username.prefix(64)), remoteAddress: remoteAddress,
-                    action: "auth.login.failure", recordType: "user", recordID: "", detail: "unknown-or-disabled"),
-                atMillis: millis)
+            try await database.audit(
+                .authLoginFailure, .user, "", by: AuditActor(name: String(username.prefix(64)), address: remoteAddress), atMillis: millis,
+                detail: "unknown-or-disabled")
             throw DomainError.unauthenticated("用户名或密码错误")
         }
         if user.isLocked(at: now) {
@@ -57,15 +55,14 @@ public struct AccountService: Sendable {
             throw DomainError.locked(until: user.lockedUntil ?? now)
         }
         guard Bcrypt.verify(password, hash: user.passwordHash) else {
-            let outcome: (failures: Int, lockedUntil: Double?) = try await database.transaction { stores in
+            let actor = Self.actor(user, remoteAddress: remoteAddress)
+            let outcome: (failures: Int, lockedUntil: Double?) = try await database.audited(by: actor, atMillis: millis) { stores, trail in
                 // Re-read inside the transaction so that concurrent failures all count.
                 let fresh = try await stores.users.find(id: user.id) ?? user
                 let outcome = policy.afterFailure(of: fresh, at: now)
                 try await stores.users.setLoginState(id: user.id, failedLogins: outcome.failures, lockedUntil: outcome.lockedUntil)
-                try await stores.audit.append(
-                    failureEvent(
-                        user, remoteAddress: remoteAddress, detail: outcome.lockedUntil == nil ? "bad-password" : "bad-password; locked"),
-                    atMillis: millis)
+                try await trail.log(
+                    .authLoginFailure, .user, user.id, detail: outcome.lockedUntil == nil ? "bad-password" : "bad-password; locked")
                 return outcome
             }
             if let until = outcome.lockedUntil { throw DomainError.locked(until: until) }
@@ -73,17 +70,14 @@ public struct AccountService: Sendable {
             throw DomainError.unauthenticated("用户名或密码错误，再错 \(left) 次账号将被锁定 15 分钟")
         }
         let token = Self.newSecret()
-        let (session, agency) = try await database.transaction { stores in
+        let (session, agency) = try await database.audited(by: Self.actor(user, remoteAddress: remoteAddress), atMillis: millis) {
+            stores, trail in
             try await stores.users.setLoginState(id: user.id, failedLogins: 0, lockedUntil: nil)
             let session = try await stores.sessions.create(
                 userID: user.id, kind: kind, tokenDigest: Self.digest(token), csrfToken: Self.newSecret(), now: now,
                 expiresAt: now + policy.tokenLifetimeSeconds, remoteAddress: remoteAddress)
             guard let agency = try await stores.agencies.find(id: user.agencyID) else { throw DomainError.notFound("账号所属机关") }
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: user.agencyID, actorID: user.id, actorName: user.username, remoteAddress: remoteAddress,
-                    action: "auth.login.success", recordType: "session", recordID: String(session.id), detail: kind.rawValue),
-                atMillis: millis)
+            try await trail.log(.authLoginSuccess, .session, session.id, detail: kind.rawValue)
             return (session, agency)
         }
         var signedIn = user
@@ -115,25 +109,20 @@ public struct AccountService: Sendable {
     /// Ends the session or revokes the token the request came with.
     public func signOut(_ identity: StaffIdentity, remoteAddress: String) async throws {
         let millis = Int64(clock() * 1000)
-        try await database.transaction { stores in
+        try await database.audited(by: AuditActor(identity, address: remoteAddress), atMillis: millis) { stores, trail in
             try await stores.sessions.revoke(id: identity.session.id)
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: identity.agency.id, actorID: identity.user.id, actorName: identity.user.username,
-                    remoteAddress: remoteAddress, action: "auth.logout", recordType: "session",
-                    recordID: String(identity.session.id), detail: identity.session.kind.rawValue),
-                atMillis: millis)
+            try await trail.log(.authLogout, .session, identity.session.id, detail: identity.session.kind.rawValue)
         }
     }
 
-    private func failureEvent(_ user: StaffUser, remoteAddress: String, detail: String) -> AuditEvent {
-        AuditEvent(
-            agencyID: user.agencyID, actorID: user.id, actorName: user.username, remoteAddress: remoteAddress,
-            action: "auth.login.failure", recordType: "user", recordID: String(user.id), detail: detail)
+    /// The account as the actor of its own sign-in events.
+    private static func actor(_ user: StaffUser, remoteAddress: String) -> AuditActor {
+        AuditActor(agencyID: user.agencyID, userID: user.id, name: user.username, address: remoteAddress)
     }
 
     private func auditFailure(_ user: StaffUser, remoteAddress: String, detail: String, millis: Int64) async throws {
-        try await database.recordAudit(failureEvent(user, remoteAddress: remoteAddress, detail: detail), atMillis: millis)
+        try await database.audit(
+            .authLoginFailure, .user, String(user.id), by: Self.actor(user, remoteAddress: remoteAddress), atMillis: millis, detail: detail)
     }
 
     /// 32 random bytes, base64url without padding (safe in cookies and headers).

@@ -40,7 +40,7 @@ public struct UserAdministration: Sendable {
         try Role.validate(roles)
         let hash = Bcrypt.hash(password, cost: bcryptCost)
         let at = millis
-        return try await database.transaction { stores in
+        return try await database.audited(by: actor, atMillis: at) { stores, trail in
             if let departmentID {
                 guard try await stores.agencies.departments(of: agencyID).contains(where: { $0.id == departmentID }) else {
                     throw DomainError.invalid("department", "科室不属于该机关")
@@ -49,11 +49,7 @@ public struct UserAdministration: Sendable {
             let user = try await stores.users.create(
                 agencyID: agencyID, departmentID: departmentID, username: username,
                 displayName: name, roles: roles, passwordHash: hash)
-            try await stores.audit.append(
-                actor.event(
-                    "user.create", recordType: "user", recordID: String(user.id), agencyID: agencyID,
-                    after: CanonicalJSON.text(UserRecord(user))),
-                atMillis: at)
+            try await trail.log(.userCreate, .user, user.id, agencyID: agencyID, after: CanonicalJSON.text(UserRecord(user)))
             return user
         }
     }
@@ -61,16 +57,14 @@ public struct UserAdministration: Sendable {
     /// Clears a lock and the failed-login count.
     public func unlock(userID: Int64, by actor: AuditActor) async throws -> StaffUser {
         let at = millis
-        return try await database.transaction { stores in
+        return try await database.audited(by: actor, atMillis: at) { stores, trail in
             let user = try await Self.existing(userID, in: stores)
             try await stores.users.setLoginState(id: userID, failedLogins: 0, lockedUntil: nil)
             var after = user
             (after.failedLogins, after.lockedUntil) = (0, nil)
-            try await stores.audit.append(
-                actor.event(
-                    "user.unlock", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
-                    before: CanonicalJSON.text(UserRecord(user)), after: CanonicalJSON.text(UserRecord(after))),
-                atMillis: at)
+            try await trail.log(
+                .userUnlock, .user, userID, agencyID: user.agencyID, before: CanonicalJSON.text(UserRecord(user)),
+                after: CanonicalJSON.text(UserRecord(after)))
             return after
         }
     }
@@ -80,16 +74,12 @@ public struct UserAdministration: Sendable {
         try PasswordPolicy.validate(newPassword)
         let hash = Bcrypt.hash(newPassword, cost: bcryptCost)
         let at = millis
-        try await database.transaction { stores in
+        try await database.audited(by: actor, atMillis: at) { stores, trail in
             let user = try await Self.existing(userID, in: stores)
             try await stores.users.setPasswordHash(id: userID, hash: hash)
             try await stores.users.setLoginState(id: userID, failedLogins: 0, lockedUntil: nil)
             try await stores.sessions.revokeAll(userID: userID)
-            try await stores.audit.append(
-                actor.event(
-                    "user.password.reset", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
-                    detail: "sessions revoked"),
-                atMillis: at)
+            try await trail.log(.userPasswordReset, .user, userID, agencyID: user.agencyID, detail: "sessions revoked")
         }
     }
 
@@ -98,17 +88,15 @@ public struct UserAdministration: Sendable {
     public func setRoles(userID: Int64, roles: Set<Role>, by actor: AuditActor) async throws -> StaffUser {
         try Role.validate(roles)
         let at = millis
-        return try await database.transaction { stores in
+        return try await database.audited(by: actor, atMillis: at) { stores, trail in
             let user = try await Self.existing(userID, in: stores)
             try await stores.users.setRoles(id: userID, roles: roles)
             try await stores.sessions.revokeAll(userID: userID)
             var after = user
             after.roles = roles
-            try await stores.audit.append(
-                actor.event(
-                    "user.roles.change", recordType: "user", recordID: String(userID), agencyID: user.agencyID,
-                    before: CanonicalJSON.text(UserRecord(user)), after: CanonicalJSON.text(UserRecord(after))),
-                atMillis: at)
+            try await trail.log(
+                .userRolesChange, .user, userID, agencyID: user.agencyID, before: CanonicalJSON.text(UserRecord(user)),
+                after: CanonicalJSON.text(UserRecord(after)))
             return after
         }
     }

@@ -201,13 +201,9 @@ public struct AnnualReportService: Sendable {
         let toStore = report
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        _ = try await env.database.transaction { stores in
+        _ = try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let saved = try await stores.annualReports.save(toStore)
-            try await stores.audit.append(
-                actor.event(
-                    "annual_report.edit", recordType: "annual-report", recordID: String(saved.id), after: CanonicalJSON.text(saved),
-                    detail: "\(year)年度"),
-                atMillis: now)
+            try await trail.log(.annualReportEdit, .annualReport, saved.id, after: CanonicalJSON.text(saved), detail: "\(year)年度")
             return saved
         }
         return try await view(agency, year: year)
@@ -233,7 +229,7 @@ public struct AnnualReportService: Sendable {
         report.lockedAtMillis = env.nowMillis
         report.lockedBy = identity.user.displayName
         report.updatedAtMillis = env.nowMillis
-        try await store(report, action: "annual_report.lock", detail: "锁定\(year)年度数据，摘要 \(report.digest ?? "")", identity, address)
+        try await store(report, action: .annualReportLock, detail: "锁定\(year)年度数据，摘要 \(report.digest ?? "")", identity, address)
         return try await view(identity.agency, year: year)
     }
 
@@ -254,7 +250,7 @@ public struct AnnualReportService: Sendable {
         report.publishedAtMillis = env.nowMillis
         report.publishedBy = identity.user.displayName
         report.updatedAtMillis = env.nowMillis
-        try await store(report, action: "annual_report.publish", detail: "发布\(year)年度报告", identity, address)
+        try await store(report, action: .annualReportPublish, detail: "发布\(year)年度报告", identity, address)
         await env.publicViewChanged()
         return try await view(identity.agency, year: year)
     }
@@ -286,7 +282,7 @@ public struct AnnualReportService: Sendable {
         try report.correct(cell: cell, to: value, reason: input.reason ?? "", on: env.today, by: identity.user.displayName)
         report.updatedAtMillis = env.nowMillis
         try await store(
-            report, action: "annual_report.correct",
+            report, action: .annualReportCorrect,
             detail: "\(AnnualFigures.describe(cell, format: report.format))更正为 \(AnnualReportCSV.number(value))", identity, address)
         if report.state == .published { await env.publicViewChanged() }
         return try await view(identity.agency, year: year)
@@ -309,20 +305,17 @@ public struct AnnualReportService: Sendable {
             report.narrative[AnnualReport.Section.problems.rawValue] = String(problems.prefix(20_000))
         }
         report.updatedAtMillis = env.nowMillis
-        try await store(report, action: "annual_report.import", detail: "导入\(year)年度数据（\(figures.format.label)）", identity, address)
+        try await store(report, action: .annualReportImport, detail: "导入\(year)年度数据（\(figures.format.label)）", identity, address)
         return try await view(identity.agency, year: year)
     }
 
-    func store(_ report: AnnualReport, action: String, detail: String, _ identity: StaffIdentity, _ address: String) async throws {
+    func store(_ report: AnnualReport, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String) async throws {
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
         let r = report
-        _ = try await env.database.transaction { stores in
+        _ = try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let saved = try await stores.annualReports.save(r)
-            try await stores.audit.append(
-                actor.event(
-                    action, recordType: "annual-report", recordID: String(saved.id), after: CanonicalJSON.text(saved), detail: detail),
-                atMillis: now)
+            try await trail.log(action, .annualReport, saved.id, after: CanonicalJSON.text(saved), detail: detail)
             return saved
         }
     }
@@ -338,6 +331,23 @@ public struct AnnualReportService: Sendable {
 
     /// The agency's own report and every unit's below it, summed cell by cell; units report in
     /// the format of the year, so all are comparable.
+    /// The report as a PDF: the copy kept when it was first printed after the figures froze
+    /// (locked or published), or a fresh print of `html` (kept now if frozen).
+    public func pdf(_ view: View, html: @Sendable () -> String) async throws -> [UInt8] {
+        let frozen = view.report.state.isFrozen && view.stored
+        let stores = env.database.stores
+        if frozen, let kept = try await stores.annualReports.pdf(reportID: view.report.id) { return kept }
+        guard let renderer = env.pdfRenderer else {
+            throw ServiceFailure.unavailable("服务器未安装 Chromium，暂不能生成 PDF；请下载 Word 或网页版本")
+        }
+        let pdf = try await renderer.pdf(fromHTML: html())
+        if frozen {
+            let id = view.report.id
+            try await env.database.transaction { try await $0.annualReports.keepPDF(reportID: id, pdf) }
+        }
+        return pdf
+    }
+
     public func rollup(_ agency: Agency, year: Int) async throws -> Rollup {
         var views = [try await view(agency, year: year)]
         for unit in try await units(below: agency) { views.append(try await view(unit, year: year)) }

@@ -31,7 +31,7 @@ extension CatalogService {
         let attachment = Attachment(
             documentID: d.id, fileName: name, kind: kind.rawValue, contentType: kind.contentType, size: scrubbed.data.count,
             sha256: digest, removedMetadata: scrubbed.removed, text: text, uploadedBy: identity.user.displayName, createdAtMillis: at)
-        return try await database.transaction { stores in
+        return try await database.audited(by: AuditActor(identity, address: address), atMillis: at) { stores, trail in
             let stored = try await stores.attachments.add(attachment, original: data, publicCopy: scrubbed.data)
             // The last scan no longer covers what the document carries.
             _ = try await stores.catalog.replaceOpenFindings(documentID: d.id, with: [])
@@ -41,11 +41,7 @@ extension CatalogService {
                     actorName: identity.user.displayName,
                     comment: name + (scrubbed.removed.isEmpty ? "" : "（公开版已清除：" + scrubbed.removed.joined(separator: "、") + "）"),
                     atMillis: at))
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.attach", recordType: "document", recordID: String(d.id),
-                    detail: "attachment \(stored.id) \(name) sha256 \(digest)"),
-                atMillis: at)
+            try await trail.log(.documentAttach, .document, d.id, detail: "attachment \(stored.id) \(name) sha256 \(digest)")
             return stored
         }
     }
@@ -54,7 +50,7 @@ extension CatalogService {
     public func detach(_ attachmentID: Int64, from id: Int64, by identity: StaffIdentity, from address: String) async throws {
         let d = try await editable(id, by: identity)
         let at = env.nowMillis
-        try await database.transaction { stores in
+        try await database.audited(by: AuditActor(identity, address: address), atMillis: at) { stores, trail in
             guard let a = try await stores.attachments.find(id: attachmentID), a.documentID == d.id else {
                 throw DomainError.notFound("附件 #\(attachmentID)")
             }
@@ -64,10 +60,7 @@ extension CatalogService {
                     documentID: d.id, revision: d.revision, action: "detach", actorID: identity.user.id,
                     actorName: identity.user.displayName,
                     comment: a.fileName, atMillis: at))
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.detach", recordType: "document", recordID: String(d.id), detail: "attachment \(a.id) \(a.fileName)"),
-                atMillis: at)
+            try await trail.log(.documentDetach, .document, d.id, detail: "attachment \(a.id) \(a.fileName)")
         }
     }
 

@@ -45,7 +45,7 @@ extension CatalogService {
         try d.validate(categories: categories)
         let toStore = d
         let at = env.nowMillis
-        try await database.transaction { stores in
+        try await database.audited(by: AuditActor(identity, address: address), atMillis: at) { stores, trail in
             try await Self.checkInterpretationTarget(toStore, stores: stores)
             try await stores.catalog.update(toStore, expecting: before.workflow)
             _ = try await stores.catalog.replaceOpenFindings(documentID: id, with: [])
@@ -53,11 +53,7 @@ extension CatalogService {
                 ReviewStep(
                     documentID: id, revision: toStore.revision, action: "edit", actorID: identity.user.id,
                     actorName: identity.user.displayName, atMillis: at))
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.edit", recordType: "document", recordID: String(id), before: CanonicalJSON.text(before),
-                    after: CanonicalJSON.text(toStore)),
-                atMillis: at)
+            try await trail.log(.documentEdit, .document, id, before: CanonicalJSON.text(before), after: CanonicalJSON.text(toStore))
         }
         return toStore
     }
@@ -79,7 +75,7 @@ extension CatalogService {
         _ = try original.workflow.applying(
             .revise, by: .init(userID: identity.user.id, roles: identity.user.roles), drafterID: original.drafterID ?? -1, levels: [])
         let at = env.nowMillis
-        return try await database.transaction { stores in
+        return try await database.audited(by: AuditActor(identity, address: address), atMillis: at) { stores, trail in
             if let open = try await stores.catalog.openRevision(of: id) {
                 throw DomainError.conflict("该文件已有进行中的修订稿 #\(open.id)（\(open.workflow.status.label)），请在其上继续")
             }
@@ -102,11 +98,9 @@ extension CatalogService {
                         documentID: documentID, revision: created.revision, action: "revise", actorID: identity.user.id,
                         actorName: identity.user.displayName, comment: comment, atMillis: at))
             }
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.revise", recordType: "document", recordID: String(id), after: CanonicalJSON.text(created),
-                    detail: "revision \(created.revision) as #\(created.id)"),
-                atMillis: at)
+            try await trail.log(
+                .documentRevise, .document, id, after: CanonicalJSON.text(created), detail: "revision \(created.revision) as #\(created.id)"
+            )
             return created
         }
     }

@@ -86,17 +86,14 @@ public struct CatalogService: Sendable {
         try d.validate(categories: categories)
         let toStore = d
         let at = env.nowMillis
-        return try await database.transaction { stores in
+        return try await database.audited(by: AuditActor(identity, address: address), atMillis: at) { stores, trail in
             try await Self.checkInterpretationTarget(toStore, stores: stores)
             let created = try await stores.catalog.create(toStore)
             try await stores.catalog.appendStep(
                 ReviewStep(
                     documentID: created.id, revision: 1, action: "create", actorID: identity.user.id, actorName: identity.user.displayName,
                     atMillis: at))
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.create", recordType: "document", recordID: String(created.id), after: CanonicalJSON.text(created)),
-                atMillis: at)
+            try await trail.log(.documentCreate, .document, created.id, after: CanonicalJSON.text(created))
             return created
         }
     }
@@ -134,7 +131,9 @@ public struct CatalogService: Sendable {
         let chainLevels: @Sendable (CatalogDocument, [StoredFinding]) -> [ReviewLevel] = { d, findings in
             Self.levels(settings.chain(for: d.categoryCode), for: d, findings: findings)
         }
-        let outcome: Result<CatalogDocument, ScreeningBlocked> = try await database.transaction { stores in
+        let outcome: Result<CatalogDocument, ScreeningBlocked> = try await database.audited(
+            by: AuditActor(identity, address: address), atMillis: at
+        ) { stores, trail in
             var d = before
             var screener = baseScreener
             screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
@@ -190,25 +189,23 @@ public struct CatalogService: Sendable {
             }
             if d.workflow.status == .withdrawn { try await stores.search.remove(documentID: d.id) }
             try await stores.catalog.update(d, expecting: expected)
-            let actionName: String =
+            let (actionName, audited): (String, AuditAction) =
                 switch step {
-                case .submit: "submit"
-                case .approve: "approve"
-                case .reject: "reject"
-                case .publish: "publish"
-                case .schedule: "schedule"
-                case .withdraw: "withdraw"
+                case .submit: ("submit", .documentSubmit)
+                case .approve: ("approve", .documentApprove)
+                case .reject: ("reject", .documentReject)
+                case .publish: ("publish", .documentPublish)
+                case .schedule: ("schedule", .documentSchedule)
+                case .withdraw: ("withdraw", .documentWithdraw)
                 }
             let isReview: Bool = if case .approve = step { true } else if case .reject = step { true } else { false }
             try await stores.catalog.appendStep(
                 ReviewStep(
                     documentID: id, revision: d.revision, action: actionName, levelName: isReview ? currentLevelName : "",
                     actorID: identity.user.id, actorName: identity.user.displayName, comment: comment, atMillis: at))
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.\(actionName)", recordType: "document", recordID: String(id), before: CanonicalJSON.text(before),
-                    after: CanonicalJSON.text(d), detail: "\(expected.status.rawValue) → \(d.workflow.status.rawValue)"),
-                atMillis: at)
+            try await trail.log(
+                audited, .document, id, before: CanonicalJSON.text(before), after: CanonicalJSON.text(d),
+                detail: "\(expected.status.rawValue) → \(d.workflow.status.rawValue)")
             return .success(d)
         }
         switch outcome {
@@ -294,7 +291,7 @@ public struct CatalogService: Sendable {
         var touched: Set<Int64> = []
         let baseScreener = screener
         for due in try await database.stores.catalog.dueForPublication(atMillis: at, limit: 100) {
-            let went: PublicChange? = try await database.transaction { stores in
+            let went: PublicChange? = try await database.audited(by: system, atMillis: at) { stores, trail in
                 guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .scheduled else { return nil }
                 var screener = baseScreener
                 screener.sensitiveWords += try await stores.catalog.sensitiveWords(agencyID: d.agencyID)
@@ -311,11 +308,8 @@ public struct CatalogService: Sendable {
                 try await stores.catalog.appendStep(
                     ReviewStep(
                         documentID: d.id, revision: d.revision, action: "publish", actorID: nil, actorName: "定时发布", atMillis: at))
-                try await stores.audit.append(
-                    system.event(
-                        "document.publish", recordType: "document", recordID: String(d.id), agencyID: d.agencyID,
-                        after: CanonicalJSON.text(d), detail: "scheduled"),
-                    atMillis: at)
+                try await trail.log(
+                    .documentPublish, .document, d.id, agencyID: d.agencyID, after: CanonicalJSON.text(d), detail: "scheduled")
                 return Self.publicChange(from: before, to: d)
             }
             if case .documents(let ids) = went {
@@ -326,7 +320,7 @@ public struct CatalogService: Sendable {
             }
         }
         for due in try await database.stores.catalog.dueForExpiry(today: today, limit: 100) {
-            let change: PublicChange? = try await database.transaction { stores in
+            let change: PublicChange? = try await database.audited(by: system, atMillis: at) { stores, trail in
                 guard var d = try await stores.catalog.find(id: due.id), d.workflow.status == .published else { return nil }
                 let before = d
                 let expected = d.workflow
@@ -337,11 +331,9 @@ public struct CatalogService: Sendable {
                 try await stores.catalog.appendStep(
                     ReviewStep(
                         documentID: d.id, revision: d.revision, action: "expire", actorID: nil, actorName: "自动下线", atMillis: at))
-                try await stores.audit.append(
-                    system.event(
-                        "document.expire", recordType: "document", recordID: String(d.id), agencyID: d.agencyID,
-                        after: CanonicalJSON.text(d), detail: "expires_on \(d.expiresOn?.description ?? "")"),
-                    atMillis: at)
+                try await trail.log(
+                    .documentExpire, .document, d.id, agencyID: d.agencyID, after: CanonicalJSON.text(d),
+                    detail: "expires_on \(d.expiresOn?.description ?? "")")
                 return Self.publicChange(from: before, to: d)
             }
             if case .documents(let ids) = change { touched.formUnion(ids) }
@@ -379,14 +371,19 @@ public struct CatalogService: Sendable {
             throw DomainError.invalid("resolution", "附件中的内容无法自动删除：请退回起草人替换附件，或核对后说明理由保留")
         }
         let at = env.nowMillis
-        try await database.transaction { stores in
+        try await database.audited(by: AuditActor(identity, address: address), atMillis: at) { stores, trail in
             try await stores.catalog.resolveFinding(
                 id: findingID, documentID: d.id, resolution: resolution, by: identity.user.displayName, reason: trimmed)
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "document.finding.\(resolution.rawValue)", recordType: "document", recordID: String(d.id),
-                    detail: "finding \(findingID): \(trimmed)"),
-                atMillis: at)
+            try await trail.log(Self.findingAction(resolution), .document, d.id, detail: "finding \(findingID): \(trimmed)")
+        }
+    }
+
+    /// The archived action of a reviewer's decision on a screening finding.
+    static func findingAction(_ resolution: StoredFinding.Resolution) -> AuditAction {
+        switch resolution {
+        case .open: .documentFindingOpen
+        case .redacted: .documentFindingRedacted
+        case .accepted: .documentFindingAccepted
         }
     }
 }

@@ -66,7 +66,7 @@ public struct LedgerService: Sendable {
             for t in s.tasks { rows.append((s, t, resolve(t.units), t.subtasks.map { ($0, resolve($0.units)) })) }
         }
         let prepared = rows
-        let result = try await env.database.transaction { stores in
+        let result = try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let plan = try await stores.ledgers.createPlan(WorkPlan(agencyID: agencyID, year: year, title: planTitle, createdAtMillis: now))
             var tasks: [LedgerTask] = []
             var position = 0
@@ -89,11 +89,9 @@ public struct LedgerService: Sendable {
                                 units: subUnits.isEmpty ? units : subUnits, deadline: parent.deadline, deadlineText: t.deadlineText)))
                 }
             }
-            try await stores.audit.append(
-                actor.event(
-                    "ledger.import", recordType: "work-plan", recordID: String(plan.id), agencyID: agencyID,
-                    detail: "导入\(source)：\(tasks.filter { $0.parentID == nil }.count) 项任务"),
-                atMillis: now)
+            try await trail.log(
+                .ledgerImport, .workPlan, plan.id, agencyID: agencyID,
+                detail: "导入\(source)：\(tasks.filter { $0.parentID == nil }.count) 项任务")
             return (plan, tasks)
         }
         return Imported(plan: result.0, tasks: result.1, unmatched: unmatched)
@@ -123,10 +121,9 @@ public struct LedgerService: Sendable {
         guard let due = try CivilDate.parse(optional: dueOn ?? "", field: "dueOn") else { throw DomainError.invalid("dueOn", "请填写报送截止日期") }
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let round = try await stores.ledgers.createRound(ReportingRound(planID: plan.id, title: name, dueOn: due))
-            try await stores.audit.append(
-                actor.event("ledger.round", recordType: "work-plan", recordID: String(plan.id), detail: "\(name)，截止 \(due)"), atMillis: now)
+            try await trail.log(.ledgerRound, .workPlan, plan.id, detail: "\(name)，截止 \(due)")
             return round
         }
     }
@@ -205,17 +202,13 @@ public struct LedgerService: Sendable {
         let department = identity.user.departmentID
         let links = evidence
         let attachments = checked
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let r = try await stores.ledgers.createReport(
                 ProgressReport(
                     planID: task.planID, taskID: task.id, roundID: round.id, unitName: unit, departmentID: department, text: text,
                     percent: percent, state: state, evidence: links, submittedBy: identity.user.displayName, submittedAtMillis: now))
             for a in attachments { _ = try await a.store(report: r, atMillis: now, in: stores) }
-            try await stores.audit.append(
-                actor.event(
-                    "ledger.report", recordType: "ledger-task", recordID: String(task.id),
-                    detail: "\(unit)报送\(round.title)：\(state.label) \(percent)%"),
-                atMillis: now)
+            try await trail.log(.ledgerReport, .ledgerTask, task.id, detail: "\(unit)报送\(round.title)：\(state.label) \(percent)%")
             return r
         }
     }
@@ -235,7 +228,7 @@ public struct LedgerService: Sendable {
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
         let agencyID = identity.agency.id
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             guard var r = try await stores.ledgers.report(id: reportID), var task = try await stores.ledgers.task(id: r.taskID),
                 task.agencyID == agencyID
             else { throw DomainError.notFound("该进展报送") }
@@ -254,12 +247,10 @@ public struct LedgerService: Sendable {
                 try await stores.ledgers.updateTask(task)
                 try await Self.rollUp(task, stores: stores)
             }
-            try await stores.audit.append(
-                actor.event(
-                    accept ? "ledger.accept" : "ledger.return", recordType: "ledger-task", recordID: String(task.id),
-                    detail: (accept ? "通过" : "退回") + "\(r.unitName)的进展报送" + (task.status == .closed ? "，任务销号" : "")
-                        + (note.isEmpty ? "" : "：\(note)")),
-                atMillis: now)
+            try await trail.log(
+                accept ? .ledgerAccept : .ledgerReturn, .ledgerTask, task.id,
+                detail: (accept ? "通过" : "退回") + "\(r.unitName)的进展报送" + (task.status == .closed ? "，任务销号" : "")
+                    + (note.isEmpty ? "" : "：\(note)"))
             return r
         }
     }
@@ -284,12 +275,11 @@ public struct LedgerService: Sendable {
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
         let agencyID = identity.agency.id
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             guard let task = try await stores.ledgers.task(id: taskID), task.agencyID == agencyID else { throw DomainError.notFound("该任务") }
             let n = try await stores.ledgers.createNotice(
                 LedgerNotice(planID: task.planID, taskID: task.id, text: body, createdBy: identity.user.displayName, createdAtMillis: now))
-            try await stores.audit.append(
-                actor.event("ledger.supervise", recordType: "ledger-task", recordID: String(task.id), detail: "督办：\(body)"), atMillis: now)
+            try await trail.log(.ledgerSupervise, .ledgerTask, task.id, detail: "督办：\(body)")
             return n
         }
     }
@@ -308,7 +298,7 @@ public struct LedgerService: Sendable {
         let plan = try await plan(planID, of: identity.agency.id)
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let open = try await stores.ledgers.tasks(planID: plan.id).filter { $0.status == .open && $0.parentID == nil }
             guard !open.isEmpty else { throw DomainError.conflict("该台账的任务都已销号，没有需要结转的任务") }
             let existing = try await stores.ledgers.plans(agencyID: plan.agencyID).first { $0.year == plan.year + 1 }
@@ -333,11 +323,7 @@ public struct LedgerService: Sendable {
                 _ = try await stores.ledgers.createTask(copy)
                 carried += 1
             }
-            try await stores.audit.append(
-                actor.event(
-                    "ledger.carry_over", recordType: "work-plan", recordID: String(plan.id),
-                    detail: "\(carried) 项未销号任务结转至\(next.year)年"),
-                atMillis: now)
+            try await trail.log(.ledgerCarryOver, .workPlan, plan.id, detail: "\(carried) 项未销号任务结转至\(next.year)年")
             return (next, carried)
         }
     }
@@ -420,7 +406,7 @@ public struct LedgerService: Sendable {
         }
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var changed = 0
             for var task in try await stores.ledgers.tasks(planID: plan.id) {
                 guard let i = task.units.firstIndex(where: { $0.name == raw && !$0.isMatched }) else { continue }
@@ -431,10 +417,7 @@ public struct LedgerService: Sendable {
                 changed += 1
             }
             guard changed > 0 else { throw DomainError.conflict("台账中没有未对应的单位“\(raw)”") }
-            try await stores.audit.append(
-                actor.event(
-                    "ledger.units", recordType: "work-plan", recordID: String(plan.id), detail: "“\(raw)”对应为\(target.name)，\(changed) 项任务"),
-                atMillis: now)
+            try await trail.log(.ledgerUnits, .workPlan, plan.id, detail: "“\(raw)”对应为\(target.name)，\(changed) 项任务")
             return changed
         }
     }
@@ -527,11 +510,9 @@ public struct LedgerService: Sendable {
         let evidence = try Evidence(data, fileName: fileName)
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             let f = try await evidence.store(report: report, atMillis: now, in: stores)
-            try await stores.audit.append(
-                actor.event("ledger.evidence", recordType: "ledger-task", recordID: String(task.id), detail: "佐证材料：\(evidence.name)"),
-                atMillis: now)
+            try await trail.log(.ledgerEvidence, .ledgerTask, task.id, detail: "佐证材料：\(evidence.name)")
             return f
         }
     }
@@ -603,7 +584,7 @@ public struct LedgerService: Sendable {
             throw DomainError.invalid("title", "任务名称须为 1-200 字")
         }
         let newDeadline = deadline
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             guard var task = try await stores.ledgers.task(id: taskID), task.agencyID == agencyID else { throw DomainError.notFound("该任务") }
             let before = "\(task.title)｜\(task.deadline.apiValue ?? "")｜\(task.weight)"
             if let t = e.title { task.title = t.trimmingCharacters(in: .whitespaces) }
@@ -615,11 +596,9 @@ public struct LedgerService: Sendable {
             }
             try await stores.ledgers.updateTask(task)
             try await Self.rollUp(task, stores: stores)
-            try await stores.audit.append(
-                actor.event(
-                    "ledger.task_edit", recordType: "ledger-task", recordID: String(task.id), before: before,
-                    after: "\(task.title)｜\(task.deadline.apiValue ?? "")｜\(task.weight)"),
-                atMillis: now)
+            try await trail.log(
+                .ledgerTaskEdit, .ledgerTask, task.id, before: before, after: "\(task.title)｜\(task.deadline.apiValue ?? "")｜\(task.weight)"
+            )
             return task
         }
     }

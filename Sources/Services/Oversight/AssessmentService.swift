@@ -56,7 +56,7 @@ public struct AssessmentService: Sendable {
     public func create(_ d: Draft, identity: StaffIdentity, address: String) async throws -> Assessment {
         let (title, from, to, scheme) = try parse(d)
         let a = Assessment(agencyID: identity.agency.id, title: title, from: from, to: to, scheme: scheme, createdAtMillis: env.nowMillis)
-        return try await env.audited(identity, address: address, action: "assessment.create", recordType: "assessment", detail: title) {
+        return try await env.audited(identity, address: address, .assessmentCreate, .assessment, detail: title) {
             stores in
             let saved = try await stores.assessments.create(a)
             return (saved, id: saved.id)
@@ -67,11 +67,12 @@ public struct AssessmentService: Sendable {
         var a = try await own(id, identity)
         guard a.status == .draft else { throw DomainError.conflict("考核已开始，指标不能再修改") }
         (a.title, a.from, a.to, a.scheme) = try parse(d)
-        return try await save(a, action: "assessment.update", detail: a.title, identity, address)
+        return try await save(a, action: .assessmentUpdate, detail: a.title, identity, address)
     }
 
-    func save(_ a: Assessment, action: String, detail: String, _ identity: StaffIdentity, _ address: String) async throws -> Assessment {
-        try await env.audited(identity, address: address, action: action, recordType: "assessment", detail: detail) { stores in
+    func save(_ a: Assessment, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String) async throws -> Assessment
+    {
+        try await env.audited(identity, address: address, action, .assessment, detail: detail) { stores in
             try await stores.assessments.update(a)
             return (a, id: a.id)
         }
@@ -112,12 +113,12 @@ public struct AssessmentService: Sendable {
         guard a.status == .draft else { throw DomainError.conflict("考核已开始") }
         guard !(try await units(of: a.agencyID)).isEmpty else { throw DomainError.conflict("本机关没有下级单位可考核") }
         a.status = .open
-        return try await save(a, action: "assessment.open", detail: a.title, identity, address)
+        return try await save(a, action: .assessmentOpen, detail: a.title, identity, address)
     }
 
     /// Changes one unit's marks with `change`, under the version read, with its audit entry.
     func mark(
-        _ a: Assessment, unitID: Int64, identity: StaffIdentity, address: String, action: String, detail: String,
+        _ a: Assessment, unitID: Int64, identity: StaffIdentity, address: String, action: AuditAction, detail: String,
         _ change: (inout AssessmentMarks) throws -> Void
     ) async throws -> AssessmentMarks {
         guard a.status == .open else { throw DomainError.conflict(a.status == .draft ? "考核尚未开始" : "考核已结束") }
@@ -128,7 +129,7 @@ public struct AssessmentService: Sendable {
         let saved = marks
         let version = current?.version ?? 0
         return try await env.audited(
-            identity, address: address, action: action, recordType: "assessment", detail: "单位 #\(unitID)：\(detail)"
+            identity, address: address, action, .assessment, detail: "单位 #\(unitID)：\(detail)"
         ) { stores in
             try await stores.assessments.saveMarks(saved, assessmentID: a.id, unitID: unitID, version: version)
             return (saved, id: a.id)
@@ -142,7 +143,7 @@ public struct AssessmentService: Sendable {
         let a = try await viewable(id, identity)
         guard a.agencyID == identity.agency.parentID else { throw DomainError.forbidden("只有被考核单位填写自评") }
         return try await mark(
-            a, unitID: identity.agency.id, identity: identity, address: address, action: submit ? "assessment.submit" : "assessment.self",
+            a, unitID: identity.agency.id, identity: identity, address: address, action: submit ? .assessmentSubmit : .assessmentSelf,
             detail: submit ? "提交自评" : "保存自评"
         ) { marks throws(DomainError) in try marks.selfAssess(scores, scheme: a.scheme, submit: submit) }
     }
@@ -155,7 +156,7 @@ public struct AssessmentService: Sendable {
         let by = identity.user.displayName
         let today = env.today
         return try await mark(
-            a, unitID: unitID, identity: identity, address: address, action: "assessment.review",
+            a, unitID: unitID, identity: identity, address: address, action: .assessmentReview,
             detail: returnForEvidence ? "初审退回" : "审核确定"
         ) { marks throws(DomainError) in
             try marks.review(scores, returnForEvidence: returnForEvidence, scheme: a.scheme, by: by, on: today)
@@ -168,7 +169,7 @@ public struct AssessmentService: Sendable {
         let a = try await own(id, identity)
         let (by, today) = (identity.user.displayName, env.today)
         return try await mark(
-            a, unitID: unitID, identity: identity, address: address, action: "assessment.deduct",
+            a, unitID: unitID, identity: identity, address: address, action: .assessmentDeduct,
             detail: "扣 \(AssessmentScheme.number(points)) 分：\(reason)"
         ) { marks throws(DomainError) in try marks.deduct(points, reason: reason, by: by, on: today) }
     }
@@ -178,7 +179,7 @@ public struct AssessmentService: Sendable {
     {
         let a = try await own(id, identity)
         let (by, today) = (identity.user.displayName, env.today)
-        return try await mark(a, unitID: unitID, identity: identity, address: address, action: "assessment.veto", detail: "一票否决：\(item)") {
+        return try await mark(a, unitID: unitID, identity: identity, address: address, action: .assessmentVeto, detail: "一票否决：\(item)") {
             marks throws(DomainError) in try marks.veto(item, reason: reason, scheme: a.scheme, by: by, on: today)
         }
     }
@@ -222,7 +223,7 @@ public struct AssessmentService: Sendable {
         guard waiting.isEmpty else { throw DomainError.conflict("以下单位的自评尚未审核完成：" + waiting.joined(separator: "、")) }
         a.results = results
         a.status = .closed
-        return try await save(a, action: "assessment.close", detail: "\(results.count) 个单位", identity, address)
+        return try await save(a, action: .assessmentClose, detail: "\(results.count) 个单位", identity, address)
     }
 
     /// Drafts the 通报 of a closed assessment as a catalog document for review and publication.
@@ -241,7 +242,7 @@ public struct AssessmentService: Sendable {
         document.formedOn = env.today
         let created = try await catalog.create(document, by: identity, from: address)
         a.noticeDocumentID = created.id
-        _ = try await save(a, action: "assessment.notice", detail: "通报：文件 #\(created.id)", identity, address)
+        _ = try await save(a, action: .assessmentNotice, detail: "通报：文件 #\(created.id)", identity, address)
         return created
     }
 }

@@ -59,14 +59,10 @@ public struct SiteErrorService: Sendable {
             receivedOn: today,
             dueOn: due(from: today), createdAtMillis: env.nowMillis)
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: AuditActor(agencyID: root.id, userID: nil, name: "网民", address: address), atMillis: now) {
+            stores, trail in
             let saved = try await stores.siteErrors.create(report)
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: root.id, actorID: nil, actorName: "网民", remoteAddress: address, action: "site_error.receive",
-                    recordType: "site-error",
-                    recordID: String(saved.id), detail: "\(category.label)：\(page)"),
-                atMillis: now)
+            try await trail.log(.siteErrorReceive, .siteError, saved.id, detail: "\(category.label)：\(page)")
             return saved
         }
     }
@@ -90,13 +86,9 @@ public struct SiteErrorService: Sendable {
         let done = report
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             try await stores.siteErrors.update(done)
-            try await stores.audit.append(
-                actor.event(
-                    "site_error.resolve", recordType: "site-error", recordID: String(done.id),
-                    detail: "\(done.status.label)：\(done.resolution)"),
-                atMillis: now)
+            try await trail.log(.siteErrorResolve, .siteError, done.id, detail: "\(done.status.label)：\(done.resolution)")
         }
         return done
     }
@@ -157,7 +149,7 @@ public struct SiteErrorService: Sendable {
         let batch = prepared
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var added = 0
             var skipped = 0
             var seen = Set<String>()
@@ -176,9 +168,7 @@ public struct SiteErrorService: Sendable {
                 _ = try await stores.siteErrors.create(r)
                 added += 1
             }
-            try await stores.audit.append(
-                actor.event("site_error.import", recordType: "site-error", recordID: "", detail: "导入 \(added) 条，跳过已导入 \(skipped) 条"),
-                atMillis: now)
+            try await trail.log(.siteErrorImport, .siteError, "", detail: "导入 \(added) 条，跳过已导入 \(skipped) 条")
             return Imported(added: added, skipped: skipped)
         }
     }

@@ -77,7 +77,7 @@ public struct StandardCatalogService: Sendable {
         catalog.keepMapping(from: try await inForce(for: agency)?.catalog)
         let saved = catalog
         return try await env.audited(
-            identity, address: address, action: "standard_catalog.load", recordType: "standard_catalog",
+            identity, address: address, .standardCatalogLoad, .standardCatalog,
             detail: "\(name)（\(items.count) 项，来自 \(saved.sourceName)）"
         ) { stores in
             try await stores.standardCatalogs.save(saved)
@@ -109,7 +109,7 @@ public struct StandardCatalogService: Sendable {
         }
         let saved = catalog
         return try await env.audited(
-            identity, address: address, action: "standard_catalog.map", recordType: "standard_catalog",
+            identity, address: address, .standardCatalogMap, .standardCatalog,
             detail: "调整 \(changed) 项的对应栏目"
         ) { stores in
             try await stores.standardCatalogs.save(saved)

@@ -85,7 +85,7 @@ public struct ConsultationService: Sendable {
         try parse(input, into: &c)
         c.createdAtMillis = env.nowMillis
         c.updatedAtMillis = env.nowMillis
-        return try await store(c, create: true, action: "consultation.create", detail: c.title, identity, address)
+        return try await store(c, create: true, action: .consultationCreate, detail: c.title, identity, address)
     }
 
     /// Changes a consultation not yet published; a published one changes by new versions.
@@ -94,7 +94,7 @@ public struct ConsultationService: Sendable {
         guard !c.published else { throw DomainError.conflict("已发布的征求意见稿不能直接修改，请发布修改稿（新版本）") }
         try parse(input, into: &c)
         c.updatedAtMillis = env.nowMillis
-        return try await store(c, action: "consultation.edit", detail: c.title, identity, address)
+        return try await store(c, action: .consultationEdit, detail: c.title, identity, address)
     }
 
     public func publish(_ id: Int64, identity: StaffIdentity, address: String) async throws -> Consultation {
@@ -104,7 +104,7 @@ public struct ConsultationService: Sendable {
         try env.settings.consultationRules.check(c.kind, opens: c.opensOn, closes: c.closesOn, calendar: env.calendar.current)
         c.published = true
         c.updatedAtMillis = env.nowMillis
-        let stored = try await store(c, action: "consultation.publish", detail: "\(c.opensOn) 至 \(c.closesOn)", identity, address)
+        let stored = try await store(c, action: .consultationPublish, detail: "\(c.opensOn) 至 \(c.closesOn)", identity, address)
         // After the write: a page rendered in between would otherwise be cached with the old state.
         await env.publicViewChanged()
         return stored
@@ -142,23 +142,20 @@ public struct ConsultationService: Sendable {
         }
         guard !details.isEmpty else { throw DomainError.invalid("body", "请填写修改后的正文或新的截止日期") }
         c.updatedAtMillis = env.nowMillis
-        let stored = try await store(c, action: "consultation.revise", detail: details.joined(separator: "，"), identity, address)
+        let stored = try await store(c, action: .consultationRevise, detail: details.joined(separator: "，"), identity, address)
         await env.publicViewChanged()
         return stored
     }
 
-    func store(_ c: Consultation, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String)
+    func store(_ c: Consultation, create: Bool = false, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String)
         async throws -> Consultation
     {
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var saved = c
             if create { saved = try await stores.consultations.create(c) } else { try await stores.consultations.update(c) }
-            try await stores.audit.append(
-                actor.event(
-                    action, recordType: "consultation", recordID: String(saved.id), after: CanonicalJSON.text(saved), detail: detail),
-                atMillis: now)
+            try await trail.log(action, .consultation, saved.id, after: CanonicalJSON.text(saved), detail: detail)
             return saved
         }
     }
@@ -224,14 +221,12 @@ public struct ConsultationService: Sendable {
             text: text, name: name, email: email, phone: phone, status: confirm ? .unconfirmed : (findings.isEmpty ? .pending : .held),
             findings: Array(Set(findings.map(\.kind.label))).sorted(), confirmationCode: code, createdAtMillis: env.nowMillis)
         let now = env.nowMillis
-        let stored = try await env.database.transaction { stores in
+        let stored = try await env.database.audited(
+            by: AuditActor(agencyID: c.agencyID, userID: nil, name: "公众", address: address), atMillis: now
+        ) { stores, trail in
             let saved = try await stores.consultations.addComment(comment)
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: c.agencyID, actorID: nil, actorName: "公众", remoteAddress: address, action: "consultation.comment",
-                    recordType: "consultation", recordID: String(c.id),
-                    detail: "意见 #\(saved.id)" + (saved.paragraph.map { "（第 \($0) 段）" } ?? "")),
-                atMillis: now)
+            try await trail.log(
+                .consultationComment, .consultation, c.id, detail: "意见 #\(saved.id)" + (saved.paragraph.map { "（第 \($0) 段）" } ?? ""))
             if let code, let contact {
                 _ = try await stores.outbox.enqueue(
                     contact.message(
@@ -289,7 +284,7 @@ public struct ConsultationService: Sendable {
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
         let name = identity.user.displayName
-        let changed = try await env.database.transaction { stores in
+        let changed = try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var n = 0
             for var comment in try await stores.consultations.comments(consultationID: c.id)
             where ids.contains(comment.id) && (comment.status == .pending || comment.status == .held) {
@@ -298,9 +293,7 @@ public struct ConsultationService: Sendable {
                 try await stores.consultations.updateComment(comment)
                 n += 1
             }
-            try await stores.audit.append(
-                actor.event("consultation.moderate", recordType: "consultation", recordID: String(c.id), detail: "\(target.label) \(n) 条"),
-                atMillis: now)
+            try await trail.log(.consultationModerate, .consultation, c.id, detail: "\(target.label) \(n) 条")
             return n
         }
         await env.publicViewChanged()
@@ -341,7 +334,7 @@ public struct ConsultationService: Sendable {
         let theme = String((input.theme ?? "").trimmingCharacters(in: .whitespaces).prefix(50))
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var n = 0
             for var comment in try await stores.consultations.comments(consultationID: c.id)
             where ids.contains(comment.id) && comment.status != .unconfirmed {
@@ -352,9 +345,7 @@ public struct ConsultationService: Sendable {
                 n += 1
             }
             guard n > 0 else { throw DomainError.invalid("ids", "所选意见不属于本次征集") }
-            try await stores.audit.append(
-                actor.event("consultation.dispose", recordType: "consultation", recordID: String(c.id), detail: "\(d.label) \(n) 条"),
-                atMillis: now)
+            try await trail.log(.consultationDispose, .consultation, c.id, detail: "\(d.label) \(n) 条")
             return n
         }
     }
@@ -379,7 +370,7 @@ public struct ConsultationService: Sendable {
         let created = try await catalog.create(document, by: identity, from: address)
         c.reportDocumentID = created.id
         c.updatedAtMillis = env.nowMillis
-        _ = try await store(c, action: "consultation.report", detail: "意见采纳情况：文件 #\(created.id)", identity, address)
+        _ = try await store(c, action: .consultationReport, detail: "意见采纳情况：文件 #\(created.id)", identity, address)
         return created
     }
 
@@ -390,6 +381,6 @@ public struct ConsultationService: Sendable {
         _ = try await CatalogService.load(env, agencyID: identity.agency.id).document(documentID, for: identity)
         c.documentID = documentID
         c.updatedAtMillis = env.nowMillis
-        return try await store(c, action: "consultation.link", detail: "正式文件 #\(documentID)", identity, address)
+        return try await store(c, action: .consultationLink, detail: "正式文件 #\(documentID)", identity, address)
     }
 }

@@ -72,13 +72,11 @@ public struct MailboxService: Sendable {
                 name: name, phone: phone, email: email, mayPublish: input.mayPublish ?? false, receivedOn: today, dueOn: due,
                 createdAtMillis: now)
             do {
-                return try await env.database.transaction { stores in
+                return try await env.database.audited(
+                    by: AuditActor(agencyID: agencyID, userID: nil, name: "来信人", address: address), atMillis: now
+                ) { stores, trail in
                     let saved = try await stores.mailbox.create(message)
-                    try await stores.audit.append(
-                        AuditEvent(
-                            agencyID: agencyID, actorID: nil, actorName: "来信人", remoteAddress: address, action: "mailbox.receive",
-                            recordType: "mailbox", recordID: String(saved.id), detail: "\(kind.label)，查询码 \(saved.trackingCode)"),
-                        atMillis: now)
+                    try await trail.log(.mailboxReceive, .mailbox, saved.id, detail: "\(kind.label)，查询码 \(saved.trackingCode)")
                     return saved
                 }
             } catch DomainError.conflict(let m) where m == "查询码已被使用" {
@@ -100,13 +98,10 @@ public struct MailboxService: Sendable {
         try m.rate(try RequestService.parse(rating ?? "", "rating", MailboxMessage.Rating.self), comment: comment ?? "", on: env.today)
         let done = m
         let now = env.nowMillis
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: AuditActor(agencyID: done.agencyID, userID: nil, name: "来信人", address: address), atMillis: now) {
+            stores, trail in
             try await stores.mailbox.update(done)
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: done.agencyID, actorID: nil, actorName: "来信人", remoteAddress: address, action: "mailbox.rate",
-                    recordType: "mailbox", recordID: String(done.id), detail: done.rating?.label ?? ""),
-                atMillis: now)
+            try await trail.log(.mailboxRate, .mailbox, done.id, detail: done.rating?.label ?? "")
         }
         return done
     }
@@ -121,7 +116,7 @@ public struct MailboxService: Sendable {
     }
 
     func change(
-        _ id: Int64, identity: StaffIdentity, address: String, action: String, officeOnly: Bool = false,
+        _ id: Int64, identity: StaffIdentity, address: String, action: AuditAction, officeOnly: Bool = false,
         _ apply: (inout MailboxMessage) async throws -> String
     ) async throws -> MailboxMessage {
         if officeOnly && !identity.holds(anyOf: Self.office) { throw DomainError.forbidden("此操作仅限政务公开办公室") }
@@ -130,12 +125,10 @@ public struct MailboxService: Sendable {
         let changed = m
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             try await stores.mailbox.update(changed)
-            try await stores.audit.append(
-                actor.event(action, recordType: "mailbox", recordID: String(changed.id), agencyID: identity.agency.id, detail: detail),
-                atMillis: now)
-            if action == "mailbox.reply", changed.status == .closed, !changed.email.isEmpty {
+            try await trail.log(action, .mailbox, changed.id, agencyID: identity.agency.id, detail: detail)
+            if action == .mailboxReply, changed.status == .closed, !changed.email.isEmpty {
                 _ = try await stores.outbox.enqueue(
                     OutboxMessage(
                         agencyID: identity.agency.id, requestID: nil, recipient: changed.email, subject: "您的来信已答复：\(changed.subject)",
@@ -144,7 +137,7 @@ public struct MailboxService: Sendable {
                         nextAttemptAtMillis: now, createdAtMillis: now))
             }
         }
-        if action == "mailbox.reply" || action == "mailbox.publish" { await env.publicViewChanged() }
+        if action == .mailboxReply || action == .mailboxPublish { await env.publicViewChanged() }
         return changed
     }
 
@@ -169,7 +162,7 @@ public struct MailboxService: Sendable {
     public func assign(_ id: Int64, _ a: Assignment, identity: StaffIdentity, address: String) async throws -> MailboxMessage {
         let stores = env.database.stores
         let note = String((a.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
-        return try await change(id, identity: identity, address: address, action: "mailbox.assign", officeOnly: true) { m in
+        return try await change(id, identity: identity, address: address, action: .mailboxAssign, officeOnly: true) { m in
             if let agencyID = a.agencyId {
                 guard let unit = try await stores.agencies.find(id: agencyID), unit.parentID == identity.agency.id else {
                     throw DomainError.invalid("agencyId", "只能转办给本机关的下属单位")
@@ -192,7 +185,7 @@ public struct MailboxService: Sendable {
     }
 
     public func answer(_ id: Int64, reply: String?, identity: StaffIdentity, address: String) async throws -> MailboxMessage {
-        try await change(id, identity: identity, address: address, action: "mailbox.answer") { m in
+        try await change(id, identity: identity, address: address, action: .mailboxAnswer) { m in
             try m.answer(reply ?? "", by: identity.user.displayName, on: env.today)
             return "拟复"
         }
@@ -201,7 +194,7 @@ public struct MailboxService: Sendable {
     public func review(_ id: Int64, approve: Bool, comment: String?, identity: StaffIdentity, address: String) async throws
         -> MailboxMessage
     {
-        try await change(id, identity: identity, address: address, action: approve ? "mailbox.reply" : "mailbox.return", officeOnly: true) {
+        try await change(id, identity: identity, address: address, action: approve ? .mailboxReply : .mailboxReturn, officeOnly: true) {
             m in
             try m.review(approve: approve, comment: comment ?? "", by: identity.user.displayName, on: env.today)
             return approve ? "答复" : "退回：\(comment ?? "")"
@@ -210,7 +203,7 @@ public struct MailboxService: Sendable {
 
     public func supervise(_ id: Int64, note: String?, identity: StaffIdentity, address: String) async throws -> MailboxMessage {
         let text = try RequestSteps.trimmed(note, "note", "请填写督办意见", limit: 500)
-        return try await change(id, identity: identity, address: address, action: "mailbox.supervise", officeOnly: true) { m in
+        return try await change(id, identity: identity, address: address, action: .mailboxSupervise, officeOnly: true) { m in
             guard m.status == .assigned || m.status == .received else { throw DomainError.conflict("该信件\(m.status.label)，无需督办") }
             m.steps.append(.init(action: "督办", detail: text, by: identity.user.displayName, on: env.today))
             return "督办：\(text)"
@@ -219,7 +212,7 @@ public struct MailboxService: Sendable {
 
     /// Withholds or shows a reply the writer allowed to be public.
     public func setPublished(_ id: Int64, _ published: Bool, identity: StaffIdentity, address: String) async throws -> MailboxMessage {
-        try await change(id, identity: identity, address: address, action: "mailbox.publish", officeOnly: true) { m in
+        try await change(id, identity: identity, address: address, action: .mailboxPublish, officeOnly: true) { m in
             guard m.status == .closed else { throw DomainError.conflict("答复后才能公开") }
             guard m.mayPublish || !published else { throw DomainError.conflict("来信人未同意公开") }
             m.published = published
@@ -285,12 +278,10 @@ public struct MailboxService: Sendable {
         let toSave = entry
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        let saved = try await env.database.transaction { stores in
+        let saved = try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var e = toSave
             if id == nil { e = try await stores.mailbox.createFAQ(toSave) } else { try await stores.mailbox.updateFAQ(toSave) }
-            try await stores.audit.append(
-                actor.event("faq.save", recordType: "faq", recordID: String(e.id), after: CanonicalJSON.text(e), detail: e.question),
-                atMillis: now)
+            try await trail.log(.faqSave, .faq, e.id, after: CanonicalJSON.text(e), detail: e.question)
             return e
         }
         await env.publicViewChanged()

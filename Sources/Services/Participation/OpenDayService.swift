@@ -59,7 +59,7 @@ public struct OpenDayService: Sendable {
             place: try RequestSteps.trimmed(input.place, "place", "请填写地点", limit: 200),
             plan: try RequestSteps.trimmed(input.plan?.replacingOccurrences(of: "\r\n", with: "\n"), "plan", "请填写活动方案", limit: 20_000),
             capacity: capacity, registrationClosesOn: closes, createdAtMillis: env.nowMillis)
-        return try await save(day, create: true, action: "open_day.plan", detail: "\(title)（\(date)）", identity, address)
+        return try await save(day, create: true, action: .openDayPlan, detail: "\(title)（\(date)）", identity, address)
     }
 
     func day(_ id: Int64, for identity: StaffIdentity) async throws -> OpenDay {
@@ -69,10 +69,11 @@ public struct OpenDayService: Sendable {
         return d
     }
 
-    func save(_ d: OpenDay, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String) async throws
+    func save(_ d: OpenDay, create: Bool = false, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String)
+        async throws
         -> OpenDay
     {
-        try await env.audited(identity, address: address, action: action, recordType: "open-day", detail: detail) { stores in
+        try await env.audited(identity, address: address, action, .openDay, detail: detail) { stores in
             var saved = d
             if create { saved = try await stores.openDays.create(d) } else { try await stores.openDays.update(d) }
             return (saved, saved.id)
@@ -83,7 +84,7 @@ public struct OpenDayService: Sendable {
         var d = try await day(id, for: identity)
         guard !d.announced else { throw DomainError.conflict("已发布公告") }
         d.announced = true
-        return try await save(d, action: "open_day.announce", detail: d.title, identity, address)
+        return try await save(d, action: .openDayAnnounce, detail: d.title, identity, address)
     }
 
     public struct Signup: Decodable, Sendable {
@@ -107,16 +108,11 @@ public struct OpenDayService: Sendable {
     public func register(_ id: Int64, _ s: Signup, address: String) async throws -> (OpenDay, OpenDay.Registration) {
         let today = env.today
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: AuditActor(name: "公众", address: address), atMillis: now) { stores, trail in
             guard var d = try await stores.openDays.findForUpdate(id: id), d.announced else { throw DomainError.notFound("该开放日活动") }
             let r = try d.register(name: s.name ?? "", phone: s.phone ?? "", people: s.people ?? 1, today: today, atMillis: now)
             try await stores.openDays.update(d)
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: d.agencyID, actorID: nil, actorName: "公众", remoteAddress: address, action: "open_day.register",
-                    recordType: "open-day",
-                    recordID: String(d.id), detail: "报名 \(r.people) 人"),
-                atMillis: now)
+            try await trail.log(.openDayRegister, .openDay, d.id, agencyID: d.agencyID, detail: "报名 \(r.people) 人")
             return (d, r)
         }
     }
@@ -137,6 +133,6 @@ public struct OpenDayService: Sendable {
         draft.writtenOn = env.today
         draft.formedOn = env.today
         d.resultDocumentID = try await catalog.create(draft, by: identity, from: address).id
-        return try await save(d, action: "open_day.report", detail: "结果文件 #\(d.resultDocumentID!)", identity, address)
+        return try await save(d, action: .openDayReport, detail: "结果文件 #\(d.resultDocumentID!)", identity, address)
     }
 }

@@ -54,7 +54,7 @@ public struct OpinionService: Sendable {
             topic: try RequestSteps.trimmed(input.topic, "topic", "请填写涉及的主题", limit: 100),
             summary: try RequestSteps.trimmed(input.summary, "summary", "请填写舆情摘要", limit: 5_000),
             risk: try RequestService.parse(input.risk ?? "", "risk", OpinionItem.Risk.self), createdAtMillis: env.nowMillis)
-        return try await save(item, create: true, action: "opinion.log", detail: "\(item.risk.label)：\(item.topic)", identity, address)
+        return try await save(item, create: true, action: .opinionLog, detail: "\(item.risk.label)：\(item.topic)", identity, address)
     }
 
     public func item(_ id: Int64, for identity: StaffIdentity) async throws -> OpinionItem {
@@ -64,18 +64,16 @@ public struct OpinionService: Sendable {
         return o
     }
 
-    func save(_ o: OpinionItem, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String)
+    func save(_ o: OpinionItem, create: Bool = false, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String)
         async throws
         -> OpinionItem
     {
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var saved = o
             if create { saved = try await stores.opinions.create(o) } else { try await stores.opinions.update(o) }
-            try await stores.audit.append(
-                actor.event(action, recordType: "opinion", recordID: String(saved.id), after: CanonicalJSON.text(saved), detail: detail),
-                atMillis: now)
+            try await trail.log(action, .opinion, saved.id, after: CanonicalJSON.text(saved), detail: detail)
             return saved
         }
     }
@@ -88,7 +86,7 @@ public struct OpinionService: Sendable {
         guard o.status != .closed else { throw DomainError.conflict("该舆情已办结") }
         o.departmentID = d.id
         o.unitName = d.name
-        return try await save(o, action: "opinion.assign", detail: d.name, identity, address)
+        return try await save(o, action: .opinionAssign, detail: d.name, identity, address)
     }
 
     public struct ResponseInput: Decodable, Sendable {
@@ -132,13 +130,13 @@ public struct OpinionService: Sendable {
                 text: text, channel: channel, publishedAtMillis: at, documentID: input.documentId, mailboxID: input.mailboxId,
                 by: identity.user.displayName))
         o.status = .responded
-        return try await save(o, action: "opinion.respond", detail: channel, identity, address)
+        return try await save(o, action: .opinionRespond, detail: channel, identity, address)
     }
 
     public func close(_ id: Int64, identity: StaffIdentity, address: String) async throws -> OpinionItem {
         var o = try await item(id, for: identity)
         guard o.status == .responded else { throw DomainError.conflict(o.status == .closed ? "该舆情已办结" : "尚未回应，不能办结") }
         o.status = .closed
-        return try await save(o, action: "opinion.close", detail: "", identity, address)
+        return try await save(o, action: .opinionClose, detail: "", identity, address)
     }
 }

@@ -76,7 +76,7 @@ public struct ProposalService: Sendable {
             coUnits: (input.coUnits ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             complex: complex, dueOn: env.settings.proposalRules.due(assignedOn: assigned, complex: complex),
             publishReply: input.publishReply ?? true, createdAtMillis: env.nowMillis)
-        return try await save(p, create: true, action: "proposal.register", detail: "\(kind.label)第\(number)号", identity, address)
+        return try await save(p, create: true, action: .proposalRegister, detail: "\(kind.label)第\(number)号", identity, address)
     }
 
     public func item(_ id: Int64, for identity: StaffIdentity) async throws -> Proposal {
@@ -86,18 +86,16 @@ public struct ProposalService: Sendable {
         return p
     }
 
-    func save(_ p: Proposal, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String)
+    func save(_ p: Proposal, create: Bool = false, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String)
         async throws
         -> Proposal
     {
         let actor = AuditActor(identity, address: address)
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             var saved = p
             if create { saved = try await stores.proposals.create(p) } else { try await stores.proposals.update(p) }
-            try await stores.audit.append(
-                actor.event(action, recordType: "proposal", recordID: String(saved.id), after: CanonicalJSON.text(saved), detail: detail),
-                atMillis: now)
+            try await trail.log(action, .proposal, saved.id, after: CanonicalJSON.text(saved), detail: detail)
             return saved
         }
     }
@@ -125,7 +123,7 @@ public struct ProposalService: Sendable {
         let way = try RequestSteps.trimmed(input.way, "way", "请填写沟通方式（电话、座谈、走访等）", limit: 50)
         let note = try RequestSteps.trimmed(input.note, "note", "请填写沟通情况", limit: 2_000)
         p.contacts.append(.init(on: on, way: way, note: note))
-        return try await save(p, action: "proposal.contact", detail: "\(way)：\(note.prefix(50))", identity, address)
+        return try await save(p, action: .proposalContact, detail: "\(way)：\(note.prefix(50))", identity, address)
     }
 
     public struct ReplyInput: Decodable, Sendable {
@@ -159,6 +157,6 @@ public struct ProposalService: Sendable {
             draft.formedOn = env.today
             p.replyDocumentID = try await catalog.create(draft, by: identity, from: address).id
         }
-        return try await save(p, action: "proposal.reply", detail: p.outcome?.label ?? "", identity, address)
+        return try await save(p, action: .proposalReply, detail: p.outcome?.label ?? "", identity, address)
     }
 }

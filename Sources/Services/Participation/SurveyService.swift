@@ -126,7 +126,7 @@ public struct SurveyService: Sendable {
         var s = Survey(agencyID: identity.agency.id, title: "", questions: [], opensOn: env.today, closesOn: env.today)
         try parse(input, into: &s)
         s.createdAtMillis = env.nowMillis
-        return try await save(s, create: true, action: "survey.create", detail: s.title, identity, address)
+        return try await save(s, create: true, action: .surveyCreate, detail: s.title, identity, address)
     }
 
     /// Changes a survey that is not yet published: once the public can answer, the questions stay.
@@ -134,7 +134,7 @@ public struct SurveyService: Sendable {
         var s = try await survey(id, of: identity.agency.id)
         guard !s.published else { throw DomainError.conflict("问卷已发布，题目不能再修改") }
         try parse(input, into: &s)
-        return try await save(s, action: "survey.update", detail: s.title, identity, address)
+        return try await save(s, action: .surveyUpdate, detail: s.title, identity, address)
     }
 
     public func publish(_ id: Int64, identity: StaffIdentity, address: String) async throws -> Survey {
@@ -143,7 +143,7 @@ public struct SurveyService: Sendable {
         guard s.closesOn >= env.today else { throw DomainError.invalid("closesOn", "截止日期已过，请先修改日期") }
         try s.check()
         s.published = true
-        return try await save(s, action: "survey.publish", detail: "\(s.opensOn) 至 \(s.closesOn)", identity, address)
+        return try await save(s, action: .surveyPublish, detail: "\(s.opensOn) 至 \(s.closesOn)", identity, address)
     }
 
     /// Ends a survey before its closing date.
@@ -153,7 +153,7 @@ public struct SurveyService: Sendable {
             throw DomainError.conflict("问卷不在进行中")
         }
         s.ended = true
-        return try await save(s, action: "survey.close", detail: "提前结束", identity, address)
+        return try await save(s, action: .surveyClose, detail: "提前结束", identity, address)
     }
 
     /// Shows or hides the charts of the results on the portal.
@@ -161,13 +161,14 @@ public struct SurveyService: Sendable {
         var s = try await survey(id, of: identity.agency.id)
         guard s.published else { throw DomainError.conflict("问卷尚未发布") }
         s.resultsPublic = shown
-        return try await save(s, action: "survey.results", detail: shown ? "公开结果" : "不公开结果", identity, address)
+        return try await save(s, action: .surveyResults, detail: shown ? "公开结果" : "不公开结果", identity, address)
     }
 
-    func save(_ s: Survey, create: Bool = false, action: String, detail: String, _ identity: StaffIdentity, _ address: String) async throws
+    func save(_ s: Survey, create: Bool = false, action: AuditAction, detail: String, _ identity: StaffIdentity, _ address: String)
+        async throws
         -> Survey
     {
-        try await env.audited(identity, address: address, action: action, recordType: "survey", detail: detail) { stores in
+        try await env.audited(identity, address: address, action, .survey, detail: detail) { stores in
             var saved = s
             if create { saved = try await stores.surveys.create(s) } else { try await stores.surveys.update(s) }
             return (saved, saved.id)
@@ -238,7 +239,9 @@ public struct SurveyService: Sendable {
         let contact = try ParticipantContact.required(s.identity, email: input.email ?? "", phone: input.phone ?? "")
         let code = contact.map { _ in ParticipantContact.code() }
         let now = env.nowMillis
-        let stored = try await env.database.transaction { stores in
+        let stored = try await env.database.audited(
+            by: AuditActor(agencyID: s.agencyID, userID: nil, name: "公众", address: address), atMillis: now
+        ) { stores, trail in
             var response = SurveyResponse(
                 surveyID: s.id, answers: answers, respondent: contact?.key ?? "", confirmed: contact == nil, confirmationCode: code,
                 createdAtMillis: now)
@@ -249,11 +252,7 @@ public struct SurveyService: Sendable {
             } else {
                 response = try await stores.surveys.addResponse(response)
             }
-            try await stores.audit.append(
-                AuditEvent(
-                    agencyID: s.agencyID, actorID: nil, actorName: "公众", remoteAddress: address, action: "survey.respond",
-                    recordType: "survey", recordID: String(s.id), detail: "答卷 #\(response.id)"),
-                atMillis: now)
+            try await trail.log(.surveyRespond, .survey, s.id, detail: "答卷 #\(response.id)")
             if let contact, let code {
                 _ = try await stores.outbox.enqueue(
                     contact.message(
@@ -286,6 +285,15 @@ public struct SurveyService: Sendable {
     }
 
     /// Every counted response as one row: one column per question (options joined with “；”).
+    /// The answers as a table for the office to download; the download itself is archived.
+    public func export(_ s: Survey, by identity: StaffIdentity, address: String) async throws -> CSVTable {
+        let table = try await csv(s)
+        try await env.database.audit(
+            .surveyExport, .survey, String(s.id), by: AuditActor(identity, address: address), atMillis: env.nowMillis,
+            detail: "\(table.rows.count) 份答卷")
+        return table
+    }
+
     public func csv(_ s: Survey) async throws -> CSVTable {
         var table = CSVTable(header: ["答卷编号", "提交时间"] + s.questions.map { "\($0.number). \($0.title)" })
         for r in try await env.database.stores.surveys.responses(surveyID: s.id) where r.confirmed {

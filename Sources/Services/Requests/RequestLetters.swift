@@ -25,7 +25,7 @@ public struct RequestLetters: Sendable {
         try ReplyLetterTemplate.check(outcome, details)
         let now = env.nowMillis
         let today = env.today
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: AuditActor(identity, address: address), atMillis: now) { stores, trail in
             let r = try await Self.request(requestID, identity, stores)
             guard r.status != .replied else { throw DomainError.conflict("该申请已答复，告知书已经发出") }
             let body = ReplyLetterTemplate.draft(
@@ -43,10 +43,7 @@ public struct RequestLetters: Sendable {
                     ReplyLetter(
                         agencyID: r.agencyID, requestID: r.id, outcome: outcome, body: body, createdAtMillis: now, updatedAtMillis: now))
             }
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "request.letter_draft", recordType: "request", recordID: String(r.id), detail: "答复告知书草稿：\(outcome.label)"),
-                atMillis: now)
+            try await trail.log(.requestLetterDraft, .request, r.id, detail: "答复告知书草稿：\(outcome.label)")
             return letter
         }
     }
@@ -59,7 +56,7 @@ public struct RequestLetters: Sendable {
         let newTitle = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard newTitle.count <= 100 else { throw DomainError.invalid("title", "标题至多 100 字") }
         let now = env.nowMillis
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: AuditActor(identity, address: address), atMillis: now) { stores, trail in
             let r = try await Self.request(requestID, identity, stores)
             guard var letter = try await stores.letters.letters(requestID: r.id).last(where: { $0.status == .draft }) else {
                 throw DomainError.conflict(r.status == .replied ? "告知书已经发出，不能再修改" : "还没有告知书草稿：请先选择办理结果生成草稿")
@@ -68,10 +65,7 @@ public struct RequestLetters: Sendable {
             letter.body = checked
             letter.updatedAtMillis = now
             try await stores.letters.updateDraft(letter)
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "request.letter_edit", recordType: "request", recordID: String(r.id), detail: "修改答复告知书草稿（\(checked.count) 字）"),
-                atMillis: now)
+            try await trail.log(.requestLetterEdit, .request, r.id, detail: "修改答复告知书草稿（\(checked.count) 字）")
             return letter
         }
     }

@@ -5,7 +5,7 @@ import Storage
 extension RequestService {
     /// Runs a step on a request of the caller's agency.
     public func apply(
-        _ id: Int64, _ step: @escaping RequestSteps.Apply, _ fields: RequestSteps.Fields, action: String, identity: StaffIdentity,
+        _ id: Int64, _ step: @escaping RequestSteps.Apply, _ fields: RequestSteps.Fields, action: AuditAction, identity: StaffIdentity,
         address: String
     ) async throws -> DisclosureRequest {
         let today = env.today
@@ -31,7 +31,7 @@ extension RequestService {
         let agencyName = identity.agency.name
         let today = env.today
         return try await change(
-            id, by: identity, from: address, action: "request.reply",
+            id, by: identity, from: address, action: .requestReply,
             { r, calendar in try RequestSteps.reply(outcome)(&r, fields, today, calendar) },
             then: { stores, r in try await letters.send(r, details: details, agencyName: agencyName, stores: stores) })
     }
@@ -62,7 +62,7 @@ extension RequestService {
             names.append("承办人：\(u.displayName)")
         }
         let detail = names.isEmpty ? "取消分办" : "分办：" + names.joined(separator: "，")
-        return try await change(id, by: identity, from: address, action: "request.assign") { r, _ in
+        return try await change(id, by: identity, from: address, action: .requestAssign) { r, _ in
             guard r.status != .replied else { throw DomainError.conflict("该申请已答复") }
             r.handling.departmentID = departmentID
             r.handling.handlerID = handlerID
@@ -87,7 +87,7 @@ extension RequestService {
         let actor = AuditActor(identity, address: address)
         let clocks = env.clocks
         let notices = RequestNotices(env: env)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             guard var r = try await stores.requests.find(id: id), r.agencyID == from.id else { throw DomainError.notFound("该申请") }
             guard r.status != .replied else { throw DomainError.conflict("该申请已答复，不能转办") }
             r.handling.transfers.append(.init(fromAgencyID: from.id, fromAgency: from.name, toAgency: target.name, on: today, reason: why))
@@ -99,11 +99,9 @@ extension RequestService {
             try await stores.requests.update(r)
             let detail = "由\(from.name)转\(target.name)办理（\(today)）：\(why)；收到申请日期仍为 \(r.clock.receivedOn)"
             for agency in [from.id, target.id] {
-                var event = actor.event("request.transfer", recordType: "request", recordID: String(r.id), detail: detail)
-                event.agencyID = agency
-                try await stores.audit.append(event, atMillis: now)
+                try await trail.log(.requestTransfer, .request, r.id, agencyID: agency, detail: detail)
             }
-            try await notices.queue(action: "request.transfer", request: r, agencyName: target.name, stores: stores)
+            try await notices.queue(action: .requestTransfer, request: r, agencyName: target.name, stores: stores)
             return r
         }
     }
@@ -131,17 +129,13 @@ extension RequestService {
         let ids = [r.id] + (try await similar(to: r)).map(\.id)
         let now = env.nowMillis
         let actor = AuditActor(identity, address: address)
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: now) { stores, trail in
             for rid in ids {
                 guard var each = try await stores.requests.find(id: rid) else { continue }
                 each.handling.proactiveDocumentID = documentID
                 each.updatedAtMillis = now
                 try await stores.requests.update(each)
-                try await stores.audit.append(
-                    actor.event(
-                        "request.proactive", recordType: "request", recordID: String(rid),
-                        detail: "依第四十四条纳入主动公开：文件 \(documentID)《\(doc.title)》"),
-                    atMillis: now)
+                try await trail.log(.requestProactive, .request, rid, detail: "依第四十四条纳入主动公开：文件 \(documentID)《\(doc.title)》")
             }
         }
         return ids

@@ -101,16 +101,14 @@ public struct RequestService: Sendable {
             request.trackingCode = TrackingCode.make(year: request.clock.receivedOn.year, using: &rng)
             let attempt = request
             do {
-                return try await env.database.transaction { stores in
+                return try await env.database.audited(by: actor, atMillis: attempt.createdAtMillis) { stores, trail in
                     let stored = try await stores.requests.create(attempt)
-                    try await stores.audit.append(
-                        actor.event(
-                            "request.receive", recordType: "request", recordID: String(stored.id), agencyID: stored.agencyID,
-                            detail: "\(stored.channel.label)，查询码 \(stored.trackingCode)，收到日期 \(stored.clock.receivedOn)"),
-                        atMillis: stored.createdAtMillis)
+                    try await trail.log(
+                        .requestReceive, .request, stored.id, agencyID: stored.agencyID,
+                        detail: "\(stored.channel.label)，查询码 \(stored.trackingCode)，收到日期 \(stored.clock.receivedOn)")
                     let agencyName = try await stores.agencies.find(id: stored.agencyID)?.name ?? ""
                     try await RequestNotices(env: env).queue(
-                        action: "request.receive", request: stored, agencyName: agencyName, stores: stores)
+                        action: .requestReceive, request: stored, agencyName: agencyName, stores: stores)
                     return stored
                 }
             } catch DomainError.conflict(let message) where message == "查询码已被使用" {
@@ -126,14 +124,14 @@ extension RequestService {
     /// (which returns the audit detail), recomputes the due date, stores it, archives the step,
     /// queues the applicant's notice, and runs `then` (letters) before committing.
     func change(
-        _ id: Int64, by identity: StaffIdentity, from address: String, action: String,
+        _ id: Int64, by identity: StaffIdentity, from address: String, action: AuditAction,
         _ change: @escaping @Sendable (inout DisclosureRequest, RequestClock.Context) throws -> String,
         then: (@Sendable (any Stores, DisclosureRequest) async throws -> Void)? = nil
     ) async throws -> DisclosureRequest {
         let clocks = env.clocks
         let now = env.nowMillis
         let notices = RequestNotices(env: env)
-        return try await env.database.transaction { stores in
+        return try await env.database.audited(by: AuditActor(identity, address: address), atMillis: now) { stores, trail in
             guard var request = try await stores.requests.find(id: id), request.agencyID == identity.agency.id else {
                 throw DomainError.notFound("该申请")
             }
@@ -142,11 +140,8 @@ extension RequestService {
             request.dueOn = request.status == .replied ? before : request.clock.compute(clocks).dueOn
             request.updatedAtMillis = now
             try await stores.requests.update(request)
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    action, recordType: "request", recordID: String(request.id), before: before?.description,
-                    after: request.dueOn?.description, detail: detail),
-                atMillis: now)
+            try await trail.log(
+                action, .request, request.id, before: before?.description, after: request.dueOn?.description, detail: detail)
             try await then?(stores, request)
             try await notices.queue(action: action, request: request, agencyName: identity.agency.name, stores: stores)
             return request

@@ -72,16 +72,13 @@ public enum CorpusGenerator: Sendable {
             let batchDocs = docs
             let first = done
             let at = env.nowMillis
-            try await env.database.transaction { stores in
+            try await env.database.audited(by: AuditActor.commandLine, atMillis: at) { stores, trail in
                 for d in batchDocs {
                     let created = try await stores.catalog.create(d)
                     try await stores.search.put(documentID: created.id, title: created.title, body: RichText.plain(created.body))
                 }
-                try await stores.audit.append(
-                    AuditActor.commandLine.event(
-                        "document.import", recordType: "document", recordID: "", agencyID: root.id,
-                        detail: "generated corpus \(first + 1)-\(first + batchDocs.count)"),
-                    atMillis: at)
+                try await trail.log(
+                    .documentImport, .document, "", agencyID: root.id, detail: "generated corpus \(first + 1)-\(first + batchDocs.count)")
             }
             done += n
             progress(done)

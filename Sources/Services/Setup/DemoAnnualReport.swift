@@ -76,13 +76,9 @@ extension DemoContent {
             throw DomainError.conflict("示范年度报告不能发布：" + report.publishProblems.joined(separator: "；"))
         }
         let published = report
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: at) { stores, trail in
             let saved = try await stores.annualReports.save(published)
-            try await stores.audit.append(
-                actor.event(
-                    "annual_report.publish", recordType: "annual-report", recordID: String(saved.id), agencyID: agency.id,
-                    detail: "示范数据：\(year)年度报告"),
-                atMillis: at)
+            try await trail.log(.annualReportPublish, .annualReport, saved.id, agencyID: agency.id, detail: "示范数据：\(year)年度报告")
         }
     }
 }

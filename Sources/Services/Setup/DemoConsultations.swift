@@ -38,7 +38,7 @@ extension DemoContent {
             (nil, "签约费用应全部由医保支付。", .notAdopted, "费用", "签约服务费的筹资渠道由医保等部门另行规定"),
             (nil, "希望小区增设停车位。", .irrelevant, "", ""),
         ]
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: at) { stores, trail in
             let o = try await stores.consultations.create(open)
             for (p, text, name, status) in openComments {
                 _ = try await stores.consultations.addComment(
@@ -77,11 +77,7 @@ extension DemoContent {
                     publishedBy: "示范数据"))
             c.reportDocumentID = d.id
             try await stores.consultations.update(c)
-            try await stores.audit.append(
-                actor.event(
-                    "consultation.report", recordType: "consultation", recordID: String(c.id), agencyID: agency.id,
-                    detail: "示范数据：意见采纳情况 #\(d.id)"),
-                atMillis: at)
+            try await trail.log(.consultationReport, .consultation, c.id, agencyID: agency.id, detail: "示范数据：意见采纳情况 #\(d.id)")
         }
     }
 }

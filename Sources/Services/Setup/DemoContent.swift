@@ -49,21 +49,15 @@ public enum DemoContent: Sendable {
 
     static func load(into agency: Agency, env: ServiceEnvironment, actor: AuditActor) async throws {
         let at = env.nowMillis
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: at) { stores, trail in
             for name in departments {
                 let d = try await stores.agencies.createDepartment(agencyID: agency.id, name: name)
-                try await stores.audit.append(
-                    actor.event(
-                        "department.create", recordType: "department", recordID: String(d.id),
-                        agencyID: agency.id, after: CanonicalJSON.text(d)), atMillis: at)
+                try await trail.log(.departmentCreate, .department, d.id, agencyID: agency.id, after: CanonicalJSON.text(d))
             }
             for (name, code, kind) in subordinates {
                 let a = try await stores.agencies.create(
                     parentID: agency.id, name: name, creditCode: code, kind: kind, contact: AgencyContact())
-                try await stores.audit.append(
-                    actor.event(
-                        "agency.create", recordType: "agency", recordID: String(a.id), agencyID: a.id,
-                        after: CanonicalJSON.text(a)), atMillis: at)
+                try await trail.log(.agencyCreate, .agency, a.id, agencyID: a.id, after: CanonicalJSON.text(a))
             }
             var serial = 0
             for doc in documents {
@@ -81,10 +75,7 @@ public enum DemoContent: Sendable {
                     DocumentVersion(
                         documentID: d.id, revision: d.revision, title: d.title, body: d.body, publicBody: d.publicBody,
                         publishedAtMillis: at, publishedBy: "示范数据"))
-                try await stores.audit.append(
-                    actor.event(
-                        "document.publish", recordType: "document", recordID: String(d.id),
-                        agencyID: agency.id, after: CanonicalJSON.text(d), detail: "demo"), atMillis: at)
+                try await trail.log(.documentPublish, .document, d.id, agencyID: agency.id, after: CanonicalJSON.text(d), detail: "demo")
             }
             // The serials used above, so that the next approval continues after them.
             for _ in 0..<serial { _ = try await stores.catalog.nextIndexSerial(agencyID: agency.id, year: 2026) }

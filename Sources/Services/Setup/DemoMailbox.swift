@@ -34,12 +34,10 @@ extension DemoContent {
                 topic: "妇幼健康", published: true, updatedAtMillis: at),
         ]
         let letters = [new, answered]
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: at) { stores, trail in
             for m in letters {
                 let saved = try await stores.mailbox.create(m)
-                try await stores.audit.append(
-                    actor.event("mailbox.receive", recordType: "mailbox", recordID: String(saved.id), agencyID: agency.id, detail: "示范数据"),
-                    atMillis: at)
+                try await trail.log(.mailboxReceive, .mailbox, saved.id, agencyID: agency.id, detail: "示范数据")
             }
             for e in entries { _ = try await stores.mailbox.createFAQ(e) }
         }

@@ -56,14 +56,12 @@ extension DemoContent {
             requests[i].dueOn = requests[i].clock.compute(env.clocks).dueOn
         }
         let prepared = requests
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: at) { stores, trail in
             for r in prepared {
                 let stored = try await stores.requests.create(r)
-                try await stores.audit.append(
-                    actor.event(
-                        "request.receive", recordType: "request", recordID: String(stored.id), agencyID: agency.id,
-                        detail: "示范数据：\(stored.channel.label)，查询码 \(stored.trackingCode)"),
-                    atMillis: at)
+                try await trail.log(
+                    .requestReceive, .request, stored.id, agencyID: agency.id,
+                    detail: "示范数据：\(stored.channel.label)，查询码 \(stored.trackingCode)")
                 guard stored.status == .replied, let outcome = stored.outcome, let on = stored.repliedOn else { continue }
                 let body = ReplyLetterTemplate.draft(
                     outcome: outcome, applicantName: stored.applicant.name, receivedOn: stored.clock.receivedOn,

@@ -33,7 +33,7 @@ extension DemoContent {
             published: true, resultsPublic: true, createdAtMillis: env.nowMillis)
         let wishes = ["医疗机构执业信息", "", "家庭医生签约的具体流程", "", "", "疫苗接种门诊的开放时间", ""]
         let reasons = ["有些文件找不到", "字太小，手机上看不清"]
-        try await env.database.transaction { stores in
+        try await env.database.audited(by: actor, atMillis: env.nowMillis) { stores, trail in
             let s = try await stores.surveys.create(draft)
             for i in 0..<60 {
                 let age = [2, 2, 3, 4, 2, 3, 4, 1, 2, 3][i % 10]
@@ -47,8 +47,7 @@ extension DemoContent {
                 _ = try await stores.surveys.addResponse(
                     SurveyResponse(surveyID: s.id, answers: try s.accept(answers), createdAtMillis: env.nowMillis - Int64(i) * 3_600_000))
             }
-            try await stores.audit.append(
-                actor.event("survey.create", recordType: "survey", recordID: String(s.id), detail: s.title), atMillis: env.nowMillis)
+            try await trail.log(.surveyCreate, .survey, s.id, detail: s.title)
         }
     }
 }

@@ -62,13 +62,10 @@ public enum FirstStart: Sendable {
         let actor = AuditActor(agencyID: nil, userID: nil, name: "system", address: "local")
         let at = env.nowMillis
         let contact = options.demo ? DemoContent.contact : AgencyContact()
-        let agency = try await database.transaction { stores in
+        let agency = try await database.audited(by: actor, atMillis: at) { stores, trail in
             let agency = try await stores.agencies.create(parentID: nil, name: name, creditCode: code, kind: .commission, contact: contact)
-            try await stores.audit.append(
-                actor.event(
-                    "agency.create", recordType: "agency", recordID: String(agency.id), agencyID: agency.id,
-                    after: CanonicalJSON.text(agency), detail: "first start"),
-                atMillis: at)
+            try await trail.log(
+                .agencyCreate, .agency, agency.id, agencyID: agency.id, after: CanonicalJSON.text(agency), detail: "first start")
             return agency
         }
         var accounts: [Account] = []

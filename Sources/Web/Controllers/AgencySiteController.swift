@@ -39,22 +39,8 @@ struct AgencySiteController: Sendable {
 
     /// Checks, stores and archives the new site settings; the portal's cached pages go.
     func save(_ input: Input, _ identity: StaffIdentity, address: String) async throws -> Agency {
-        let site = try AgencySite.make(host: input.host ?? "", title: input.title ?? "", color: input.color ?? "")
-        let before = identity.agency
-        var after = before
-        after.site = site
-        let at = env.nowMillis
-        let saved = after
-        try await env.database.transaction { stores in
-            try await stores.agencies.saveSite(agencyID: before.id, site)
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "agency.site", recordType: "agency", recordID: String(before.id), before: CanonicalJSON.text(before.site),
-                    after: CanonicalJSON.text(site)),
-                atMillis: at)
-        }
-        await env.services.publicViewChanged()
-        return saved
+        try await AgencySettingsService(env: env.services).saveSite(
+            host: input.host ?? "", title: input.title ?? "", color: input.color ?? "", by: identity, address: address)
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {

@@ -154,14 +154,7 @@ struct AnnualReportsController {
                 throw APIFailure(.internalServerError, code: "docx_failed", message: error.message)
             }
         case .pdf:
-            let frozen = v.report.state.isFrozen && v.stored
-            if frozen, let kept = try await env.database.stores.annualReports.pdf(reportID: v.report.id) { return kept }
-            guard let renderer = env.pdfRenderer else {
-                throw APIFailure.unavailable("服务器未安装 Chromium，暂不能生成 PDF；请下载 Word 或网页版本")
-            }
-            let pdf = try await renderer.pdf(fromHTML: AnnualReportHTML.document(content))
-            if frozen { try await env.database.stores.annualReports.keepPDF(reportID: v.report.id, pdf) }
-            return pdf
+            return try await AnnualReportService(env: env.services).pdf(v, html: { AnnualReportHTML.document(content) })
         }
     }
 

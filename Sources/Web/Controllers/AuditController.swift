@@ -11,25 +11,21 @@ struct AuditController: Sendable {
     let env: WebEnvironment
     let pages: PageRenderer
 
-    /// Rows in one CSV export; a larger archive is exported by narrowing the dates.
-    static let exportLimit = 100_000
-
     func register(on router: Router<GongkaiRequestContext>) {
         router.staff(.get, "/console/audit", .roles([.auditor]), use: page)
         router.staff(.get, "/console/audit.csv", .roles([.auditor]), use: csv)
         router.staff(.get, "/api/v1/audit", .roles([.auditor]), use: api)
     }
 
-    static func scope(_ identity: StaffIdentity) -> Int64? { identity.agency.parentID == nil ? nil : identity.agency.id }
+    static func scope(_ identity: StaffIdentity) -> Int64? { AuditArchive.scope(identity) }
+    var archive: AuditArchive { AuditArchive(env: env.services) }
 
     @Sendable func page(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let query = AuditQuery(request)
         var page = AuditPage(query: query)
         do {
             let filter = try query.filter(agencyID: Self.scope(identity))
-            let store = env.database.stores.audit
-            page.total = try await store.count(filter)
-            page.entries = try await store.search(filter, limit: AuditQuery.pageSize, offset: (query.page - 1) * AuditQuery.pageSize)
+            (page.total, page.entries) = try await archive.page(filter, page: query.page, size: AuditQuery.pageSize)
         } catch let error as DomainError {
             page.errors[error.field ?? "from"] = error.message
         }
@@ -43,12 +39,7 @@ struct AuditController: Sendable {
     @Sendable func csv(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let query = AuditQuery(request)
         let filter = try query.filter(agencyID: Self.scope(identity))
-        let entries = try await env.database.stores.audit.search(filter, limit: Self.exportLimit, offset: 0)
-        // The export itself is recorded: who took a copy of the archive, and with which filter.
-        try await env.database.recordAudit(
-            AuditActor(identity, address: context.remoteAddress).event(
-                "audit.export", recordType: "audit-log", recordID: "", detail: "\(entries.count) rows \(query.queryString)"),
-            atMillis: env.nowMillis)
+        let entries = try await archive.export(filter, described: query.queryString, by: identity, address: context.remoteAddress)
         let name = "audit-\(env.today.description).csv"
         return Response(
             status: .ok,
@@ -66,9 +57,7 @@ struct AuditController: Sendable {
     @Sendable func api(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Listing {
         let query = AuditQuery(request)
         let filter = try query.filter(agencyID: Self.scope(identity))
-        let store = env.database.stores.audit
-        return Listing(
-            total: try await store.count(filter),
-            entries: try await store.search(filter, limit: AuditQuery.pageSize, offset: (query.page - 1) * AuditQuery.pageSize))
+        let (total, entries) = try await archive.page(filter, page: query.page, size: AuditQuery.pageSize)
+        return Listing(total: total, entries: entries)
     }
 }

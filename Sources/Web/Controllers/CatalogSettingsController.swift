@@ -31,24 +31,14 @@ struct CatalogSettingsController: Sendable {
         enum Key: String, CodingKey { case categories }
     }
 
+    var service: AgencySettingsService { AgencySettingsService(env: env.services) }
+
     func current(_ identity: StaffIdentity) async throws -> CatalogSettings {
-        try await env.database.stores.agencies.catalogSettings(agencyID: identity.agency.id) ?? .standard
+        try await service.catalogSettings(of: identity.agency.id)
     }
 
-    /// Validates and stores new settings, archived with what they replace.
     func save(_ settings: CatalogSettings, _ identity: StaffIdentity, address: String) async throws {
-        try settings.validate()
-        let before = try await current(identity)
-        let at = env.nowMillis
-        try await env.database.transaction { stores in
-            try await stores.agencies.saveCatalogSettings(agencyID: identity.agency.id, settings, atMillis: at)
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "catalog.settings", recordType: "agency", recordID: String(identity.agency.id), before: CanonicalJSON.text(before),
-                    after: CanonicalJSON.text(settings)),
-                atMillis: at)
-        }
-        await env.services.publicViewChanged()
+        try await service.saveCatalogSettings(settings, by: identity, address: address)
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {

@@ -22,15 +22,15 @@ struct ConsoleRequestsController {
         let files = RequestFilesController(env: env)
         router.staff(.get, "/console/letters/:lid", .roles(Self.handlers), use: files.letterHTML)
         router.staff(.get, "/console/letters/:lid/pdf", .roles(Self.handlers), use: files.letterPDF)
-        let simple: [(String, String, RequestSteps.Apply)] = [
-            ("correction", "request.correction", RequestSteps.correction),
-            ("correction-received", "request.correction_received", RequestSteps.correctionReceived),
-            ("extension", "request.extension", RequestSteps.extend),
-            ("consultations", "request.consultation", RequestSteps.consultation),
-            ("deferral", "request.deferral", RequestSteps.deferral),
-            ("internal-consultations", "request.internal_consultation", RequestSteps.internalConsultation),
-            ("fee-paid", "request.fee_paid", RequestSteps.feePaid),
-            ("deliveries", "request.delivery", RequestSteps.delivery),
+        let simple: [(String, AuditAction, RequestSteps.Apply)] = [
+            ("correction", .requestCorrection, RequestSteps.correction),
+            ("correction-received", .requestCorrectionReceived, RequestSteps.correctionReceived),
+            ("extension", .requestExtension, RequestSteps.extend),
+            ("consultations", .requestConsultation, RequestSteps.consultation),
+            ("deferral", .requestDeferral, RequestSteps.deferral),
+            ("internal-consultations", .requestInternalConsultation, RequestSteps.internalConsultation),
+            ("fee-paid", .requestFeePaid, RequestSteps.feePaid),
+            ("deliveries", .requestDelivery, RequestSteps.delivery),
         ]
         for (step, action, apply) in simple {
             router.staff(.post, "/console/requests/:id/\(step)", .roles(Self.handlers)) { request, context, identity in
@@ -45,7 +45,7 @@ struct ConsoleRequestsController {
             let n = context.parameters.get("n", as: Int.self) ?? 0
             return try await self.act("consultations/\(n)/close", request, context, identity) { id, form in
                 _ = try await service.apply(
-                    id, RequestSteps.closeConsultation(n), RequestSteps.Fields(form: form), action: "request.consultation_closed",
+                    id, RequestSteps.closeConsultation(n), RequestSteps.Fields(form: form), action: .requestConsultationClosed,
                     identity: identity, address: context.remoteAddress)
                 return "已登记征求意见的答复。"
             }
@@ -54,7 +54,7 @@ struct ConsoleRequestsController {
             let n = context.parameters.get("n", as: Int.self) ?? 0
             return try await self.act("internal-consultations/\(n)/answer", request, context, identity) { id, form in
                 _ = try await service.apply(
-                    id, RequestSteps.answerInternal(n), RequestSteps.Fields(form: form), action: "request.internal_answer",
+                    id, RequestSteps.answerInternal(n), RequestSteps.Fields(form: form), action: .requestInternalAnswer,
                     identity: identity, address: context.remoteAddress)
                 return "已登记会商意见。"
             }
@@ -62,7 +62,7 @@ struct ConsoleRequestsController {
         router.staff(.post, "/console/requests/:id/fee-notice", .roles(Self.handlers)) { request, context, identity in
             try await self.act("fee-notice", request, context, identity) { id, form in
                 let r = try await service.apply(
-                    id, try await service.feeNotice(id), RequestSteps.Fields(form: form), action: "request.fee_notice", identity: identity,
+                    id, try await service.feeNotice(id), RequestSteps.Fields(form: form), action: .requestFeeNotice, identity: identity,
                     address: context.remoteAddress)
                 return "已发出收费通知：\(r.handling.fee?.amountYuan ?? 0) 元。"
             }
@@ -108,7 +108,7 @@ struct ConsoleRequestsController {
         }
         router.staff(.post, "/console/requests/:id/appeals", .roles(Self.handlers)) { request, context, identity in
             try await self.act("appeals", request, context, identity) { id, form in
-                _ = try await RequestAppeals(env: env).file(
+                _ = try await RequestAppeals(env: env.services).file(
                     id, kind: form["kind"], forum: form["forum"], filedOn: form["filedOn"], note: form.raw("note"), identity: identity,
                     address: context.remoteAddress)
                 return "已登记。"
@@ -117,7 +117,7 @@ struct ConsoleRequestsController {
         router.staff(.post, "/console/requests/:id/appeals/:aid", .roles(Self.handlers)) { request, context, identity in
             let aid = context.parameters.get("aid", as: Int64.self) ?? 0
             return try await self.act("appeals/\(aid)", request, context, identity) { _, form in
-                _ = try await RequestAppeals(env: env).decide(
+                _ = try await RequestAppeals(env: env.services).decide(
                     aid, result: form["result"], decidedOn: form["decidedOn"], note: form.raw("note"), identity: identity,
                     address: context.remoteAddress)
                 return "已登记结果。"

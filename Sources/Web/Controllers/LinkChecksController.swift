@@ -22,19 +22,8 @@ struct LinkChecksController: Sendable {
         router.staff(.post, "/console/links", .roles([.officeAdmin]), use: formStart)
     }
 
-    /// A broken link and who should mend it.
-    struct Finding: Codable, Sendable {
-        var url: String
-        var status: Int?
-        var problem: String
-        var pages: [Page]
-    }
-
-    struct Page: Codable, Sendable {
-        var path: String
-        var title: String
-        var owner: String
-    }
+    typealias Finding = LinkCheckService.Finding
+    typealias Page = LinkCheckService.Page
 
     struct RunBody: ResponseEncodable {
         var id: Int64
@@ -49,16 +38,8 @@ struct LinkChecksController: Sendable {
         var notChecked: [Finding]?
     }
 
-    struct Stored: Codable {
-        var pagesRead: Int
-        var linksChecked: Int
-        var truncated: Bool
-        var broken: [Finding]
-        var notChecked: [Finding]
-    }
-
     static func body(_ run: LinkCheckRun) -> RunBody {
-        let stored = run.resultJSON.flatMap { try? JSONDecoder().decode(Stored.self, from: Data($0.utf8)) }
+        let stored = LinkCheckService.report(of: run)
         return RunBody(
             id: run.id, origin: run.origin, startedAt: AuditExport.beijingTime(run.startedAtMillis),
             finishedAt: run.finishedAtMillis.map { AuditExport.beijingTime($0) }, running: run.finishedAtMillis == nil,
@@ -78,73 +59,8 @@ struct LinkChecksController: Sendable {
         return a
     }
 
-    /// Starts a run in the background; one at a time per agency.
     func start(_ origin: WebAddress, _ identity: StaffIdentity, address: String) async throws -> LinkCheckRun {
-        let stores = env.database.stores
-        let now = env.nowMillis
-        if let last = try await stores.linkChecks.latest(agencyID: identity.agency.id), last.finishedAtMillis == nil,
-            now - last.startedAtMillis < 3_600_000
-        {
-            throw DomainError.conflict("上一次检查尚未结束（\(AuditExport.beijingTime(last.startedAtMillis)) 开始）")
-        }
-        let run = try await env.database.transaction { stores in
-            let run = try await stores.linkChecks.create(
-                LinkCheckRun(
-                    agencyID: identity.agency.id, origin: origin.origin, startedBy: identity.user.displayName, startedAtMillis: now))
-            try await stores.audit.append(
-                AuditActor(identity, address: address).event(
-                    "link_check.start", recordType: "link-check", recordID: String(run.id), detail: origin.origin),
-                atMillis: now)
-            return run
-        }
-        let env = env
-        let checker = LinkChecker(origin: origin, settings: env.rules.linkCheck)
-        let agencyID = identity.agency.id
-        Task.detached {
-            let result = await checker.run()
-            do {
-                let stored = try await Self.attributed(result, agencyID: agencyID, env: env)
-                let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
-                let at = env.nowMillis
-                try await env.database.transaction { try await $0.linkChecks.finish(id: run.id, atMillis: at, resultJSON: json) }
-            } catch {
-                Logger(label: "gongkai.links").error("link check \(run.id) could not be saved: \(error)")
-            }
-        }
-        return run
-    }
-
-    /// Each page that carries a broken link, with its title and the department that owns it.
-    static func attributed(_ r: LinkChecker.Result, agencyID: Int64, env: WebEnvironment) async throws -> Stored {
-        let stores = env.database.stores
-        let departments = Dictionary(
-            try await stores.agencies.departments(of: agencyID).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var cache: [String: Page] = [:]
-        func page(_ path: String) async throws -> Page {
-            if let p = cache[path] { return p }
-            var p = Page(path: path, title: path, owner: "网站栏目（政务公开办公室）")
-            let parts = path.split(separator: "/")
-            if parts.count >= 2, parts[0] == "documents", let id = Int64(parts[1]), let d = try await stores.catalog.find(id: id) {
-                p.title = d.title
-                p.owner = d.departmentID.flatMap { departments[$0] } ?? (d.agencyID == agencyID ? "本机关" : "其他单位")
-            } else if path == "/" {
-                p.title = "首页"
-            }
-            cache[path] = p
-            return p
-        }
-        func findings(_ list: [LinkChecker.Broken]) async throws -> [Finding] {
-            var out: [Finding] = []
-            for b in list {
-                var pages: [Page] = []
-                for path in b.pages { pages.append(try await page(path)) }
-                out.append(Finding(url: b.url, status: b.status, problem: b.problem, pages: pages))
-            }
-            return out
-        }
-        return Stored(
-            pagesRead: r.pagesRead, linksChecked: r.linksChecked, truncated: r.truncated, broken: try await findings(r.broken),
-            notChecked: try await findings(r.notChecked))
+        try await LinkCheckService(env: env.services).start(origin, by: identity, address: address)
     }
 
     struct StartInput: Decodable {
@@ -160,7 +76,7 @@ struct LinkChecksController: Sendable {
     }
 
     @Sendable func apiLatest(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> RunBody {
-        guard let run = try await env.database.stores.linkChecks.latest(agencyID: identity.agency.id) else {
+        guard let run = try await LinkCheckService(env: env.services).latest(agencyID: identity.agency.id) else {
             throw DomainError.notFound("检查记录（尚未检查过）")
         }
         return Self.body(run)
@@ -170,7 +86,7 @@ struct LinkChecksController: Sendable {
         _ request: Request, _ context: GongkaiRequestContext, _ identity: StaffIdentity, origin: String = "", error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let run = try await env.database.stores.linkChecks.latest(agencyID: identity.agency.id)
+        let run = try await LinkCheckService(env: env.services).latest(agencyID: identity.agency.id)
         let view = LinkCheckPage(
             run: run.map(Self.body), mayStart: identity.holds(anyOf: [.officeAdmin]), origin: origin, error: error)
         return try await pages.respond("链接检查", area: .console, request: request, context: context, status: status) { view.content($0) }

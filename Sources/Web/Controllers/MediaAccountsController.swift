@@ -29,104 +29,24 @@ struct MediaAccountsController: Sendable {
         router.get("/media", use: publicList)
     }
 
-    // MARK: Rules
+    var service: MediaAccountService { MediaAccountService(env: env.services) }
+    typealias Opening = MediaAccountService.Opening
+    typealias FilingInput = MediaAccountService.FilingInput
+    typealias DecisionInput = MediaAccountService.DecisionInput
+    typealias UpdateInput = MediaAccountService.UpdateInput
 
-    struct Opening: Decodable {
-        var platform: String
-        var name: String
-        var handle: String
-        var sponsor: String
-        var operatorName: String
-        var contact: String?
-        var reason: String?
-
-        func details() throws(DomainError) -> MediaAccount.Details {
-            guard let p = MediaAccount.Platform(rawValue: platform) else {
-                throw .invalid("platform", "平台须为 " + MediaAccount.Platform.allCases.map(\.rawValue).joined(separator: "、") + " 之一")
-            }
-            return try MediaAccount.Details(
-                platform: p, name: name, handle: handle, sponsor: sponsor, operatorName: operatorName, contact: contact ?? ""
-            ).checked()
-        }
-    }
-
-    struct FilingInput: Decodable {
-        var kind: String
-        var reason: String
-        var details: Opening?
-    }
-
-    struct DecisionInput: Decodable {
-        var approve: Bool
-        var comment: String?
-    }
-
-    struct UpdateInput: Decodable {
-        var lastPost: String
-        var month: String?
-        var posts: Int?
-    }
-
-    func account(_ id: Int64?, _ identity: StaffIdentity) async throws -> MediaAccount {
-        guard let id, let a = try await env.database.stores.mediaAccounts.find(id: id), a.agencyID == identity.agency.id else {
-            throw DomainError.notFound("该账号")
-        }
-        return a
-    }
-
+    func account(_ id: Int64?, _ identity: StaffIdentity) async throws -> MediaAccount { try await service.account(id, identity) }
     func open(_ input: Opening, _ identity: StaffIdentity, _ address: String) async throws -> MediaAccount {
-        let filing = MediaAccount.Filing(
-            kind: .open, reason: (input.reason ?? "").trimmingCharacters(in: .whitespaces), details: try input.details(),
-            filedOn: env.today,
-            filedBy: identity.user.displayName)
-        let account = MediaAccount(agencyID: identity.agency.id, opening: filing, createdAtMillis: env.nowMillis)
-        return try await env.services.audited(
-            identity, address: address, action: "media.open.file", recordType: "media-account", detail: account.details.name
-        ) {
-            let saved = try await $0.mediaAccounts.create(account)
-            return (saved, saved.id)
-        }
+        try await service.open(input, identity, address)
     }
-
-    func change(_ a: MediaAccount, _ action: String, _ identity: StaffIdentity, _ address: String, detail: String) async throws
-        -> MediaAccount
-    {
-        try await env.services.audited(identity, address: address, action: action, recordType: "media-account", detail: detail) {
-            try await $0.mediaAccounts.update(a)
-            return (a, a.id)
-        }
-    }
-
     func file(_ id: Int64?, _ input: FilingInput, _ identity: StaffIdentity, _ address: String) async throws -> MediaAccount {
-        var a = try await account(id, identity)
-        guard let kind = MediaAccount.Filing.Kind(rawValue: input.kind), kind != .open else {
-            throw DomainError.invalid("kind", "备案类型须为 change（变更）、suspend（暂停）、resume（恢复）或 close（关停）")
-        }
-        try a.file(
-            MediaAccount.Filing(
-                kind: kind, reason: input.reason, details: try input.details?.details(), filedOn: env.today,
-                filedBy: identity.user.displayName))
-        return try await change(a, "media.\(kind.rawValue).file", identity, address, detail: input.reason)
+        try await service.file(id, input, identity, address)
     }
-
     func decide(_ id: Int64?, _ input: DecisionInput, _ identity: StaffIdentity, _ address: String) async throws -> MediaAccount {
-        var a = try await account(id, identity)
-        try a.decide(input.approve, on: env.today, by: identity.user.displayName, comment: input.comment ?? "")
-        return try await change(
-            a, input.approve ? "media.filing.approve" : "media.filing.reject", identity, address, detail: input.comment ?? "")
+        try await service.decide(id, input, identity, address)
     }
-
     func record(_ id: Int64?, _ input: UpdateInput, _ identity: StaffIdentity, _ address: String) async throws -> MediaAccount {
-        var a = try await account(id, identity)
-        guard let last = CivilDate(iso: input.lastPost) else { throw DomainError.invalid("lastPost", "日期格式应为 YYYY-MM-DD") }
-        var month: YearMonth?
-        if let m = input.month, !m.isEmpty {
-            guard let parsed = YearMonth(iso: m) else { throw DomainError.invalid("month", "月份格式应为 YYYY-MM") }
-            month = parsed
-        }
-        if month != nil && input.posts == nil { throw DomainError.invalid("posts", "请填写该月发布条数") }
-        try a.recordUpdate(lastPost: last, month: month, posts: input.posts, today: env.today)
-        return try await change(a, "media.update.record", identity, address, detail: input.lastPost)
+        try await service.record(id, input, identity, address)
     }
 
     // MARK: JSON

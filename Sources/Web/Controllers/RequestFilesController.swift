@@ -240,7 +240,7 @@ struct RequestFilesController {
         -> EditedResponse<AppealDTO>
     {
         let body = try await request.decodeJSON(AppealBody.self, context: context)
-        let a = try await RequestAppeals(env: env).file(
+        let a = try await RequestAppeals(env: env.services).file(
             try requestID(context), kind: body.kind, forum: body.forum, filedOn: body.filedOn, note: body.note, identity: identity,
             address: context.remoteAddress)
         return EditedResponse(status: .created, response: AppealDTO(a))
@@ -250,7 +250,7 @@ struct RequestFilesController {
         guard let aid = context.parameters.get("aid", as: Int64.self) else { throw DomainError.notFound("该案件") }
         let body = try await request.decodeJSON(AppealBody.self, context: context)
         return AppealDTO(
-            try await RequestAppeals(env: env).decide(
+            try await RequestAppeals(env: env.services).decide(
                 aid, result: body.result, decidedOn: body.decidedOn, note: body.note, identity: identity, address: context.remoteAddress))
     }
 
@@ -313,59 +313,5 @@ struct RequestFilesController {
                     id: $0.id, requestId: $0.requestID, recipient: $0.recipient, subject: $0.subject, attempts: $0.attempts,
                     sent: $0.sentAtMillis != nil, lastError: $0.lastError)
             })
-    }
-}
-
-/// Reconsideration and litigation cases (table 四 of the annual report).
-struct RequestAppeals {
-    let env: WebEnvironment
-
-    func file(
-        _ requestID: Int64, kind: String?, forum: String?, filedOn: String?, note: String?, identity: StaffIdentity, address: String
-    ) async throws -> RequestAppeal {
-        let k = try RequestService.parse(kind ?? "", "kind", RequestAppeal.Kind.self)
-        let f = try RequestSteps.trimmed(forum, "forum", k == .reconsideration ? "请填写复议机关" : "请填写受理法院", limit: 200)
-        let now = env.nowMillis
-        let today = env.today
-        let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
-            let r = try await RequestLetters.request(requestID, identity, stores)
-            let on = try RequestService.stepDate(filedOn, "filedOn", earliest: r.clock.receivedOn, today: today)
-            let a = try await stores.appeals.create(
-                RequestAppeal(
-                    agencyID: r.agencyID, requestID: r.id, kind: k, forum: f, filedOn: on, note: String((note ?? "").prefix(2000)),
-                    createdAtMillis: now))
-            try await stores.audit.append(
-                actor.event("request.appeal", recordType: "request", recordID: String(r.id), detail: "\(k.label)：\(f)（\(on)）"),
-                atMillis: now)
-            return a
-        }
-    }
-
-    func decide(_ id: Int64, result: String?, decidedOn: String?, note: String?, identity: StaffIdentity, address: String) async throws
-        -> RequestAppeal
-    {
-        let res = try RequestService.parse(result ?? "", "result", RequestAppeal.Result.self)
-        let now = env.nowMillis
-        let today = env.today
-        let actor = AuditActor(identity, address: address)
-        return try await env.database.transaction { stores in
-            guard var a = try await stores.appeals.find(id: id), a.agencyID == identity.agency.id else { throw DomainError.notFound("该案件") }
-            guard a.result == .pending else { throw DomainError.conflict("该案件已审结（\(a.result.label)）") }
-            a.result = res
-            if res == .pending {
-                a.decidedOn = nil
-            } else {
-                a.decidedOn = try RequestService.stepDate(decidedOn, "decidedOn", earliest: a.filedOn, today: today)
-            }
-            if let note, !note.isEmpty { a.note = String(note.prefix(2000)) }
-            try await stores.appeals.update(a)
-            try await stores.audit.append(
-                actor.event(
-                    "request.appeal_result", recordType: "request", recordID: String(a.requestID ?? 0),
-                    detail: "\(a.kind.label)：\(res.label)" + (a.decidedOn.map { "（\($0)）" } ?? "")),
-                atMillis: now)
-            return a
-        }
     }
 }

@@ -21,38 +21,38 @@ struct RequestsController {
         router.staff(.get, "/api/v1/requests", .roles(handlers), use: list)
         router.staff(.get, "/api/v1/requests/:id", .roles(handlers), use: show)
         router.staff(
-            .post, "/api/v1/requests/:id/correction", .roles(handlers), use: step("request.correction") { _ in RequestSteps.correction })
+            .post, "/api/v1/requests/:id/correction", .roles(handlers), use: step(.requestCorrection) { _ in RequestSteps.correction })
         router.staff(
             .post, "/api/v1/requests/:id/correction-received", .roles(handlers),
-            use: step("request.correction_received") { _ in RequestSteps.correctionReceived })
+            use: step(.requestCorrectionReceived) { _ in RequestSteps.correctionReceived })
         router.staff(
-            .post, "/api/v1/requests/:id/extension", .roles(handlers), use: step("request.extension") { _ in RequestSteps.extend })
+            .post, "/api/v1/requests/:id/extension", .roles(handlers), use: step(.requestExtension) { _ in RequestSteps.extend })
         router.staff(.post, "/api/v1/requests/:id/consultations", .roles(handlers), use: consult)
         router.staff(
             .post, "/api/v1/requests/:id/consultations/:cid/close", .roles(handlers),
-            use: step("request.consultation_closed") { context in
+            use: step(.requestConsultationClosed) { context in
                 guard let cid = context.parameters.get("cid", as: Int.self) else { throw DomainError.notFound("该征求意见") }
                 return RequestSteps.closeConsultation(cid)
             })
-        router.staff(.post, "/api/v1/requests/:id/deferral", .roles(handlers), use: step("request.deferral") { _ in RequestSteps.deferral })
+        router.staff(.post, "/api/v1/requests/:id/deferral", .roles(handlers), use: step(.requestDeferral) { _ in RequestSteps.deferral })
         router.staff(
             .post, "/api/v1/requests/:id/internal-consultations", .roles(handlers),
-            use: step("request.internal_consultation") { _ in RequestSteps.internalConsultation })
+            use: step(.requestInternalConsultation) { _ in RequestSteps.internalConsultation })
         router.staff(
             .post, "/api/v1/requests/:id/internal-consultations/:n/answer", .roles(handlers),
-            use: step("request.internal_answer") { context in
+            use: step(.requestInternalAnswer) { context in
                 guard let n = context.parameters.get("n", as: Int.self) else { throw DomainError.notFound("该内部会商") }
                 return RequestSteps.answerInternal(n)
             })
         router.staff(
             .post, "/api/v1/requests/:id/fee-notice", .roles(handlers),
-            use: step("request.fee_notice") { context in
+            use: step(.requestFeeNotice) { context in
                 guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
                 return try await service.feeNotice(id)
             })
-        router.staff(.post, "/api/v1/requests/:id/fee-paid", .roles(handlers), use: step("request.fee_paid") { _ in RequestSteps.feePaid })
+        router.staff(.post, "/api/v1/requests/:id/fee-paid", .roles(handlers), use: step(.requestFeePaid) { _ in RequestSteps.feePaid })
         router.staff(
-            .post, "/api/v1/requests/:id/deliveries", .roles(handlers), use: step("request.delivery") { _ in RequestSteps.delivery })
+            .post, "/api/v1/requests/:id/deliveries", .roles(handlers), use: step(.requestDelivery) { _ in RequestSteps.delivery })
         router.staff(.post, "/api/v1/requests/:id/reply", .roles(handlers), use: reply)
     }
 
@@ -74,7 +74,7 @@ struct RequestsController {
     }
 
     /// A JSON step route: reads the fields, runs the step in a transaction, answers the request.
-    func step(_ action: String, _ make: @escaping @Sendable (GongkaiRequestContext) async throws -> RequestSteps.Apply)
+    func step(_ action: AuditAction, _ make: @escaping @Sendable (GongkaiRequestContext) async throws -> RequestSteps.Apply)
         -> @Sendable (Request, GongkaiRequestContext, StaffIdentity) async throws -> Changed
     {
         { request, context, identity in
@@ -91,7 +91,7 @@ struct RequestsController {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
         let body = try await request.decodeJSON(RequestSteps.Fields.self, context: context)
         let r = try await service.apply(
-            id, RequestSteps.consultation, body, action: "request.consultation", identity: identity, address: context.remoteAddress)
+            id, RequestSteps.consultation, body, action: .requestConsultation, identity: identity, address: context.remoteAddress)
         return EditedResponse(status: .created, response: changed(r, consultation: r.clock.consultations.count))
     }
 

@@ -89,11 +89,7 @@ struct SurveysController {
         }
         router.staff(.get, "/api/v1/surveys/:id/export.csv", editors) { _, context, identity -> Response in
             let s = try await service.survey(try id(context), of: identity.agency.id)
-            let table = try await service.csv(s)
-            try await env.database.recordAudit(
-                AuditActor(identity, address: context.remoteAddress).event(
-                    "survey.export", recordType: "survey", recordID: String(s.id), detail: "\(table.rows.count) 份答卷"),
-                atMillis: env.nowMillis)
+            let table = try await service.export(s, by: identity, address: context.remoteAddress)
             return Response(
                 status: .ok,
                 headers: [

@@ -18,7 +18,7 @@ struct WordListController: Sendable {
         _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
         errors: [String: String] = [:], word: String = "", replacement: String = "", status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let words = try await env.database.stores.catalog.sensitiveWords(agencyID: identity.agency.id)
+        let words = try await AgencySettingsService(env: env.services).sensitiveWords(of: identity.agency.id)
         return try await pages.respond("错敏词库", area: .console, request: request, context: context, status: status) { chrome in
             .div(
                 .h1(.text("错敏词库")),
@@ -67,24 +67,13 @@ struct WordListController: Sendable {
         try CSRF.verify(form, request: request, context: context)
         let word = form["word"]
         let replacement = form["replacement"]
-        let actor = AuditActor(identity, address: context.remoteAddress)
-        let at = env.nowMillis
+        let service = AgencySettingsService(env: env.services)
+        let adding = form["op"] == "add"
         do {
-            guard (1...50).contains(word.count) else { throw DomainError.invalid("word", "词语须为 1-50 个字") }
-            guard replacement.count <= 50 else { throw DomainError.invalid("replacement", "建议词不超过 50 个字") }
-            let agencyID = identity.agency.id
-            let adding = form["op"] == "add"
-            try await env.database.transaction { stores in
-                if adding {
-                    try await stores.catalog.addSensitiveWord(
-                        agencyID: agencyID, SensitiveWord(word: word, replacement: replacement.isEmpty ? nil : replacement), atMillis: at)
-                } else {
-                    try await stores.catalog.removeSensitiveWord(agencyID: agencyID, word: word)
-                }
-                try await stores.audit.append(
-                    actor.event(
-                        adding ? "wordlist.add" : "wordlist.remove", recordType: "sensitive-word", recordID: word,
-                        detail: replacement), atMillis: at)
+            if adding {
+                try await service.addSensitiveWord(word, replacement: replacement, by: identity, address: context.remoteAddress)
+            } else {
+                try await service.removeSensitiveWord(word, by: identity, address: context.remoteAddress)
             }
             return try await render(identity, request, context, message: adding ? "已添加“\(word)”。" : "已删除“\(word)”。")
         } catch let error as DomainError {

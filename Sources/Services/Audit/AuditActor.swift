@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 
 /// Who made a change, as the audit archive records it: a signed-in person or the command line.
 public struct AuditActor: Sendable {
@@ -20,14 +20,4 @@ public struct AuditActor: Sendable {
 
     /// Changes made with the `gongkai` command on the server itself.
     public static let commandLine = AuditActor(agencyID: nil, userID: nil, name: "cli", address: "local")
-
-    /// The event for a change to a record, with before and after given as canonical text.
-    public func event(
-        _ action: String, recordType: String, recordID: String, agencyID: Int64? = nil, before: String? = nil,
-        after: String? = nil, detail: String = ""
-    ) -> AuditEvent {
-        AuditEvent(
-            agencyID: agencyID ?? self.agencyID, actorID: userID, actorName: name, remoteAddress: address, action: action,
-            recordType: recordType, recordID: recordID, before: before, after: after, detail: detail)
-    }
 }
