@@ -41,19 +41,22 @@ public enum StaticSite {
                 let chrome = PageChrome(
                     title: title, area: .portal, elderly: false, identity: nil, csrf: "", returnPath: path, agency: root,
                     serverOrigin: serverOrigin)
-                let file = path == "/" ? "index.html" : String(path.dropFirst()) + "/index.html"
+                let file = path == Routes.Portal.home.path() ? "index.html" : String(path.dropFirst()) + "/index.html"
                 try write(file, Layout.render(chrome, content(chrome)))
             }
             let (total, all) = try await stores.documents.list(.none, limit: 10_000_000, offset: 0)
             let recent = root == nil ? [] : try await stores.documents.recent(agencyID: root!.id, limit: 20)
-            try page("首页", path: "/") { HomePage(agency: root, documents: recent, categories: service.categories).content($0) }
+            try page("首页", path: Routes.Portal.home.path()) {
+                HomePage(agency: root, documents: recent, categories: service.categories).content($0)
+            }
             for doc in all {
                 let model = try await PublicController.documentPage(doc, env: env)
-                try page(doc.title, path: SiteRoute.document(doc.id).path) { model.content($0) }
+                try page(doc.title, path: Routes.Portal.document.path(doc.id)) { model.content($0) }
                 // Attachments under their public path; the file keeps its (cleaned) name, so the
                 // web server picks the content type from the extension.
                 try write(
-                    "documents/\(doc.id)/print/index.html", PrintView.render(model, address: siteOrigin + SiteRoute.document(doc.id).path))
+                    "documents/\(doc.id)/print/index.html",
+                    PrintView.render(model, address: siteOrigin + Routes.Portal.document.path(doc.id)))
                 for a in model.attachments {
                     guard let data = try await stores.attachments.publicCopy(id: a.id) else { continue }
                     try write("documents/\(doc.id)/attachments/\(a.id)/\(a.fileName)", data)
@@ -64,7 +67,7 @@ public enum StaticSite {
                 let model = CatalogPage(
                     category: category, categories: service.categories, total: items.count, page: 1, items: items,
                     perPage: max(1, items.count))
-                try page(category.name, path: SiteRoute.catalog(category: category.code, page: 1).path) { model.content($0) }
+                try page(category.name, path: Routes.Portal.catalog(category: category.code, page: 1)) { model.content($0) }
                 try write(
                     "feeds/\(category.code).atom",
                     try await FeedsController.atomXML(env, category: category, origin: siteOrigin, site: site))
@@ -73,9 +76,9 @@ public enum StaticSite {
                 let count = all.count { $0.columns.contains(column.code) }
                 var model = try await BrowseController.model(
                     env, service, filter: CatalogFilter(column: column.code), page: 1, heading: column.name, summary: column.summary,
-                    basePath: SiteRoute.column(column.code).path, perPage: max(1, count))
+                    basePath: Routes.Portal.column.path(column.code), perPage: max(1, count))
                 model.serverOrigin = serverOrigin
-                try page(column.name, path: SiteRoute.column(column.code).path) { model.content($0) }
+                try page(column.name, path: Routes.Portal.column.path(column.code)) { model.content($0) }
             }
             let agencies = try await stores.agencies.all()
             for agency in agencies {
@@ -83,22 +86,22 @@ public enum StaticSite {
                 let model = GuidePage(
                     agency: agency, categories: own.categories, subordinates: agencies.filter { $0.parentID == agency.id },
                     indexRule: own.indexRule)
-                try page("政府信息公开指南", path: SiteRoute.guide(agency.parentID == nil ? nil : agency.id).path) { model.content($0) }
+                try page("政府信息公开指南", path: Routes.Portal.guide(agencyID: agency.parentID == nil ? nil : agency.id)) { model.content($0) }
             }
             // Annual reports: the list, each report's page (also under the site's own path for the
             // root agency) and its files; the PDF stays with the server.
             let reports = try await AnnualReportsController.publishedViews(env)
             let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
-            try page("政府信息公开工作年度报告", path: "/reports/annual") { _ in
+            try page("政府信息公开工作年度报告", path: Routes.Portal.annualReports.path()) { _ in
                 AnnualReportsController.index(reports.map(\.report), agencies: byID)
             }
             let reportFiles = AnnualReportsController(env: env, pages: PageRenderer(env: env))
             for v in reports {
-                let base = "/agencies/\(v.agency.id)/reports/annual/\(v.report.year)"
+                let base = Routes.Portal.agencyAnnualReport.path(v.agency.id, v.report.year)
                 let title = AnnualReportHTML.title(AnnualReportsController.content(v))
                 try page(title, path: base) { AnnualReportsController.page(v, chrome: $0) }
                 if v.agency.parentID == nil {
-                    try page(title, path: "/reports/annual/\(v.report.year)") { AnnualReportsController.page(v, chrome: $0) }
+                    try page(title, path: Routes.Portal.annualReport.path(v.report.year)) { AnnualReportsController.page(v, chrome: $0) }
                 }
                 for format in [AnnualReportsController.FileFormat.docx, .csv, .json, .html] {
                     try write(String(base.dropFirst()) + "/report.\(format.rawValue)", Data(try await reportFiles.bytes(v, format)))

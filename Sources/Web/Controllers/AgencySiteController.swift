@@ -12,10 +12,10 @@ struct AgencySiteController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/api/v1/agency/site", .anyStaff, use: show)
-        router.staff(.put, "/api/v1/agency/site", .roles([.systemAdmin]), use: replace)
-        router.staff(.get, "/console/site", .roles([.systemAdmin]), use: page)
-        router.staff(.post, "/console/site", .roles([.systemAdmin]), use: submit)
+        router.staff(.get, Routes.API.agencySite, .anyStaff, use: show)
+        router.staff(.put, Routes.API.agencySite, .roles([.systemAdmin]), use: replace)
+        router.staff(.get, Routes.Console.site, .roles([.systemAdmin]), use: page)
+        router.staff(.post, Routes.Console.site, .roles([.systemAdmin]), use: submit)
     }
 
     struct Input: Decodable {
@@ -95,7 +95,7 @@ struct AgencySitePage {
             Fragments.alert(message, kind: "ok"),
             Fragments.alert(errors.isEmpty ? nil : "设置未保存，请修改标出的问题。"),
             .form(
-                .method(.post), .action("/console/site"),
+                .method(.post), .action(Routes.Console.site.path()),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     Fragments.textField(

@@ -17,45 +17,45 @@ struct AnnualReportsController {
     static let readers: Set<Role> = [.officeAdmin, .leader]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/api/v1/reports/annual/:year", .roles(Self.readers), use: apiShow)
-        router.staff(.put, "/api/v1/reports/annual/:year", .roles(Self.office), use: apiSave)
-        router.staff(.post, "/api/v1/reports/annual/:year/lock", .roles(Self.office)) { _, context, identity in
+        router.staff(.get, Routes.API.annualReport, .roles(Self.readers), use: apiShow)
+        router.staff(.put, Routes.API.annualReport, .roles(Self.office), use: apiSave)
+        router.staff(.post, Routes.API.annualReportLock, .roles(Self.office)) { _, context, identity in
             AnnualReportDTO(try await service.lock(year: try year(context), identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/reports/annual/:year/publish", .roles(Self.office)) { _, context, identity in
+        router.staff(.post, Routes.API.annualReportPublish, .roles(Self.office)) { _, context, identity in
             AnnualReportDTO(try await service.publish(year: try year(context), identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/reports/annual/:year/corrections", .roles(Self.office), use: apiCorrect)
-        router.staff(.post, "/api/v1/reports/annual/:year/import", .roles(Self.office), use: apiImport)
-        router.staff(.get, "/api/v1/reports/annual/:year/export", .roles(Self.readers), use: staffExport)
-        router.get("/api/v1/public/reports/annual/:year", use: publicJSON)
-        router.get("/reports/annual", use: publicIndex)
-        router.get("/reports/annual/:year", use: publicPage)
-        router.get("/agencies/:id/reports/annual/:year", use: publicPage)
-        router.get("/agencies/:id/reports/annual/:year/:file", use: publicFile)
-        router.staff(.get, "/console/reports", .roles(Self.readers), use: consoleList)
-        router.staff(.post, "/console/reports/import", .roles(Self.office), use: consoleImport)
-        router.staff(.get, "/console/reports/:year", .roles(Self.readers), use: consoleShow)
-        router.staff(.get, "/console/reports/:year/export", .roles(Self.readers), use: staffExport)
-        router.staff(.post, "/console/reports/:year", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.API.annualReportCorrections, .roles(Self.office), use: apiCorrect)
+        router.staff(.post, Routes.API.annualReportImport, .roles(Self.office), use: apiImport)
+        router.staff(.get, Routes.API.annualReportExport, .roles(Self.readers), use: staffExport)
+        router.get(Routes.API.publicAnnualReport, use: publicJSON)
+        router.get(Routes.Portal.annualReports, use: publicIndex)
+        router.get(Routes.Portal.annualReport, use: publicPage)
+        router.get(Routes.Portal.agencyAnnualReport, use: publicPage)
+        router.get(Routes.Portal.agencyAnnualReportFile, use: publicFile)
+        router.staff(.get, Routes.Console.reports, .roles(Self.readers), use: consoleList)
+        router.staff(.post, Routes.Console.importReport, .roles(Self.office), use: consoleImport)
+        router.staff(.get, Routes.Console.report, .roles(Self.readers), use: consoleShow)
+        router.staff(.get, Routes.Console.reportExport, .roles(Self.readers), use: staffExport)
+        router.staff(.post, Routes.Console.report, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { year, form in
                 _ = try await service.save(year: year, try Self.edit(from: form), identity: identity, address: context.remoteAddress)
                 return "已保存。"
             }
         }
-        router.staff(.post, "/console/reports/:year/lock", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.reportLock, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { year, _ in
                 _ = try await service.lock(year: year, identity: identity, address: context.remoteAddress)
                 return "已锁定\(year)年度数据。此后数据变动须记录更正。"
             }
         }
-        router.staff(.post, "/console/reports/:year/publish", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.reportPublish, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { year, _ in
                 _ = try await service.publish(year: year, identity: identity, address: context.remoteAddress)
                 return "\(year)年度报告已在门户网站发布。"
             }
         }
-        router.staff(.post, "/console/reports/:year/corrections", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.reportCorrections, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { year, form in
                 guard let value = Double(form["value"]) else { throw DomainError.invalid("value", "请填写更正后的数值") }
                 _ = try await service.correct(
@@ -272,7 +272,7 @@ struct AnnualReportsController {
     /// A published report on the portal, with its downloads; the PDF is printed by the server,
     /// so a static export links it there.
     static func page(_ v: AnnualReportService.View, chrome: PageChrome) -> Node<HTML.BodyContext> {
-        let base = "/agencies/\(v.agency.id)/reports/annual/\(v.report.year)"
+        let base = Routes.Portal.agencyAnnualReport.path(v.agency.id, v.report.year)
         return .div(
             .raw(AnnualReportHTML.article(content(v))),
             .nav(
@@ -284,7 +284,7 @@ struct AnnualReportsController {
                     .li(.a(.href("\(base)/report.csv"), .text("表格数据（.csv）"))),
                     .li(.a(.href("\(base)/report.json"), .text("数据（.json）")))
                 ),
-                .p(.a(.href("/reports/annual"), .text("历年年度报告")))
+                .p(.a(.href(Routes.Portal.annualReports.path()), .text("历年年度报告")))
             )
         )
     }
@@ -299,7 +299,8 @@ struct AnnualReportsController {
                     .class("report-list"),
                     .forEach(reports) { r in
                         let name = agencies[r.agencyID]?.name ?? ""
-                        return .li(.a(.href("/agencies/\(r.agencyID)/reports/annual/\(r.year)"), .text("\(name)\(r.year)年政府信息公开工作年度报告")))
+                        return .li(
+                            .a(.href(Routes.Portal.agencyAnnualReport.path(r.agencyID, r.year)), .text("\(name)\(r.year)年政府信息公开工作年度报告")))
                     })
         )
     }

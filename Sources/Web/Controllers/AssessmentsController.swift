@@ -15,30 +15,30 @@ struct AssessmentsController: Sendable {
     func register(on router: Router<GongkaiRequestContext>) {
         let readers = AssessmentService.readers
         let office = AssessmentService.assessors
-        router.staff(.get, "/api/v1/assessments", .roles(readers), use: apiList)
-        router.staff(.post, "/api/v1/assessments", .roles(office), use: apiCreate)
-        router.staff(.get, "/api/v1/assessments/{id}", .roles(readers), use: apiShow)
-        router.staff(.put, "/api/v1/assessments/{id}", .roles(office), use: apiUpdate)
-        router.staff(.post, "/api/v1/assessments/{id}/open", .roles(office), use: apiOpen)
-        router.staff(.post, "/api/v1/assessments/{id}/close", .roles(office), use: apiClose)
-        router.staff(.post, "/api/v1/assessments/{id}/notice", .roles(office), use: apiNotice)
-        router.staff(.post, "/api/v1/assessments/{id}/self", .roles(office), use: apiSelf)
-        router.staff(.post, "/api/v1/assessments/{id}/units/{unit}/review", .roles(office), use: apiReview)
-        router.staff(.post, "/api/v1/assessments/{id}/units/{unit}/deductions", .roles(office), use: apiDeduct)
-        router.staff(.post, "/api/v1/assessments/{id}/units/{unit}/vetoes", .roles(office), use: apiVeto)
+        router.staff(.get, Routes.API.assessments, .roles(readers), use: apiList)
+        router.staff(.post, Routes.API.assessments, .roles(office), use: apiCreate)
+        router.staff(.get, Routes.API.assessment, .roles(readers), use: apiShow)
+        router.staff(.put, Routes.API.assessment, .roles(office), use: apiUpdate)
+        router.staff(.post, Routes.API.assessmentOpen, .roles(office), use: apiOpen)
+        router.staff(.post, Routes.API.assessmentClose, .roles(office), use: apiClose)
+        router.staff(.post, Routes.API.assessmentNotice, .roles(office), use: apiNotice)
+        router.staff(.post, Routes.API.assessmentSelf, .roles(office), use: apiSelf)
+        router.staff(.post, Routes.API.assessmentUnitReview, .roles(office), use: apiReview)
+        router.staff(.post, Routes.API.assessmentUnitDeductions, .roles(office), use: apiDeduct)
+        router.staff(.post, Routes.API.assessmentUnitVetoes, .roles(office), use: apiVeto)
 
-        router.staff(.get, "/console/assessments", .roles(readers), use: listPage)
-        router.staff(.post, "/console/assessments", .roles(office), use: createForm)
-        router.staff(.get, "/console/assessments/{id}", .roles(readers), use: detailPage)
-        router.staff(.post, "/console/assessments/{id}", .roles(office), use: updateForm)
-        router.staff(.post, "/console/assessments/{id}/open", .roles(office), use: openStep)
-        router.staff(.post, "/console/assessments/{id}/close", .roles(office), use: closeStep)
-        router.staff(.post, "/console/assessments/{id}/notice", .roles(office), use: noticeStep)
-        router.staff(.post, "/console/assessments/{id}/self", .roles(office), use: selfForm)
-        router.staff(.get, "/console/assessments/{id}/units/{unit}", .roles(readers), use: unitPage)
-        router.staff(.post, "/console/assessments/{id}/units/{unit}/review", .roles(office), use: reviewForm)
-        router.staff(.post, "/console/assessments/{id}/units/{unit}/deductions", .roles(office), use: deductForm)
-        router.staff(.post, "/console/assessments/{id}/units/{unit}/vetoes", .roles(office), use: vetoForm)
+        router.staff(.get, Routes.Console.assessments, .roles(readers), use: listPage)
+        router.staff(.post, Routes.Console.assessments, .roles(office), use: createForm)
+        router.staff(.get, Routes.Console.assessment, .roles(readers), use: detailPage)
+        router.staff(.post, Routes.Console.assessment, .roles(office), use: updateForm)
+        router.staff(.post, Routes.Console.assessmentOpen, .roles(office), use: openStep)
+        router.staff(.post, Routes.Console.assessmentClose, .roles(office), use: closeStep)
+        router.staff(.post, Routes.Console.assessmentNotice, .roles(office), use: noticeStep)
+        router.staff(.post, Routes.Console.assessmentSelf, .roles(office), use: selfForm)
+        router.staff(.get, Routes.Console.assessmentUnit, .roles(readers), use: unitPage)
+        router.staff(.post, Routes.Console.assessmentUnitReview, .roles(office), use: reviewForm)
+        router.staff(.post, Routes.Console.assessmentUnitDeductions, .roles(office), use: deductForm)
+        router.staff(.post, Routes.Console.assessmentUnitVetoes, .roles(office), use: vetoForm)
     }
 
     func id(_ context: GongkaiRequestContext) throws -> Int64 {
@@ -338,7 +338,7 @@ struct AssessmentsController: Sendable {
         let (draft, values) = Self.draft(form)
         do {
             let a = try await service.create(draft, identity: identity, address: context.remoteAddress)
-            return .redirect(to: "/console/assessments/\(a.id)", type: .normal)
+            return .redirect(to: Routes.Console.assessment.path(a.id), type: .normal)
         } catch let error as DomainError where error.field != nil {
             return try await renderList(
                 request, context, identity, values: values, errors: [error.field!: error.message], status: .unprocessableContent)

@@ -16,14 +16,14 @@ struct AttachmentsController: Sendable {
     }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.post, "/api/v1/documents/:id/attachments", .roles([.drafter, .officeAdmin]), use: apiAttach)
-        router.staff(.delete, "/api/v1/documents/:id/attachments/:attachment", .roles([.drafter, .officeAdmin]), use: apiDetach)
-        router.staff(.post, "/api/v1/imports", .roles([.drafter, .officeAdmin]), use: apiImport)
-        router.staff(.get, "/console/documents/:id/attachments/:attachment", .roles(ConsoleDocumentsController.workers), use: original)
-        router.staff(.post, "/console/documents/:id/attachments", .roles([.drafter, .officeAdmin]), use: consoleAttach)
-        router.staff(.post, "/console/documents/:id/attachments/:attachment/remove", .roles([.drafter, .officeAdmin]), use: consoleDetach)
-        router.staff(.post, "/console/documents/import", .roles([.drafter, .officeAdmin]), use: consoleImport)
-        router.get("/documents/:id/attachments/:attachment/:name", use: publicCopy)
+        router.staff(.post, Routes.API.documentAttachments, .roles([.drafter, .officeAdmin]), use: apiAttach)
+        router.staff(.delete, Routes.API.documentAttachment, .roles([.drafter, .officeAdmin]), use: apiDetach)
+        router.staff(.post, Routes.API.imports, .roles([.drafter, .officeAdmin]), use: apiImport)
+        router.staff(.get, Routes.Console.documentAttachment, .roles(ConsoleDocumentsController.workers), use: original)
+        router.staff(.post, Routes.Console.documentAttachments, .roles([.drafter, .officeAdmin]), use: consoleAttach)
+        router.staff(.post, Routes.Console.documentAttachmentRemove, .roles([.drafter, .officeAdmin]), use: consoleDetach)
+        router.staff(.post, Routes.Console.importDocument, .roles([.drafter, .officeAdmin]), use: consoleImport)
+        router.get(Routes.Portal.documentAttachment, use: publicCopy)
     }
 
     struct AttachmentDTO: ResponseEncodable {
@@ -186,7 +186,7 @@ struct AttachmentsController: Sendable {
     /// content: PDFs and images open in the browser, office files download.
     static func download(_ a: Attachment, _ data: Data) -> Response {
         let inline = ["pdf", "jpeg", "png"].contains(a.kind)
-        let encoded = SiteRoute.encodePath(a.fileName)
+        let encoded = a.fileName.pathSegment
         return Response(
             status: .ok,
             headers: [

@@ -12,9 +12,9 @@ struct AuditController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/audit", .roles([.auditor]), use: page)
-        router.staff(.get, "/console/audit.csv", .roles([.auditor]), use: csv)
-        router.staff(.get, "/api/v1/audit", .roles([.auditor]), use: api)
+        router.staff(.get, Routes.Console.audit, .roles([.auditor]), use: page)
+        router.staff(.get, Routes.Console.auditCSV, .roles([.auditor]), use: csv)
+        router.staff(.get, Routes.API.audit, .roles([.auditor]), use: api)
     }
 
     static func scope(_ identity: StaffIdentity) -> Int64? { AuditArchive.scope(identity) }

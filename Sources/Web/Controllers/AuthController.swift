@@ -9,17 +9,17 @@ struct AuthController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/login", use: loginForm)
-        router.post("/login", use: login)
-        router.staff(.post, "/logout", .anyStaff, use: logout)
-        router.post("/api/v1/auth/login", use: apiLogin)
-        router.staff(.post, "/api/v1/auth/logout", .anyStaff, use: apiLogout)
-        router.staff(.get, "/api/v1/me", .anyStaff) { _, _, identity in MeResponse(identity) }
+        router.get(Routes.Portal.login, use: loginForm)
+        router.post(Routes.Portal.login, use: login)
+        router.staff(.post, Routes.Portal.logout, .anyStaff, use: logout)
+        router.post(Routes.API.authLogin, use: apiLogin)
+        router.staff(.post, Routes.API.authLogout, .anyStaff, use: apiLogout)
+        router.staff(.get, Routes.API.me, .anyStaff) { _, _, identity in MeResponse(identity) }
     }
 
     @Sendable func loginForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let next = request.uri.queryParameters["next"].map(String.init) ?? ""
-        if context.identity != nil { return .redirect(to: SiteRoute.safeReturnPath(next), type: .normal) }
+        if context.identity != nil { return .redirect(to: Routes.safeReturnPath(next), type: .normal) }
         return try await pages.respond("登录", area: .portal, request: request, context: context, anonymousForm: true) { chrome in
             LoginPage(
                 next: next, policy: env.rules.loginPolicy,
@@ -36,7 +36,7 @@ struct AuthController: Sendable {
             guard !page.username.isEmpty, !form.raw("password").isEmpty else { throw DomainError.unauthenticated("请输入用户名和密码") }
             let signIn = try await signIn(
                 username: page.username, password: form.raw("password"), kind: .console, address: context.remoteAddress)
-            var response = Response.redirect(to: SiteRoute.safeReturnPath(page.next), type: .normal)
+            var response = Response.redirect(to: Routes.safeReturnPath(page.next), type: .normal)
             response.setCookie(
                 Cookie(
                     name: SessionAuthMiddleware.cookieName, value: signIn.token, path: "/", secure: context.isSecure,
@@ -77,7 +77,7 @@ struct AuthController: Sendable {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
         try await env.accounts.signOut(identity, remoteAddress: context.remoteAddress)
-        var response = Response.redirect(to: SiteRoute.home.path, type: .normal)
+        var response = Response.redirect(to: Routes.Portal.home.path(), type: .normal)
         response.setCookie(
             Cookie(
                 name: SessionAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: context.isSecure,

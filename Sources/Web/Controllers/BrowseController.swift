@@ -11,10 +11,10 @@ struct BrowseController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/browse", use: browse)
-        router.get("/columns/:code", use: column)
-        router.get("/subjects", use: subjects)
-        router.get("/documents/:id/print", use: print)
+        router.get(Routes.Portal.browse, use: browse)
+        router.get(Routes.Portal.column, use: column)
+        router.get(Routes.Portal.subjects, use: subjects)
+        router.get(Routes.Portal.documentPrint, use: print)
     }
 
     /// The filter from the query string, with a 422 page naming a bad value.
@@ -35,7 +35,7 @@ struct BrowseController: Sendable {
     /// The browsing page for a filter.
     static func model(
         _ env: WebEnvironment, _ service: CatalogService, filter: CatalogFilter, page: Int, heading: String, summary: String = "",
-        basePath: String = "/browse", perPage: Int = 20
+        basePath: String = Routes.Portal.browse.path(), perPage: Int = 20
     ) async throws -> BrowsePage {
         let stores = env.database.stores
         let (total, items) = try await stores.documents.list(filter, limit: perPage, offset: (page - 1) * perPage)
@@ -65,7 +65,7 @@ struct BrowseController: Sendable {
         let model = try await Self.model(
             env, service, filter: site.scoped(CatalogFilter(column: column.code)), page: try page(request), heading: column.name,
             summary: column.summary,
-            basePath: SiteRoute.column(column.code).path)
+            basePath: Routes.Portal.column.path(column.code))
         return try await pages.respond(column.name, area: .portal, request: request, context: context, agency: site.agency) {
             model.content($0)
         }
@@ -81,7 +81,7 @@ struct BrowseController: Sendable {
                 : .ul(
                     .class("category-list"),
                     .forEach(facets.subjects) { f in
-                        .li(.a(.href(SiteRoute.browse(CatalogFilter(subject: f.value), page: 1).path), .text("\(f.value)（\(f.count)）")))
+                        .li(.a(.href(Routes.Portal.browse(CatalogFilter(subject: f.value), page: 1)), .text("\(f.value)（\(f.count)）")))
                     }))
         return try await pages.respond("按主题分类浏览", area: .portal, request: request, context: context, agency: site.agency) { _ in content }
     }
@@ -91,7 +91,7 @@ struct BrowseController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let model = try await PublicController.documentPage(doc, env: env)
-        var response = PageRenderer.html(PrintView.render(model, address: SiteRoute.document(id).path), status: .ok)
+        var response = PageRenderer.html(PrintView.render(model, address: Routes.Portal.document.path(id)), status: .ok)
         response.headers[PageCache.documentsHeader] = model.shownDocuments
         return response
     }

@@ -8,12 +8,12 @@ struct CalendarController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/api/v1/calendar/add-workdays", use: addWorkdays)
-        router.get("/api/v1/calendar/workdays-between", use: workdaysBetween)
-        router.get("/api/v1/calendar/notices", use: notices)
-        router.staff(.post, "/api/v1/calendar/notices", .roles([.officeAdmin]), use: apiAddNotice)
-        router.staff(.get, "/console/calendar", .roles([.officeAdmin]), use: page)
-        router.staff(.post, "/console/calendar", .roles([.officeAdmin]), use: submit)
+        router.get(Routes.API.calendarAddWorkdays, use: addWorkdays)
+        router.get(Routes.API.calendarWorkdaysBetween, use: workdaysBetween)
+        router.get(Routes.API.calendarNotices, use: notices)
+        router.staff(.post, Routes.API.calendarNotices, .roles([.officeAdmin]), use: apiAddNotice)
+        router.staff(.get, Routes.Console.calendar, .roles([.officeAdmin]), use: page)
+        router.staff(.post, Routes.Console.calendar, .roles([.officeAdmin]), use: submit)
     }
 
     static let maxDays = 400

@@ -12,10 +12,10 @@ struct CatalogSettingsController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/api/v1/catalog/settings", .anyStaff, use: show)
-        router.staff(.put, "/api/v1/catalog/settings", .roles([.officeAdmin]), use: replace)
-        router.staff(.get, "/console/catalog-settings", .roles([.officeAdmin]), use: page)
-        router.staff(.post, "/console/catalog-settings", .roles([.officeAdmin]), use: submit)
+        router.staff(.get, Routes.API.catalogSettings, .anyStaff, use: show)
+        router.staff(.put, Routes.API.catalogSettings, .roles([.officeAdmin]), use: replace)
+        router.staff(.get, Routes.Console.catalogSettings, .roles([.officeAdmin]), use: page)
+        router.staff(.post, Routes.Console.catalogSettings, .roles([.officeAdmin]), use: submit)
     }
 
     struct Body: ResponseEncodable {
@@ -104,7 +104,7 @@ struct CatalogSettingsPage {
             Fragments.alert(message, kind: "ok"),
             Fragments.alert(errors.isEmpty ? nil : "设置未保存，请修改标出的问题。"),
             .form(
-                .method(.post), .action(SiteRoute.catalogSettings.path),
+                .method(.post), .action(Routes.Console.catalogSettings.path()),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     area(

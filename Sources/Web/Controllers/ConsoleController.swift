@@ -8,7 +8,7 @@ struct ConsoleController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console", .anyStaff, use: home)
+        router.staff(.get, Routes.Console.home, .anyStaff, use: home)
     }
 
     @Sendable func home(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
@@ -39,14 +39,14 @@ enum Agenda {
                 items.append(
                     Item(
                         title: "账号 \(user.username)（\(user.displayName)）因多次输错密码被锁定",
-                        detail: "核实本人后可解锁", link: SiteRoute.users.path))
+                        detail: "核实本人后可解锁", link: Routes.Console.users.path()))
             }
         }
         for q in try await ReviewQueue.items(for: identity, env: env.services) {
             items.append(
                 Item(
                     title: q.document.title, detail: "\(q.task)，\(q.overdue ? "已超期，" : "")应于\(q.due.chinese)前办理",
-                    link: SiteRoute.consoleDocument(q.document.id).path))
+                    link: Routes.Console.document.path(q.document.id)))
         }
         if identity.holds(anyOf: [.requestHandler, .officeAdmin]) {
             let digest = try await RequestDigest(env: env.services).lists(agencyID: identity.agency.id)
@@ -55,7 +55,7 @@ enum Agenda {
                     items.append(
                         Item(
                             title: "依申请公开 \(r.trackingCode)：\(r.description.prefix(30))",
-                            detail: what + (r.dueOn.map { "，答复期限 \($0.chinese)" } ?? ""), link: "/console/requests/\(r.id)"))
+                            detail: what + (r.dueOn.map { "，答复期限 \($0.chinese)" } ?? ""), link: Routes.Console.request.path(r.id)))
                 }
             }
         }
@@ -74,7 +74,9 @@ enum Agenda {
                 let what =
                     m.status == .received ? "待交办" : m.status == .answered ? "答复待审核" : m.isOverdue(today: today) ? "已超期" : "即将到期"
                 items.append(
-                    Item(title: "\(m.kind.label)：\(m.subject)", detail: "\(what)，答复期限 \(m.dueOn.chinese)", link: "/console/mailbox/\(m.id)")
+                    Item(
+                        title: "\(m.kind.label)：\(m.subject)", detail: "\(what)，答复期限 \(m.dueOn.chinese)",
+                        link: Routes.Console.mailboxLetter.path(m.id))
                 )
             }
         }
@@ -86,11 +88,11 @@ enum Agenda {
                     Item(
                         title: "\(p.kind.label)第\(p.number)号：\(p.title)",
                         detail: (p.isOverdue(today: today) ? "已超期，" : "") + "答复期限 \(p.dueOn.chinese)",
-                        link: "/console/proposals/\(p.id)"))
+                        link: Routes.Console.proposal.path(p.id)))
             }
         }
         if let due = try await AnnualReportService(env: env.services).reminder(for: identity) {
-            items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: "/console/reports/\(due.year)"))
+            items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: Routes.Console.report.path(due.year)))
         }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today
@@ -99,7 +101,7 @@ enum Agenda {
                 items.append(
                     Item(
                         title: "录入 \(next) 年法定节假日安排", detail: "未录入前，跨入 \(next) 年的期限按暂定计算",
-                        link: SiteRoute.calendar.path))
+                        link: Routes.Console.calendar.path()))
             }
         }
         return items

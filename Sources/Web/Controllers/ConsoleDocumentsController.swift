@@ -16,17 +16,17 @@ struct ConsoleDocumentsController: Sendable {
     static let workers: Set<Role> = [.drafter, .reviewer, .officeAdmin, .leader, .publisher]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/documents", .roles(Self.workers), use: list)
-        router.staff(.get, "/console/documents/new", .roles([.drafter, .officeAdmin]), use: newForm)
-        router.staff(.post, "/console/documents/new", .roles([.drafter, .officeAdmin]), use: create)
-        router.staff(.get, "/console/documents/:id", .roles(Self.workers), use: show)
-        router.staff(.get, "/console/documents/:id/edit", .roles([.drafter, .officeAdmin]), use: edit)
-        router.staff(.post, "/console/documents/:id/edit", .roles([.drafter, .officeAdmin]), use: update)
-        router.staff(.post, "/console/documents/:id/revise", .roles([.drafter, .officeAdmin]), use: revise)
-        router.staff(.post, "/console/documents/:id/submit", .roles([.drafter, .officeAdmin])) { request, context, identity in
+        router.staff(.get, Routes.Console.documents, .roles(Self.workers), use: list)
+        router.staff(.get, Routes.Console.newDocument, .roles([.drafter, .officeAdmin]), use: newForm)
+        router.staff(.post, Routes.Console.newDocument, .roles([.drafter, .officeAdmin]), use: create)
+        router.staff(.get, Routes.Console.document, .roles(Self.workers), use: show)
+        router.staff(.get, Routes.Console.documentEdit, .roles([.drafter, .officeAdmin]), use: edit)
+        router.staff(.post, Routes.Console.documentEdit, .roles([.drafter, .officeAdmin]), use: update)
+        router.staff(.post, Routes.Console.documentRevise, .roles([.drafter, .officeAdmin]), use: revise)
+        router.staff(.post, Routes.Console.documentSubmit, .roles([.drafter, .officeAdmin])) { request, context, identity in
             try await self.act(request, context, identity) { _ in .submit }
         }
-        router.staff(.post, "/console/documents/:id/review", .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
+        router.staff(.post, Routes.Console.documentReview, .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
             try await self.act(request, context, identity) { form throws(DomainError) in
                 switch form["decision"] {
                 case "approve": return .approve(comment: form["comment"], confidentialityCleared: form["confidentialityCleared"] == "1")
@@ -35,14 +35,14 @@ struct ConsoleDocumentsController: Sendable {
                 }
             }
         }
-        router.staff(.post, "/console/documents/:id/publish", .roles([.publisher])) { request, context, identity in
+        router.staff(.post, Routes.Console.documentPublish, .roles([.publisher])) { request, context, identity in
             try await self.act(request, context, identity) { _ in .publish }
         }
-        router.staff(.post, "/console/documents/:id/withdraw", .roles([.publisher, .officeAdmin])) { request, context, identity in
+        router.staff(.post, Routes.Console.documentWithdraw, .roles([.publisher, .officeAdmin])) { request, context, identity in
             try await self.act(request, context, identity) { form in .withdraw(reason: form["reason"]) }
         }
-        router.staff(.post, "/console/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
-        router.staff(.get, "/console/timeliness", .roles([.officeAdmin, .leader]), use: oversight)
+        router.staff(.post, Routes.Console.documentFinding, .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
+        router.staff(.get, Routes.Console.timeliness, .roles([.officeAdmin, .leader]), use: oversight)
     }
 
     @Sendable func list(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
@@ -83,7 +83,7 @@ struct ConsoleDocumentsController: Sendable {
     /// The form for a draft, a returned document or a revision.
     func editForm(_ d: CatalogDocument, categories: [CatalogCategory], specialColumns: [SpecialColumn]) -> DocumentForm {
         DocumentForm(
-            action: SiteRoute.documentAction(d.id, "edit").path,
+            action: Routes.Console.documentEdit.path(d.id),
             heading: d.revisionOf == nil ? "修改文件" : "修改修订稿（第 \(d.revision) 版）", values: DocumentForm.values(d),
             categories: categories, specialColumns: specialColumns)
     }
@@ -118,7 +118,7 @@ struct ConsoleDocumentsController: Sendable {
         do {
             let input = try DocumentForm.input(values)
             let saved = try await write(try input.document(category: try catalog.category(values.category)))
-            return .redirect(to: SiteRoute.consoleDocument(saved.id).path, type: .normal)
+            return .redirect(to: Routes.Console.document.path(saved.id), type: .normal)
         } catch let error as DomainError {
             var page = blank
             page.values = values
@@ -137,7 +137,7 @@ struct ConsoleDocumentsController: Sendable {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该文件") }
         do {
             let revision = try await catalog.revise(id, by: identity, from: context.remoteAddress)
-            return .redirect(to: SiteRoute.documentAction(revision.id, "edit").path, type: .normal)
+            return .redirect(to: Routes.Console.documentEdit.path(revision.id), type: .normal)
         } catch let error as DomainError {
             return try await render(id, identity: identity, request: request, context: context, failure: error)
         }

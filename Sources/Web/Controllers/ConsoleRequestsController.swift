@@ -13,27 +13,30 @@ struct ConsoleRequestsController {
     static let handlers: Set<Role> = [.requestHandler, .officeAdmin]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/requests", .roles(Self.handlers), use: list)
-        router.staff(.get, "/console/requests/new", .roles(Self.handlers), use: newForm)
-        router.staff(.post, "/console/requests/new", .roles(Self.handlers), use: registerForm)
-        router.staff(.get, "/console/requests/:id", .roles(Self.handlers), use: show)
-        router.staff(.get, "/console/requests/:id/receipt", .roles(Self.handlers), use: receipt)
+        router.staff(.get, Routes.Console.requests, .roles(Self.handlers), use: list)
+        router.staff(.get, Routes.Console.newRequest, .roles(Self.handlers), use: newForm)
+        router.staff(.post, Routes.Console.newRequest, .roles(Self.handlers), use: registerForm)
+        router.staff(.get, Routes.Console.request, .roles(Self.handlers), use: show)
+        router.staff(.get, Routes.Console.requestReceipt, .roles(Self.handlers), use: receipt)
         // The letter's copies for a signed-in browser (the /api/v1 ones take a bearer token).
         let files = RequestFilesController(env: env)
-        router.staff(.get, "/console/letters/:lid", .roles(Self.handlers), use: files.letterHTML)
-        router.staff(.get, "/console/letters/:lid/pdf", .roles(Self.handlers), use: files.letterPDF)
-        let simple: [(String, AuditAction, RequestSteps.Apply)] = [
-            ("correction", .requestCorrection, RequestSteps.correction),
-            ("correction-received", .requestCorrectionReceived, RequestSteps.correctionReceived),
-            ("extension", .requestExtension, RequestSteps.extend),
-            ("consultations", .requestConsultation, RequestSteps.consultation),
-            ("deferral", .requestDeferral, RequestSteps.deferral),
-            ("internal-consultations", .requestInternalConsultation, RequestSteps.internalConsultation),
-            ("fee-paid", .requestFeePaid, RequestSteps.feePaid),
-            ("deliveries", .requestDelivery, RequestSteps.delivery),
+        router.staff(.get, Routes.Console.letter, .roles(Self.handlers), use: files.letterHTML)
+        router.staff(.get, Routes.Console.letterPDF, .roles(Self.handlers), use: files.letterPDF)
+        let simple: [(String, Route<Int64>, AuditAction, RequestSteps.Apply)] = [
+            ("correction", Routes.Console.requestCorrection, .requestCorrection, RequestSteps.correction),
+            ("correction-received", Routes.Console.requestCorrectionReceived, .requestCorrectionReceived, RequestSteps.correctionReceived),
+            ("extension", Routes.Console.requestExtension, .requestExtension, RequestSteps.extend),
+            ("consultations", Routes.Console.requestConsultations, .requestConsultation, RequestSteps.consultation),
+            ("deferral", Routes.Console.requestDeferral, .requestDeferral, RequestSteps.deferral),
+            (
+                "internal-consultations", Routes.Console.requestInternalConsultations, .requestInternalConsultation,
+                RequestSteps.internalConsultation
+            ),
+            ("fee-paid", Routes.Console.requestFeePaid, .requestFeePaid, RequestSteps.feePaid),
+            ("deliveries", Routes.Console.requestDeliveries, .requestDelivery, RequestSteps.delivery),
         ]
-        for (step, action, apply) in simple {
-            router.staff(.post, "/console/requests/:id/\(step)", .roles(Self.handlers)) { request, context, identity in
+        for (step, route, action, apply) in simple {
+            router.staff(.post, route, .roles(Self.handlers)) { request, context, identity in
                 try await self.act(step, request, context, identity) { id, form in
                     _ = try await service.apply(
                         id, apply, RequestSteps.Fields(form: form), action: action, identity: identity, address: context.remoteAddress)
@@ -41,7 +44,7 @@ struct ConsoleRequestsController {
                 }
             }
         }
-        router.staff(.post, "/console/requests/:id/consultations/:n/close", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestConsultationClose, .roles(Self.handlers)) { request, context, identity in
             let n = context.parameters.get("n", as: Int.self) ?? 0
             return try await self.act("consultations/\(n)/close", request, context, identity) { id, form in
                 _ = try await service.apply(
@@ -50,7 +53,7 @@ struct ConsoleRequestsController {
                 return "已登记征求意见的答复。"
             }
         }
-        router.staff(.post, "/console/requests/:id/internal-consultations/:n/answer", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestInternalConsultationAnswer, .roles(Self.handlers)) { request, context, identity in
             let n = context.parameters.get("n", as: Int.self) ?? 0
             return try await self.act("internal-consultations/\(n)/answer", request, context, identity) { id, form in
                 _ = try await service.apply(
@@ -59,7 +62,7 @@ struct ConsoleRequestsController {
                 return "已登记会商意见。"
             }
         }
-        router.staff(.post, "/console/requests/:id/fee-notice", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestFeeNotice, .roles(Self.handlers)) { request, context, identity in
             try await self.act("fee-notice", request, context, identity) { id, form in
                 let r = try await service.apply(
                     id, try await service.feeNotice(id), RequestSteps.Fields(form: form), action: .requestFeeNotice, identity: identity,
@@ -67,7 +70,7 @@ struct ConsoleRequestsController {
                 return "已发出收费通知：\(r.handling.fee?.amountYuan ?? 0) 元。"
             }
         }
-        router.staff(.post, "/console/requests/:id/assign", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestAssign, .roles(Self.handlers)) { request, context, identity in
             try await self.act("assign", request, context, identity) { id, form in
                 _ = try await service.assign(
                     id, departmentID: Int64(form["departmentId"]), handlerID: Int64(form["handlerId"]), identity: identity,
@@ -75,8 +78,8 @@ struct ConsoleRequestsController {
                 return "已分办。"
             }
         }
-        router.staff(.post, "/console/requests/:id/transfer", .roles(Self.handlers), use: transfer)
-        router.staff(.post, "/console/requests/:id/letter", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestTransfer, .roles(Self.handlers), use: transfer)
+        router.staff(.post, Routes.Console.requestLetter, .roles(Self.handlers)) { request, context, identity in
             try await self.act("letter", request, context, identity) { id, form in
                 let fields = RequestSteps.Fields(form: form)
                 _ = try await RequestLetters(env: env.services).draft(
@@ -85,28 +88,28 @@ struct ConsoleRequestsController {
                 return "已生成告知书草稿，可在下方修改。"
             }
         }
-        router.staff(.post, "/console/requests/:id/letter-edit", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestLetterEdit, .roles(Self.handlers)) { request, context, identity in
             try await self.act("letter-edit", request, context, identity) { id, form in
                 _ = try await RequestLetters(env: env.services).edit(
                     id, title: form["title"], body: form.raw("body"), by: identity, address: context.remoteAddress)
                 return "告知书草稿已保存。"
             }
         }
-        router.staff(.post, "/console/requests/:id/reply", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestReply, .roles(Self.handlers)) { request, context, identity in
             try await self.act("reply", request, context, identity) { id, form in
                 let r = try await service.reply(id, RequestSteps.Fields(form: form), identity: identity, address: context.remoteAddress)
                 let number = try await env.database.stores.letters.letters(requestID: r.id).last?.number ?? ""
                 return "已答复，告知书编号 \(number)。请登记送达。"
             }
         }
-        router.staff(.post, "/console/requests/:id/proactive", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestProactive, .roles(Self.handlers)) { request, context, identity in
             try await self.act("proactive", request, context, identity) { id, form in
                 let ids = try await service.linkProactive(
                     id, documentID: Int64(form["documentId"]), identity: identity, address: context.remoteAddress)
                 return "已关联 \(ids.count) 件申请。"
             }
         }
-        router.staff(.post, "/console/requests/:id/appeals", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestAppeals, .roles(Self.handlers)) { request, context, identity in
             try await self.act("appeals", request, context, identity) { id, form in
                 _ = try await RequestAppeals(env: env.services).file(
                     id, kind: form["kind"], forum: form["forum"], filedOn: form["filedOn"], note: form.raw("note"), identity: identity,
@@ -114,7 +117,7 @@ struct ConsoleRequestsController {
                 return "已登记。"
             }
         }
-        router.staff(.post, "/console/requests/:id/appeals/:aid", .roles(Self.handlers)) { request, context, identity in
+        router.staff(.post, Routes.Console.requestAppeal, .roles(Self.handlers)) { request, context, identity in
             let aid = context.parameters.get("aid", as: Int64.self) ?? 0
             return try await self.act("appeals/\(aid)", request, context, identity) { _, form in
                 _ = try await RequestAppeals(env: env.services).decide(
@@ -160,7 +163,7 @@ struct ConsoleRequestsController {
                 .p(.text("申请人：\(r.applicant.name)　申请渠道：\(r.channel.label)")),
                 page.content(chrome),
                 .p(.text("咨询电话：\(contact.phone)　地址：\(contact.address)")),
-                .p(.class("no-print"), .a(.href("/console/requests/\(r.id)"), .text("返回申请")))
+                .p(.class("no-print"), .a(.href(Routes.Console.request.path(r.id)), .text("返回申请")))
             )
         }
     }

@@ -90,10 +90,10 @@ extension ConsultationsController {
     func registerConsole(on router: Router<GongkaiRequestContext>) {
         let editors = Access.roles(ConsultationService.editors)
         let moderators = Access.roles(ConsultationService.moderators)
-        router.staff(.get, "/console/consultations", editors) { request, context, identity in
+        router.staff(.get, Routes.Console.consultations, editors) { request, context, identity in
             try await renderList(identity, request, context)
         }
-        router.staff(.post, "/console/consultations", editors) { request, context, identity in
+        router.staff(.post, Routes.Console.consultations, editors) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             let input = ConsultationService.Input(
@@ -107,16 +107,16 @@ extension ConsultationsController {
                     identity, request, context, errors: [field: message], values: form.firstValues, status: .unprocessableContent)
             }
         }
-        router.staff(.get, "/console/consultations/:id", editors) { request, context, identity in
+        router.staff(.get, Routes.Console.consultation, editors) { request, context, identity in
             try await renderShow(try id(context), identity, request, context)
         }
-        router.staff(.post, "/console/consultations/:id/publish", moderators) { request, context, identity in
+        router.staff(.post, Routes.Console.consultationPublish, moderators) { request, context, identity in
             try await act(request, context, identity) { id, _ in
                 let c = try await service.publish(id, identity: identity, address: context.remoteAddress)
                 return "已发布，\(c.opensOn.chinese)起接受意见。"
             }
         }
-        router.staff(.post, "/console/consultations/:id/revise", editors) { request, context, identity in
+        router.staff(.post, Routes.Console.consultationRevise, editors) { request, context, identity in
             try await act(request, context, identity) { id, form in
                 let c = try await service.revise(
                     id, .init(body: form.raw("body"), note: form.raw("note"), closesOn: form["closesOn"]), identity: identity,
@@ -124,7 +124,7 @@ extension ConsultationsController {
                 return "已更新（第 \(c.version) 稿，截止 \(c.closesOn.chinese)）。"
             }
         }
-        router.staff(.post, "/console/consultations/:id/comments", editors) { request, context, identity in
+        router.staff(.post, Routes.Console.consultationComments, editors) { request, context, identity in
             try await act(request, context, identity) { id, form in
                 let ids = form.all("ids").compactMap { Int64($0) }
                 switch form["op"] {
@@ -142,7 +142,7 @@ extension ConsultationsController {
                 }
             }
         }
-        router.staff(.post, "/console/consultations/:id/report", editors) { request, context, identity in
+        router.staff(.post, Routes.Console.consultationReport, editors) { request, context, identity in
             try await act(request, context, identity) { id, _ in
                 let d = try await service.draftReport(id, identity: identity, address: context.remoteAddress)
                 return "已形成“\(d.title)”（文件 #\(d.id)），请送审后发布。"

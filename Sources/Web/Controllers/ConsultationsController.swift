@@ -14,59 +14,59 @@ struct ConsultationsController {
     var service: ConsultationService { ConsultationService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/consultations", use: publicIndex)
-        router.get("/consultations/:id", use: publicPage)
-        router.post("/consultations/:id/comments", use: commentForm)
-        router.post("/consultations/:id/comments/:cid/confirm", use: confirmForm)
-        router.get("/api/v1/public/consultations", use: publicList)
-        router.get("/api/v1/public/consultations/:id", use: publicShow)
-        router.post("/api/v1/public/consultations/:id/comments", use: publicComment)
-        router.post("/api/v1/public/consultations/:id/comments/:cid/confirm", use: publicConfirm)
+        router.get(Routes.Portal.consultations, use: publicIndex)
+        router.get(Routes.Portal.consultation, use: publicPage)
+        router.post(Routes.Portal.consultationComments, use: commentForm)
+        router.post(Routes.Portal.consultationCommentConfirm, use: confirmForm)
+        router.get(Routes.API.publicConsultations, use: publicList)
+        router.get(Routes.API.publicConsultation, use: publicShow)
+        router.post(Routes.API.publicConsultationComments, use: publicComment)
+        router.post(Routes.API.publicConsultationCommentConfirm, use: publicConfirm)
         let editors = Access.roles(ConsultationService.editors)
         let moderators = Access.roles(ConsultationService.moderators)
-        router.staff(.get, "/api/v1/consultations", editors) { _, _, identity in
+        router.staff(.get, Routes.API.consultations, editors) { _, _, identity in
             ConsultationList(
                 items: try await env.database.stores.consultations.list(agencyID: identity.agency.id).map {
                     ConsultationDTO($0, today: env.today)
                 })
         }
-        router.staff(.post, "/api/v1/consultations", editors) { request, context, identity in
+        router.staff(.post, Routes.API.consultations, editors) { request, context, identity in
             let input = try await request.decodeJSON(ConsultationService.Input.self, context: context)
             let c = try await service.create(input, identity: identity, address: context.remoteAddress)
             return EditedResponse(status: .created, response: try await staffDTO(c))
         }
-        router.staff(.get, "/api/v1/consultations/:id", editors) { _, context, identity in
+        router.staff(.get, Routes.API.consultation, editors) { _, context, identity in
             try await staffDTO(try await service.consultation(try id(context), of: identity.agency.id))
         }
-        router.staff(.put, "/api/v1/consultations/:id", editors) { request, context, identity in
+        router.staff(.put, Routes.API.consultation, editors) { request, context, identity in
             let input = try await request.decodeJSON(ConsultationService.Input.self, context: context)
             return try await staffDTO(try await service.edit(try id(context), input, identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/consultations/:id/publish", moderators) { _, context, identity in
+        router.staff(.post, Routes.API.consultationPublish, moderators) { _, context, identity in
             try await staffDTO(try await service.publish(try id(context), identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/consultations/:id/revisions", editors) { request, context, identity in
+        router.staff(.post, Routes.API.consultationRevisions, editors) { request, context, identity in
             let input = try await request.decodeJSON(ConsultationService.Revision.self, context: context)
             return try await staffDTO(try await service.revise(try id(context), input, identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/consultations/:id/moderation", moderators) { request, context, identity in
+        router.staff(.post, Routes.API.consultationModeration, moderators) { request, context, identity in
             let input = try await request.decodeJSON(ConsultationService.Moderation.self, context: context)
             return Changed(changed: try await service.moderate(try id(context), input, identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/consultations/:id/dispositions", editors) { request, context, identity in
+        router.staff(.post, Routes.API.consultationDispositions, editors) { request, context, identity in
             let input = try await request.decodeJSON(ConsultationService.DispositionInput.self, context: context)
             return Changed(changed: try await service.dispose(try id(context), input, identity: identity, address: context.remoteAddress))
         }
-        router.staff(.get, "/api/v1/consultations/:id/feedback", editors) { _, context, identity in
+        router.staff(.get, Routes.API.consultationFeedback, editors) { _, context, identity in
             let c = try await service.consultation(try id(context), of: identity.agency.id)
             return FeedbackDTO(FeedbackReport(comments: try await env.database.stores.consultations.comments(consultationID: c.id)), c)
         }
-        router.staff(.post, "/api/v1/consultations/:id/report", editors) { _, context, identity in
+        router.staff(.post, Routes.API.consultationReport, editors) { _, context, identity in
             let d = try await service.draftReport(try id(context), identity: identity, address: context.remoteAddress)
             return EditedResponse(
                 status: .created, response: ReportDraft(documentId: d.id, title: d.title, status: d.workflow.status.rawValue))
         }
-        router.staff(.post, "/api/v1/consultations/:id/document", moderators) { request, context, identity in
+        router.staff(.post, Routes.API.consultationDocument, moderators) { request, context, identity in
             let body = try await request.decodeJSON(LinkBody.self, context: context)
             return try await staffDTO(
                 try await service.linkDocument(

@@ -15,47 +15,47 @@ struct DocumentsController: Sendable {
     }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.post, "/api/v1/documents", .roles([.drafter, .officeAdmin]), use: create)
-        router.staff(.get, "/api/v1/documents/:id", .anyStaff, use: show)
-        router.staff(.put, "/api/v1/documents/:id", .roles([.drafter, .officeAdmin]), use: edit)
-        router.staff(.post, "/api/v1/documents/:id/revise", .roles([.drafter, .officeAdmin]), use: revise)
-        router.staff(.get, "/api/v1/documents/:id/versions", .anyStaff, use: versions)
-        router.staff(.get, "/api/v1/documents/:id/diff", .anyStaff, use: diff)
-        router.staff(.post, "/api/v1/documents/:id/submit", .roles([.drafter, .officeAdmin])) { request, context, identity in
+        router.staff(.post, Routes.API.documents, .roles([.drafter, .officeAdmin]), use: create)
+        router.staff(.get, Routes.API.document, .anyStaff, use: show)
+        router.staff(.put, Routes.API.document, .roles([.drafter, .officeAdmin]), use: edit)
+        router.staff(.post, Routes.API.documentRevise, .roles([.drafter, .officeAdmin]), use: revise)
+        router.staff(.get, Routes.API.documentVersions, .anyStaff, use: versions)
+        router.staff(.get, Routes.API.documentDiff, .anyStaff, use: diff)
+        router.staff(.post, Routes.API.documentSubmit, .roles([.drafter, .officeAdmin])) { request, context, identity in
             try await self.step(.submit, request, context, identity)
         }
-        router.staff(.post, "/api/v1/documents/:id/approve", .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
+        router.staff(.post, Routes.API.documentApprove, .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
             let body = try await request.decodeJSON(Decision.self, context: context)
             return try await self.step(
                 .approve(comment: body.comment ?? "", confidentialityCleared: body.confidentialityCleared ?? false), request, context,
                 identity)
         }
-        router.staff(.post, "/api/v1/documents/:id/reject", .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
+        router.staff(.post, Routes.API.documentReject, .roles([.reviewer, .officeAdmin, .leader])) { request, context, identity in
             let body = try await request.decodeJSON(Decision.self, context: context)
             return try await self.step(.reject(comment: body.comment ?? ""), request, context, identity)
         }
-        router.staff(.post, "/api/v1/documents/:id/publish", .roles([.publisher])) { request, context, identity in
+        router.staff(.post, Routes.API.documentPublish, .roles([.publisher])) { request, context, identity in
             try await self.step(.publish, request, context, identity)
         }
-        router.staff(.post, "/api/v1/documents/:id/schedule", .roles([.publisher])) { request, context, identity in
+        router.staff(.post, Routes.API.documentSchedule, .roles([.publisher])) { request, context, identity in
             let body = try await request.decodeJSON(ScheduleRequest.self, context: context)
             guard let date = ISO8601DateFormatter().date(from: body.at) else {
                 throw DomainError.invalid("at", "at 须为带时区的 ISO 8601 时间，如 2026-11-24T09:00:00+08:00")
             }
             return try await self.step(.schedule(atMillis: Int64(date.timeIntervalSince1970 * 1000)), request, context, identity)
         }
-        router.staff(.post, "/api/v1/documents/:id/withdraw", .roles([.publisher, .officeAdmin])) { request, context, identity in
+        router.staff(.post, Routes.API.documentWithdraw, .roles([.publisher, .officeAdmin])) { request, context, identity in
             let body = try await request.decodeJSON(Decision.self, context: context)
             return try await self.step(.withdraw(reason: body.reason ?? body.comment ?? ""), request, context, identity)
         }
-        router.staff(.post, "/api/v1/documents/:id/findings/:finding", .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
-        router.get("/api/v1/public/documents") { request, context in
+        router.staff(.post, Routes.API.documentFinding, .roles([.reviewer, .officeAdmin, .leader]), use: resolve)
+        router.get(Routes.API.publicDocuments) { request, context in
             let list = try await publicList(request, context: context)
             var response = try list.response(from: request, context: context)
             PageCache.markShown(&response, documents: list.items.map(\.id), seconds: env.settings.searchCacheSeconds)
             return response
         }
-        router.get("/api/v1/public/documents/:id") { request, context in
+        router.get(Routes.API.publicDocument) { request, context in
             let document = try await publicShow(request, context: context)
             var response = try document.response(from: request, context: context)
             response.headers[PageCache.documentsHeader] = String(document.id)

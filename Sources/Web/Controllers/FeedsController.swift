@@ -11,8 +11,8 @@ struct FeedsController: Sendable {
     let env: WebEnvironment
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/sitemap.xml", use: sitemap)
-        router.get("/feeds/:feed", use: feed)
+        router.get(Routes.Portal.sitemap, use: sitemap)
+        router.get(Routes.Portal.feed, use: feed)
     }
 
     /// `https://host` of the request, as the public reaches us.
@@ -34,10 +34,10 @@ struct FeedsController: Sendable {
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         xml += "<url><loc>\(attr(origin))/</loc></url>\n"
         for c in try await CatalogService.portal(env.services, site).categories {
-            xml += "<url><loc>\(attr(origin + SiteRoute.catalog(category: c.code, page: 1).path))</loc></url>\n"
+            xml += "<url><loc>\(attr(origin + Routes.Portal.catalog(category: c.code, page: 1)))</loc></url>\n"
         }
         for d in docs {
-            xml += "<url><loc>\(attr(origin + SiteRoute.document(d.id).path))</loc>"
+            xml += "<url><loc>\(attr(origin + Routes.Portal.document.path(d.id)))</loc>"
             if let p = d.publishedOn { xml += "<lastmod>\(p.description)</lastmod>" }
             xml += "</url>\n"
         }
@@ -73,7 +73,7 @@ struct FeedsController: Sendable {
         xml += "<title>\(attr(title))</title>\n<id>\(attr(origin))/feeds/\(attr(name))</id>\n"
         xml += "<link rel=\"self\" href=\"\(attr(origin))/feeds/\(attr(name))\"/>\n<updated>\(updated)T00:00:00+08:00</updated>\n"
         for d in docs {
-            let url = origin + SiteRoute.document(d.id).path
+            let url = origin + Routes.Portal.document.path(d.id)
             xml += "<entry><title>\(attr(d.title))</title><id>\(attr(url))</id><link href=\"\(attr(url))\"/>"
             xml += "<updated>\(d.publishedOn?.description ?? updated)T00:00:00+08:00</updated>"
             xml += "<author><name>\(attr(agency?.name ?? ""))</name></author>"

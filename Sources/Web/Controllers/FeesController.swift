@@ -8,8 +8,8 @@ struct FeesController {
     let env: WebEnvironment
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/api/v1/fees/quote", .roles([.requestHandler, .officeAdmin]), use: quote)
-        router.staff(.get, "/api/v1/fees/collected", .roles([.requestHandler, .officeAdmin]), use: collected)
+        router.staff(.get, Routes.API.feesQuote, .roles([.requestHandler, .officeAdmin]), use: quote)
+        router.staff(.get, Routes.API.feesCollected, .roles([.requestHandler, .officeAdmin]), use: collected)
     }
 
     struct Quote: ResponseEncodable {

@@ -11,8 +11,8 @@ struct FreshnessController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/freshness", .roles(OversightController.readers), use: page)
-        router.staff(.get, "/api/v1/freshness", .roles(OversightController.readers), use: api)
+        router.staff(.get, Routes.Console.freshness, .roles(OversightController.readers), use: page)
+        router.staff(.get, Routes.API.freshness, .roles(OversightController.readers), use: api)
     }
 
     /// The agency's columns with their published documents counted.
@@ -64,7 +64,7 @@ struct FreshnessController: Sendable {
         let rows = r.columns.sorted { (order.firstIndex(of: $0.state)!, $0.code) < (order.firstIndex(of: $1.state)!, $1.code) }
         let content: Node<HTML.BodyContext> = .div(
             .h1(.text("栏目更新情况")),
-            Fragments.oversightNav(current: "/console/freshness"),
+            Fragments.oversightNav(current: Routes.Console.freshness.path()),
             .p(
                 .text(
                     "按政府网站检查指标（栏目不更新）检查本机关门户的各分类和专栏：动态、要闻类 \(r.rules.dynamicDays) 天内须更新，通知公告、政策文件类 \(r.rules.noticeMonths) 个月内须更新；"

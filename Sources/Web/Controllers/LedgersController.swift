@@ -13,37 +13,37 @@ struct LedgersController {
     static let office: Set<Role> = [.officeAdmin]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.post, "/api/v1/ledgers/import", .roles(Self.office), use: apiImport)
-        router.staff(.get, "/api/v1/ledgers", .anyStaff, use: apiList)
-        router.staff(.get, "/api/v1/ledgers/:id", .anyStaff, use: apiShow)
-        router.staff(.post, "/api/v1/ledgers/:id/rounds", .roles(Self.office), use: apiRound)
-        router.staff(.post, "/api/v1/ledgers/:id/units", .roles(Self.office), use: apiUnits)
-        router.staff(.get, "/api/v1/ledgers/:id/export", .anyStaff, use: export)
-        router.staff(.get, "/console/ledgers/:id/export", .anyStaff, use: export)
-        router.staff(.post, "/api/v1/ledgers/:id/document", .roles(Self.office), use: apiDocument)
-        router.staff(.get, "/api/v1/ledgers/:id/deductions", .roles([.officeAdmin, .leader]), use: apiDeductions)
-        router.staff(.post, "/api/v1/ledgers/:id/carry-over", .roles(Self.office), use: apiCarryOver)
-        router.staff(.get, "/api/v1/ledgers/:id/summary", .roles([.officeAdmin, .leader]), use: apiSummary)
-        router.staff(.post, "/api/v1/ledger-tasks/:tid/reports", .anyStaff, use: apiReport)
-        router.staff(.post, "/api/v1/ledger-tasks/:tid/supervise", .roles(Self.office), use: apiSupervise)
-        router.staff(.put, "/api/v1/ledger-tasks/:tid", .roles(Self.office), use: apiEdit)
-        router.staff(.post, "/api/v1/ledger-reports/:rid/review", .roles(Self.office), use: apiReview)
-        router.staff(.post, "/api/v1/ledger-reports/:rid/files", .anyStaff, use: apiAttach)
-        router.staff(.get, "/console/ledgers/:id/files/:fid", .anyStaff, use: download)
-        router.get("/api/v1/public/ledgers/:id", use: publicJSON)
-        router.get("/plans", use: publicIndex)
-        router.get("/plans/:id", use: publicPage)
-        router.staff(.get, "/console/ledgers", .anyStaff, use: consoleList)
-        router.staff(.post, "/console/ledgers/import", .roles(Self.office), use: consoleImport)
-        router.staff(.get, "/console/ledgers/:id", .anyStaff, use: consoleShow)
-        router.staff(.post, "/console/ledgers/:id/rounds", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.API.importLedger, .roles(Self.office), use: apiImport)
+        router.staff(.get, Routes.API.ledgers, .anyStaff, use: apiList)
+        router.staff(.get, Routes.API.ledger, .anyStaff, use: apiShow)
+        router.staff(.post, Routes.API.ledgerRounds, .roles(Self.office), use: apiRound)
+        router.staff(.post, Routes.API.ledgerUnits, .roles(Self.office), use: apiUnits)
+        router.staff(.get, Routes.API.ledgerExport, .anyStaff, use: export)
+        router.staff(.get, Routes.Console.ledgerExport, .anyStaff, use: export)
+        router.staff(.post, Routes.API.ledgerDocument, .roles(Self.office), use: apiDocument)
+        router.staff(.get, Routes.API.ledgerDeductions, .roles([.officeAdmin, .leader]), use: apiDeductions)
+        router.staff(.post, Routes.API.ledgerCarryOver, .roles(Self.office), use: apiCarryOver)
+        router.staff(.get, Routes.API.ledgerSummary, .roles([.officeAdmin, .leader]), use: apiSummary)
+        router.staff(.post, Routes.API.ledgerTaskReports, .anyStaff, use: apiReport)
+        router.staff(.post, Routes.API.ledgerTaskSupervise, .roles(Self.office), use: apiSupervise)
+        router.staff(.put, Routes.API.ledgerTask, .roles(Self.office), use: apiEdit)
+        router.staff(.post, Routes.API.ledgerReportReview, .roles(Self.office), use: apiReview)
+        router.staff(.post, Routes.API.ledgerReportFiles, .anyStaff, use: apiAttach)
+        router.staff(.get, Routes.Console.ledgerFile, .anyStaff, use: download)
+        router.get(Routes.API.publicLedger, use: publicJSON)
+        router.get(Routes.Portal.plans, use: publicIndex)
+        router.get(Routes.Portal.plan, use: publicPage)
+        router.staff(.get, Routes.Console.ledgers, .anyStaff, use: consoleList)
+        router.staff(.post, Routes.Console.importLedger, .roles(Self.office), use: consoleImport)
+        router.staff(.get, Routes.Console.ledger, .anyStaff, use: consoleShow)
+        router.staff(.post, Routes.Console.ledgerRounds, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { id, form in
                 let r = try await service.addRound(
                     id, title: form["title"], dueOn: form["dueOn"], identity: identity, address: context.remoteAddress)
                 return "已设置报送轮次“\(r.title)”，截止 \(r.dueOn.chinese)。"
             }
         }
-        router.staff(.post, "/console/ledgers/:id/units", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.ledgerUnits, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { id, form in
                 let choice = form["unit"]
                 let n = try await service.resolveUnit(
@@ -52,7 +52,7 @@ struct LedgersController {
                 return "已对应“\(form["name"])”，涉及 \(n) 项任务。"
             }
         }
-        router.staff(.post, "/console/ledgers/:id/tasks/:tid/report", .anyStaff) { request, context, identity in
+        router.staff(.post, Routes.Console.ledgerTaskReport, .anyStaff) { request, context, identity in
             try await self.act(request, context, identity) { _, form in
                 let tid = context.parameters.get("tid", as: Int64.self) ?? 0
                 let input = LedgerService.ReportInput(
@@ -63,7 +63,7 @@ struct LedgersController {
                 return "进展已报送，等待政务公开办公室审核。"
             }
         }
-        router.staff(.post, "/console/ledgers/:id/reports/:rid/review", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.ledgerReportReview, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { _, form in
                 let rid = context.parameters.get("rid", as: Int64.self) ?? 0
                 let r = try await service.review(
@@ -72,7 +72,7 @@ struct LedgersController {
                 return r.review == .accepted ? "已通过\(r.unitName)的报送。" : "已退回\(r.unitName)的报送。"
             }
         }
-        router.staff(.post, "/console/ledgers/:id/tasks/:tid/supervise", .roles(Self.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.ledgerTaskSupervise, .roles(Self.office)) { request, context, identity in
             try await self.act(request, context, identity) { _, form in
                 let tid = context.parameters.get("tid", as: Int64.self) ?? 0
                 _ = try await service.supervise(taskID: tid, text: form.raw("text"), identity: identity, address: context.remoteAddress)
@@ -490,7 +490,10 @@ struct LedgersController {
                 .h1(.text("工作要点落实情况")),
                 items.isEmpty
                     ? .p(.class("empty"), .text("暂无公开的工作台账。"))
-                    : .ul(.forEach(items) { row in .li(.a(.href("/plans/\(row.0.id)"), .text("\(row.0.year)年 \(row.0.title)（\(row.1)）"))) })
+                    : .ul(
+                        .forEach(items) { row in
+                            .li(.a(.href(Routes.Portal.plan.path(row.0.id)), .text("\(row.0.year)年 \(row.0.title)（\(row.1)）")))
+                        })
             )
         }
     }

@@ -16,10 +16,10 @@ struct LinkChecksController: Sendable {
     static let readers: Set<Role> = [.officeAdmin, .leader]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.post, "/api/v1/link-checks", .roles([.officeAdmin]), use: apiStart)
-        router.staff(.get, "/api/v1/link-checks/latest", .roles(Self.readers), use: apiLatest)
-        router.staff(.get, "/console/links", .roles(Self.readers), use: page)
-        router.staff(.post, "/console/links", .roles([.officeAdmin]), use: formStart)
+        router.staff(.post, Routes.API.linkChecks, .roles([.officeAdmin]), use: apiStart)
+        router.staff(.get, Routes.API.linkChecksLatest, .roles(Self.readers), use: apiLatest)
+        router.staff(.get, Routes.Console.links, .roles(Self.readers), use: page)
+        router.staff(.post, Routes.Console.links, .roles([.officeAdmin]), use: formStart)
     }
 
     typealias Finding = LinkCheckService.Finding
@@ -101,7 +101,7 @@ struct LinkChecksController: Sendable {
         try CSRF.verify(form, request: request, context: context)
         do {
             _ = try await start(try origin(form["origin"], request, context, identity), identity, address: context.remoteAddress)
-            return .redirect(to: "/console/links", type: .normal)
+            return .redirect(to: Routes.Console.links.path(), type: .normal)
         } catch let error as DomainError {
             return try await render(
                 request, context, identity, origin: form["origin"], error: error.message,
@@ -121,13 +121,13 @@ struct LinkCheckPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("链接检查")),
-            Fragments.oversightNav(current: "/console/links"),
+            Fragments.oversightNav(current: Routes.Console.links.path()),
             .p(.text("从首页和网站地图出发读取本机关门户的全部页面，逐一检查页面上的链接（站内页面、附件和外部网站），列出打不开的链接及所在页面的责任科室。")),
             Fragments.alert(error),
             .if(
                 mayStart,
                 .form(
-                    .method(.post), .action("/console/links"), .class("filters"),
+                    .method(.post), .action(Routes.Console.links.path()), .class("filters"),
                     .div(
                         .class("filter-row"),
                         Fragments.csrfField(chrome.csrf),

@@ -114,16 +114,20 @@ extension MailboxController {
 
     func registerConsole(on router: Router<GongkaiRequestContext>) {
         let staff = Access.roles(MailboxService.staff)
-        router.staff(.get, "/console/mailbox", staff) { request, context, identity in
+        router.staff(.get, Routes.Console.mailbox, staff) { request, context, identity in
             let page = MailboxConsoleListPage(
                 items: try await visible(identity), today: env.today, office: identity.holds(anyOf: MailboxService.office))
             return try await pages.respond("领导信箱", area: .console, request: request, context: context) { page.content($0) }
         }
-        router.staff(.get, "/console/mailbox/:id", staff) { request, context, identity in
+        router.staff(.get, Routes.Console.mailboxLetter, staff) { request, context, identity in
             try await render(try id(context), identity, request, context)
         }
-        for action in ["assign", "answer", "review", "supervise", "publish"] {
-            router.staff(.post, RouterPath(stringLiteral: "/console/mailbox/:id/\(action)"), staff) { request, context, identity in
+        let actions = [
+            ("assign", Routes.Console.mailboxAssign), ("answer", Routes.Console.mailboxAnswer), ("review", Routes.Console.mailboxReview),
+            ("supervise", Routes.Console.mailboxSupervise), ("publish", Routes.Console.mailboxPublish),
+        ]
+        for (action, route) in actions {
+            router.staff(.post, route, staff) { request, context, identity in
                 let form = try await FormBody.read(request, context: context)
                 try CSRF.verify(form, request: request, context: context)
                 let mid = try id(context)
@@ -159,7 +163,8 @@ extension MailboxController {
                     if action == "assign" && form["unit"].hasPrefix("a:") {
                         return try await pages.respond("领导信箱", area: .console, request: request, context: context) { _ in
                             .div(
-                                .h1(.text("已转办")), .p(.text("来信已转给下属单位办理，受理日期和答复期限不变。")), .p(.a(.href("/console/mailbox"), .text("返回领导信箱")))
+                                .h1(.text("已转办")), .p(.text("来信已转给下属单位办理，受理日期和答复期限不变。")),
+                                .p(.a(.href(Routes.Console.mailbox.path()), .text("返回领导信箱")))
                             )
                         }
                     }
@@ -173,10 +178,10 @@ extension MailboxController {
                 }
             }
         }
-        router.staff(.get, "/console/faq", .roles(MailboxService.office)) { request, context, identity in
+        router.staff(.get, Routes.Console.faq, .roles(MailboxService.office)) { request, context, identity in
             try await renderFAQ(identity, request, context)
         }
-        router.staff(.post, "/console/faq", .roles(MailboxService.office)) { request, context, identity in
+        router.staff(.post, Routes.Console.faq, .roles(MailboxService.office)) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             let existing = Int64(form["id"])

@@ -15,36 +15,36 @@ struct MailboxController {
     var service: MailboxService { MailboxService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/mailbox", use: formPage)
-        router.post("/mailbox", use: submitForm)
-        router.get("/mailbox/track", use: trackPage)
-        router.post("/mailbox/rate", use: rateForm)
-        router.get("/mailbox/replies/:id", use: replyPage)
-        router.get("/faq", use: faqPage)
-        router.post("/api/v1/public/mailbox", use: apiSubmit)
-        router.get("/api/v1/public/mailbox", use: apiPublished)
-        router.get("/api/v1/public/mailbox/:code", use: apiTrack)
-        router.post("/api/v1/public/mailbox/:code/rating", use: apiRate)
-        router.get("/api/v1/public/faq", use: apiFAQ)
+        router.get(Routes.Portal.mailbox, use: formPage)
+        router.post(Routes.Portal.mailbox, use: submitForm)
+        router.get(Routes.Portal.trackMailbox, use: trackPage)
+        router.post(Routes.Portal.rateMailboxReply, use: rateForm)
+        router.get(Routes.Portal.mailboxReply, use: replyPage)
+        router.get(Routes.Portal.faq, use: faqPage)
+        router.post(Routes.API.publicMailbox, use: apiSubmit)
+        router.get(Routes.API.publicMailbox, use: apiPublished)
+        router.get(Routes.API.publicMailboxLetter, use: apiTrack)
+        router.post(Routes.API.publicMailboxRating, use: apiRate)
+        router.get(Routes.API.publicFAQ, use: apiFAQ)
         let staff = Access.roles(MailboxService.staff)
-        router.staff(.get, "/api/v1/mailbox", staff) { _, _, identity in
+        router.staff(.get, Routes.API.mailbox, staff) { _, _, identity in
             MessageList(items: try await visible(identity).map { MessageDTO($0, today: env.today) })
         }
-        router.staff(.get, "/api/v1/mailbox/:id", staff) { _, context, identity in
+        router.staff(.get, Routes.API.mailboxLetter, staff) { _, context, identity in
             MessageDTO(try await service.message(try id(context), for: identity), today: env.today)
         }
-        router.staff(.post, "/api/v1/mailbox/:id/assign", staff) { request, context, identity in
+        router.staff(.post, Routes.API.mailboxAssign, staff) { request, context, identity in
             let body = try await request.decodeJSON(MailboxService.Assignment.self, context: context)
             return MessageDTO(
                 try await service.assign(try id(context), body, identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.post, "/api/v1/mailbox/:id/answer", staff) { request, context, identity in
+        router.staff(.post, Routes.API.mailboxAnswer, staff) { request, context, identity in
             let body = try await request.decodeJSON(ReplyBody.self, context: context)
             return MessageDTO(
                 try await service.answer(try id(context), reply: body.reply, identity: identity, address: context.remoteAddress),
                 today: env.today)
         }
-        router.staff(.post, "/api/v1/mailbox/:id/review", staff) { request, context, identity in
+        router.staff(.post, Routes.API.mailboxReview, staff) { request, context, identity in
             let body = try await request.decodeJSON(ReviewBody.self, context: context)
             guard let approve = body.approve else { throw DomainError.invalid("approve", "请给出 approve：true 答复，false 退回") }
             return MessageDTO(
@@ -52,31 +52,31 @@ struct MailboxController {
                     try id(context), approve: approve, comment: body.comment, identity: identity, address: context.remoteAddress),
                 today: env.today)
         }
-        router.staff(.post, "/api/v1/mailbox/:id/supervise", staff) { request, context, identity in
+        router.staff(.post, Routes.API.mailboxSupervise, staff) { request, context, identity in
             let body = try await request.decodeJSON(NoteBody.self, context: context)
             return MessageDTO(
                 try await service.supervise(try id(context), note: body.note, identity: identity, address: context.remoteAddress),
                 today: env.today)
         }
-        router.staff(.post, "/api/v1/mailbox/:id/publish", staff) { request, context, identity in
+        router.staff(.post, Routes.API.mailboxPublish, staff) { request, context, identity in
             let body = try await request.decodeJSON(PublishBody.self, context: context)
             return MessageDTO(
                 try await service.setPublished(try id(context), body.published ?? true, identity: identity, address: context.remoteAddress),
                 today: env.today)
         }
-        router.staff(.get, "/api/v1/faq/candidates", .roles(MailboxService.office)) { _, _, identity in
+        router.staff(.get, Routes.API.faqCandidates, .roles(MailboxService.office)) { _, _, identity in
             Candidates(
                 groups: try await service.repeatedQuestions(agencyID: identity.agency.id).map { g in
                     g.map { MessageDTO($0, today: env.today) }
                 })
         }
-        router.staff(.post, "/api/v1/faq", .roles(MailboxService.office)) { request, context, identity in
+        router.staff(.post, Routes.API.faq, .roles(MailboxService.office)) { request, context, identity in
             let body = try await request.decodeJSON(MailboxService.FAQInput.self, context: context)
             return EditedResponse(
                 status: .created, response: FAQDTO(try await service.saveFAQ(nil, body, identity: identity, address: context.remoteAddress))
             )
         }
-        router.staff(.put, "/api/v1/faq/:id", .roles(MailboxService.office)) { request, context, identity in
+        router.staff(.put, Routes.API.faqEntry, .roles(MailboxService.office)) { request, context, identity in
             let body = try await request.decodeJSON(MailboxService.FAQInput.self, context: context)
             return FAQDTO(try await service.saveFAQ(try id(context), body, identity: identity, address: context.remoteAddress))
         }

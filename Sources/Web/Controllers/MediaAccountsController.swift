@@ -15,18 +15,18 @@ struct MediaAccountsController: Sendable {
     static let readers: Set<Role> = [.officeAdmin, .drafter, .leader]
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/api/v1/media-accounts", .roles(Self.readers), use: apiList)
-        router.staff(.post, "/api/v1/media-accounts", .roles(Self.filers), use: apiOpen)
-        router.staff(.post, "/api/v1/media-accounts/:id/filings", .roles(Self.filers), use: apiFile)
-        router.staff(.post, "/api/v1/media-accounts/:id/decision", .roles(Self.deciders), use: apiDecide)
-        router.staff(.post, "/api/v1/media-accounts/:id/updates", .roles(Self.filers), use: apiUpdate)
-        router.staff(.get, "/console/media", .roles(Self.readers), use: listPage)
-        router.staff(.post, "/console/media", .roles(Self.filers), use: openForm)
-        router.staff(.get, "/console/media/:id", .roles(Self.readers), use: detailPage)
-        router.staff(.post, "/console/media/:id/filings", .roles(Self.filers), use: fileForm)
-        router.staff(.post, "/console/media/:id/decision", .roles(Self.deciders), use: decideForm)
-        router.staff(.post, "/console/media/:id/updates", .roles(Self.filers), use: updateForm)
-        router.get("/media", use: publicList)
+        router.staff(.get, Routes.API.mediaAccounts, .roles(Self.readers), use: apiList)
+        router.staff(.post, Routes.API.mediaAccounts, .roles(Self.filers), use: apiOpen)
+        router.staff(.post, Routes.API.mediaAccountFilings, .roles(Self.filers), use: apiFile)
+        router.staff(.post, Routes.API.mediaAccountDecision, .roles(Self.deciders), use: apiDecide)
+        router.staff(.post, Routes.API.mediaAccountUpdates, .roles(Self.filers), use: apiUpdate)
+        router.staff(.get, Routes.Console.media, .roles(Self.readers), use: listPage)
+        router.staff(.post, Routes.Console.media, .roles(Self.filers), use: openForm)
+        router.staff(.get, Routes.Console.mediaAccount, .roles(Self.readers), use: detailPage)
+        router.staff(.post, Routes.Console.mediaFilings, .roles(Self.filers), use: fileForm)
+        router.staff(.post, Routes.Console.mediaDecision, .roles(Self.deciders), use: decideForm)
+        router.staff(.post, Routes.Console.mediaUpdates, .roles(Self.filers), use: updateForm)
+        router.get(Routes.Portal.media, use: publicList)
     }
 
     var service: MediaAccountService { MediaAccountService(env: env.services) }
@@ -142,7 +142,7 @@ struct MediaAccountsController: Sendable {
                 Opening(
                     platform: form["platform"], name: form["name"], handle: form["handle"], sponsor: form["sponsor"],
                     operatorName: form["operatorName"], contact: form["contact"], reason: form["reason"]), identity, context.remoteAddress)
-            return .redirect(to: "/console/media/\(a.id)", type: .normal)
+            return .redirect(to: Routes.Console.mediaAccount.path(a.id), type: .normal)
         } catch let error as DomainError where error.field != nil {
             return try await renderList(
                 request, context, identity, values: values, errors: [error.field!: error.message], status: .unprocessableContent)

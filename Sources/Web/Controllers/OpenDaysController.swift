@@ -14,35 +14,35 @@ struct OpenDaysController {
     var service: OpenDayService { OpenDayService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/open-days", use: publicIndex)
-        router.get("/open-days/:id", use: publicPage)
-        router.post("/open-days/:id/register", use: registerForm)
-        router.get("/api/v1/public/open-days") { request, _ in
+        router.get(Routes.Portal.openDays, use: publicIndex)
+        router.get(Routes.Portal.openDay, use: publicPage)
+        router.post(Routes.Portal.openDayRegister, use: registerForm)
+        router.get(Routes.API.publicOpenDays) { request, _ in
             DayList(
                 items: try await env.database.stores.openDays.list(agencyID: try await env.portal(request).scope).map {
                     DayDTO($0, staff: false)
                 })
         }
-        router.post("/api/v1/public/open-days/:id/registrations") { request, context -> EditedResponse<SignupDTO> in
+        router.post(Routes.API.publicOpenDayRegistrations) { request, context -> EditedResponse<SignupDTO> in
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
             let body = try await request.decodeJSON(OpenDayService.Signup.self, context: context)
             let (d, r) = try await service.register(try id(context), body, address: context.remoteAddress)
             return EditedResponse(status: .created, response: SignupDTO(registration: r.id, people: r.people, placesLeft: d.placesLeft))
         }
         let office = Access.roles(OpenDayService.office)
-        router.staff(.get, "/api/v1/open-days", office) { _, _, identity in
+        router.staff(.get, Routes.API.openDays, office) { _, _, identity in
             DayList(items: try await env.database.stores.openDays.list(agencyID: identity.agency.id).map { DayDTO($0, staff: true) })
         }
-        router.staff(.post, "/api/v1/open-days", office) { request, context, identity in
+        router.staff(.post, Routes.API.openDays, office) { request, context, identity in
             let input = try await request.decodeJSON(OpenDayService.Input.self, context: context)
             return EditedResponse(
                 status: .created,
                 response: DayDTO(try await service.plan(input, identity: identity, address: context.remoteAddress), staff: true))
         }
-        router.staff(.post, "/api/v1/open-days/:id/announce", office) { _, context, identity in
+        router.staff(.post, Routes.API.openDayAnnounce, office) { _, context, identity in
             DayDTO(try await service.announce(try id(context), identity: identity, address: context.remoteAddress), staff: true)
         }
-        router.staff(.post, "/api/v1/open-days/:id/report", office) { request, context, identity in
+        router.staff(.post, Routes.API.openDayReport, office) { request, context, identity in
             let body = try await request.decodeJSON(RecordBody.self, context: context)
             return DayDTO(
                 try await service.report(try id(context), record: body.record, identity: identity, address: context.remoteAddress),
@@ -114,7 +114,7 @@ struct OpenDaysController {
                         .class("doc-list"),
                         .forEach(days) { d in
                             .li(
-                                .a(.href("/open-days/\(d.id)"), .text(d.title)),
+                                .a(.href(Routes.Portal.openDay.path(d.id)), .text(d.title)),
                                 .span(.class("doc-meta"), .text(" \(d.date.chinese) · 剩余名额 \(d.placesLeft)")))
                         }))
         }
@@ -132,12 +132,12 @@ struct OpenDaysController {
                 .text("\(d.date.chinese) · \(d.place) · 名额 \(d.capacity)，剩余 \(d.placesLeft) · 报名截止 \(d.registrationClosesOn.chinese)")),
             Fragments.alert(message, kind: errors.isEmpty ? "success" : "error"),
             .section(.h2(.text("活动方案")), .p(.text(d.plan))),
-            .unwrap(d.resultDocumentID) { rid in .p(.a(.href(SiteRoute.document(rid).path), .text("活动情况"))) },
+            .unwrap(d.resultDocumentID) { rid in .p(.a(.href(Routes.Portal.document.path(rid)), .text("活动情况"))) },
             open
                 ? .section(
                     .h2(.text("报名")),
                     .form(
-                        .method(.post), .action(chrome.serverOrigin + "/open-days/\(d.id)/register"),
+                        .method(.post), .action(chrome.serverOrigin + Routes.Portal.openDayRegister.path(d.id)),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.textField("姓名", name: "name", value: values["name"] ?? "", errors: errors, autocomplete: "name"),

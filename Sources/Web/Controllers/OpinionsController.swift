@@ -14,32 +14,32 @@ struct OpinionsController {
 
     func register(on router: Router<GongkaiRequestContext>) {
         let office = Access.roles(OpinionService.office)
-        router.staff(.get, "/api/v1/opinions", office) { _, _, identity in
+        router.staff(.get, Routes.API.opinions, office) { _, _, identity in
             OpinionList(items: try await env.database.stores.opinions.list(agencyID: identity.agency.id).map(OpinionDTO.init))
         }
-        router.staff(.post, "/api/v1/opinions", office) { request, context, identity in
+        router.staff(.post, Routes.API.opinions, office) { request, context, identity in
             let input = try await request.decodeJSON(OpinionService.Input.self, context: context)
             return EditedResponse(
                 status: .created, response: OpinionDTO(try await service.log(input, identity: identity, address: context.remoteAddress)))
         }
-        router.staff(.get, "/api/v1/opinions/:id", office) { _, context, identity in
+        router.staff(.get, Routes.API.opinion, office) { _, context, identity in
             OpinionDTO(try await service.item(try id(context), for: identity))
         }
-        router.staff(.post, "/api/v1/opinions/:id/assign", office) { request, context, identity in
+        router.staff(.post, Routes.API.opinionAssign, office) { request, context, identity in
             let body = try await request.decodeJSON(AssignBody.self, context: context)
             return OpinionDTO(
                 try await service.assign(
                     try id(context), departmentID: body.departmentId, identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/opinions/:id/responses", office) { request, context, identity in
+        router.staff(.post, Routes.API.opinionResponses, office) { request, context, identity in
             let body = try await request.decodeJSON(OpinionService.ResponseInput.self, context: context)
             return OpinionDTO(try await service.respond(try id(context), body, identity: identity, address: context.remoteAddress))
         }
-        router.staff(.post, "/api/v1/opinions/:id/close", office) { _, context, identity in
+        router.staff(.post, Routes.API.opinionClose, office) { _, context, identity in
             OpinionDTO(try await service.close(try id(context), identity: identity, address: context.remoteAddress))
         }
-        router.staff(.get, "/console/opinions", office) { request, context, identity in try await render(identity, request, context) }
-        router.staff(.post, "/console/opinions", office) { request, context, identity in
+        router.staff(.get, Routes.Console.opinions, office) { request, context, identity in try await render(identity, request, context) }
+        router.staff(.post, Routes.Console.opinions, office) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             do {
@@ -54,7 +54,7 @@ struct OpinionsController {
                     identity, request, context, errors: [field: message], values: form.firstValues, status: .unprocessableContent)
             }
         }
-        router.staff(.post, "/console/opinions/:id/respond", office) { request, context, identity in
+        router.staff(.post, Routes.Console.opinionRespond, office) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             do {
@@ -179,12 +179,12 @@ struct OpinionConsolePage {
                             .forEach(o.responses) { r in
                                 .li(
                                     .text("\(OpinionItem.format(r.publishedAtMillis)) \(r.channel)：\(r.text)"),
-                                    .unwrap(r.documentID) { d in .a(.href(SiteRoute.document(d).path), .text("（文件 #\(d)）")) })
+                                    .unwrap(r.documentID) { d in .a(.href(Routes.Portal.document.path(d)), .text("（文件 #\(d)）")) })
                             }),
                         .if(
                             o.status != .closed,
                             .form(
-                                .method(.post), .action("/console/opinions/\(o.id)/respond"),
+                                .method(.post), .action(Routes.Console.opinionRespond.path(o.id)),
                                 .div(
                                     Fragments.csrfField(chrome.csrf),
                                     Fragments.select(
@@ -201,7 +201,7 @@ struct OpinionConsolePage {
             .section(
                 .h2(.text("登记舆情")),
                 .form(
-                    .method(.post), .action("/console/opinions"),
+                    .method(.post), .action(Routes.Console.opinions.path()),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textField(

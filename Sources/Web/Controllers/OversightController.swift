@@ -17,9 +17,9 @@ struct OversightController: Sendable {
     var service: ComplianceService { ComplianceService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/oversight", .roles(Self.readers), use: page)
-        router.staff(.get, "/console/oversight.csv", .roles(Self.readers), use: csv)
-        router.staff(.get, "/api/v1/oversight", .roles(Self.readers), use: api)
+        router.staff(.get, Routes.Console.oversight, .roles(Self.readers), use: page)
+        router.staff(.get, Routes.Console.oversightCSV, .roles(Self.readers), use: csv)
+        router.staff(.get, Routes.API.oversight, .roles(Self.readers), use: api)
     }
 
     /// What a request asks for: the months, the units in view and the one selected (nil: all).
@@ -154,14 +154,14 @@ struct OversightDashboard {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("政务公开监测")),
-            Fragments.oversightNav(current: "/console/oversight"),
+            Fragments.oversightNav(current: Routes.Console.oversight.path()),
             .p(
                 .text(
                     "各指标为符合要求的件数占应计件数的比例，按月统计，数据实时取自本平台的目录、申请、信箱、征集、台账和纠错记录；"
                         + (all.count > 1 ? "上级机关可查看所属单位的指标（只读）。" : ""))),
             Fragments.alert(errors.isEmpty ? nil : "查询条件有误，请修改标出的问题。"),
             .form(
-                .method(.get), .action("/console/oversight"), .class("filters"),
+                .method(.get), .action(Routes.Console.oversight.path()), .class("filters"),
                 .div(
                     .class("filter-row"),
                     Fragments.select(
@@ -176,7 +176,7 @@ struct OversightDashboard {
             ),
             .unwrap(report) { report in
                 .group(
-                    .p(.a(.href(attr("/console/oversight.csv?" + query(unit: selected?.id))), .text("下载 CSV（逐月明细）"))),
+                    .p(.a(.href(attr(Routes.Console.oversightCSV.path() + "?" + query(unit: selected?.id))), .text("下载 CSV（逐月明细）"))),
                     unitsTable(report),
                     trends(report),
                     outcomes(report)
@@ -204,7 +204,8 @@ struct OversightDashboard {
                             .tr(
                                 .th(
                                     .attribute(named: "scope", value: "row"),
-                                    row.0.map { id in .a(.href(attr("/console/oversight?" + query(unit: id))), .text(row.1)) }
+                                    row.0.map { id in .a(.href(attr(Routes.Console.oversight.path() + "?" + query(unit: id))), .text(row.1))
+                                    }
                                         ?? .text(row.1)),
                                 .forEach(ComplianceIndicator.allCases) { i in
                                     let t = row.2.total(i)

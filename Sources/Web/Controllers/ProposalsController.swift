@@ -14,7 +14,7 @@ struct ProposalsController {
 
     func register(on router: Router<GongkaiRequestContext>) {
         let office = Access.roles(ProposalService.office)
-        router.staff(.get, "/api/v1/proposals", office) { request, _, identity in
+        router.staff(.get, Routes.API.proposals, office) { request, _, identity in
             let year = request.uri.queryParameters["year"].flatMap { Int(String($0)) }
             let items = try await env.database.stores.proposals.list(agencyID: identity.agency.id, year: year)
             return ProposalList(
@@ -26,30 +26,30 @@ struct ProposalsController {
                     .sorted { $0.kind.rawValue > $1.kind.rawValue }
                 })
         }
-        router.staff(.post, "/api/v1/proposals", office) { request, context, identity in
+        router.staff(.post, Routes.API.proposals, office) { request, context, identity in
             let input = try await request.decodeJSON(ProposalService.Input.self, context: context)
             return EditedResponse(
                 status: .created,
                 response: ProposalDTO(
                     try await service.register(input, identity: identity, address: context.remoteAddress), today: env.today))
         }
-        router.staff(.get, "/api/v1/proposals/:id", office) { _, context, identity in
+        router.staff(.get, Routes.API.proposal, office) { _, context, identity in
             ProposalDTO(try await service.item(try id(context), for: identity), today: env.today)
         }
-        router.staff(.post, "/api/v1/proposals/:id/contacts", office) { request, context, identity in
+        router.staff(.post, Routes.API.proposalContacts, office) { request, context, identity in
             let input = try await request.decodeJSON(ProposalService.ContactInput.self, context: context)
             return ProposalDTO(
                 try await service.contact(try id(context), input, identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.post, "/api/v1/proposals/:id/reply", office) { request, context, identity in
+        router.staff(.post, Routes.API.proposalReply, office) { request, context, identity in
             let input = try await request.decodeJSON(ProposalService.ReplyInput.self, context: context)
             return ProposalDTO(
                 try await service.reply(try id(context), input, identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.get, "/console/proposals", office) { request, context, identity in
+        router.staff(.get, Routes.Console.proposals, office) { request, context, identity in
             try await renderList(identity, request, context)
         }
-        router.staff(.post, "/console/proposals", office) { request, context, identity in
+        router.staff(.post, Routes.Console.proposals, office) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             let input = ProposalService.Input(
@@ -68,11 +68,11 @@ struct ProposalsController {
                     identity, request, context, errors: ["number": message], values: form.firstValues, status: .conflict)
             }
         }
-        router.staff(.get, "/console/proposals/:id", office) { request, context, identity in
+        router.staff(.get, Routes.Console.proposal, office) { request, context, identity in
             try await renderShow(try id(context), identity, request, context)
         }
-        for action in ["contacts", "reply"] {
-            router.staff(.post, RouterPath(stringLiteral: "/console/proposals/:id/\(action)"), office) { request, context, identity in
+        for (action, route) in [("contacts", Routes.Console.proposalContacts), ("reply", Routes.Console.proposalReply)] {
+            router.staff(.post, route, office) { request, context, identity in
                 let form = try await FormBody.read(request, context: context)
                 try CSRF.verify(form, request: request, context: context)
                 let pid = try id(context)

@@ -10,15 +10,15 @@ struct PublicController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/", use: home)
-        router.get("/documents/:id", use: document)
-        router.get("/search", use: search)
-        router.get("/guide", use: guide)
-        router.get("/agencies/:id/guide", use: guide)
-        router.get("/catalog/:category", use: catalog)
-        router.get("/assets/site.css", use: stylesheet)
-        router.get("/assets/brand/:file", use: brand)
-        router.post("/preferences/display", use: displayMode)
+        router.get(Routes.Portal.home, use: home)
+        router.get(Routes.Portal.document, use: document)
+        router.get(Routes.Portal.search, use: search)
+        router.get(Routes.Portal.guide, use: guide)
+        router.get(Routes.Portal.agencyGuide, use: guide)
+        router.get(Routes.Portal.catalog, use: catalog)
+        router.get(Routes.Portal.stylesheet, use: stylesheet)
+        router.get(Routes.Portal.brandAsset, use: brand)
+        router.post(Routes.Portal.displayMode, use: displayMode)
     }
 
     @Sendable func home(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -143,7 +143,7 @@ struct PublicController: Sendable {
     @Sendable func displayMode(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         guard let mode = DisplayMode(rawValue: form["mode"]) else { throw DomainError.invalid("mode", "未知的显示模式") }
-        let next = form["next"].hasPrefix("/") && !form["next"].hasPrefix("//") ? form["next"] : SiteRoute.home.path
+        let next = form["next"].hasPrefix("/") && !form["next"].hasPrefix("//") ? form["next"] : Routes.Portal.home.path()
         var response = Response.redirect(to: next, type: .normal)
         response.setCookie(
             Cookie(

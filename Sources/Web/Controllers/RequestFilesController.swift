@@ -14,19 +14,19 @@ struct RequestFilesController {
 
     func register(on router: Router<GongkaiRequestContext>) {
         let handlers: Set<Role> = [.requestHandler, .officeAdmin]
-        router.staff(.post, "/api/v1/requests/:id/assign", .roles(handlers), use: assign)
-        router.staff(.post, "/api/v1/requests/:id/transfer", .roles(handlers), use: transfer)
-        router.staff(.get, "/api/v1/requests/:id/letter", .roles(handlers), use: letter)
-        router.staff(.post, "/api/v1/requests/:id/letter", .roles(handlers), use: draftLetter)
-        router.staff(.put, "/api/v1/requests/:id/letter", .roles(handlers), use: editLetter)
-        router.staff(.get, "/api/v1/letters/:lid/html", .roles(handlers), use: letterHTML)
-        router.staff(.get, "/api/v1/letters/:lid/pdf", .roles(handlers), use: letterPDF)
-        router.staff(.get, "/api/v1/requests/:id/similar", .roles(handlers), use: similar)
-        router.staff(.post, "/api/v1/requests/:id/proactive", .roles(handlers), use: proactive)
-        router.staff(.post, "/api/v1/requests/:id/appeals", .roles(handlers), use: fileAppeal)
-        router.staff(.get, "/api/v1/appeals", .roles(handlers), use: appeals)
-        router.staff(.post, "/api/v1/appeals/:aid", .roles(handlers), use: decideAppeal)
-        router.staff(.get, "/api/v1/outbox", .roles([.officeAdmin]), use: outbox)
+        router.staff(.post, Routes.API.requestAssign, .roles(handlers), use: assign)
+        router.staff(.post, Routes.API.requestTransfer, .roles(handlers), use: transfer)
+        router.staff(.get, Routes.API.requestLetter, .roles(handlers), use: letter)
+        router.staff(.post, Routes.API.requestLetter, .roles(handlers), use: draftLetter)
+        router.staff(.put, Routes.API.requestLetter, .roles(handlers), use: editLetter)
+        router.staff(.get, Routes.API.letterHTML, .roles(handlers), use: letterHTML)
+        router.staff(.get, Routes.API.letterPDF, .roles(handlers), use: letterPDF)
+        router.staff(.get, Routes.API.requestSimilar, .roles(handlers), use: similar)
+        router.staff(.post, Routes.API.requestProactive, .roles(handlers), use: proactive)
+        router.staff(.post, Routes.API.requestAppeals, .roles(handlers), use: fileAppeal)
+        router.staff(.get, Routes.API.appeals, .roles(handlers), use: appeals)
+        router.staff(.post, Routes.API.appeal, .roles(handlers), use: decideAppeal)
+        router.staff(.get, Routes.API.outbox, .roles([.officeAdmin]), use: outbox)
     }
 
     func requestID(_ context: GongkaiRequestContext) throws -> Int64 {
@@ -95,8 +95,8 @@ struct RequestFilesController {
             status = l.status
             number = l.number
             sentOn = l.sentOn
-            htmlURL = "/api/v1/letters/\(l.id)/html"
-            pdfURL = "/api/v1/letters/\(l.id)/pdf"
+            htmlURL = Routes.API.letterHTML.path(l.id)
+            pdfURL = Routes.API.letterPDF.path(l.id)
         }
     }
 

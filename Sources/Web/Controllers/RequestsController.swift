@@ -11,49 +11,49 @@ struct RequestsController {
     var trackingLimiter: AttemptLimiter { env.limits.requestTracking }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/requests/new", use: formPage)
-        router.post("/requests/new", use: submitForm)
-        router.get("/requests/track", use: trackPage)
-        router.post("/api/v1/public/requests", use: submit)
-        router.get("/api/v1/public/requests/:code", use: track)
+        router.get(Routes.Portal.newRequest, use: formPage)
+        router.post(Routes.Portal.newRequest, use: submitForm)
+        router.get(Routes.Portal.trackRequest, use: trackPage)
+        router.post(Routes.API.publicRequests, use: submit)
+        router.get(Routes.API.publicRequest, use: track)
         let handlers: Set<Role> = [.requestHandler, .officeAdmin]
-        router.staff(.post, "/api/v1/requests", .roles(handlers), use: registerRequest)
-        router.staff(.get, "/api/v1/requests", .roles(handlers), use: list)
-        router.staff(.get, "/api/v1/requests/:id", .roles(handlers), use: show)
+        router.staff(.post, Routes.API.requests, .roles(handlers), use: registerRequest)
+        router.staff(.get, Routes.API.requests, .roles(handlers), use: list)
+        router.staff(.get, Routes.API.request, .roles(handlers), use: show)
         router.staff(
-            .post, "/api/v1/requests/:id/correction", .roles(handlers), use: step(.requestCorrection) { _ in RequestSteps.correction })
+            .post, Routes.API.requestCorrection, .roles(handlers), use: step(.requestCorrection) { _ in RequestSteps.correction })
         router.staff(
-            .post, "/api/v1/requests/:id/correction-received", .roles(handlers),
+            .post, Routes.API.requestCorrectionReceived, .roles(handlers),
             use: step(.requestCorrectionReceived) { _ in RequestSteps.correctionReceived })
         router.staff(
-            .post, "/api/v1/requests/:id/extension", .roles(handlers), use: step(.requestExtension) { _ in RequestSteps.extend })
-        router.staff(.post, "/api/v1/requests/:id/consultations", .roles(handlers), use: consult)
+            .post, Routes.API.requestExtension, .roles(handlers), use: step(.requestExtension) { _ in RequestSteps.extend })
+        router.staff(.post, Routes.API.requestConsultations, .roles(handlers), use: consult)
         router.staff(
-            .post, "/api/v1/requests/:id/consultations/:cid/close", .roles(handlers),
+            .post, Routes.API.requestConsultationClose, .roles(handlers),
             use: step(.requestConsultationClosed) { context in
                 guard let cid = context.parameters.get("cid", as: Int.self) else { throw DomainError.notFound("该征求意见") }
                 return RequestSteps.closeConsultation(cid)
             })
-        router.staff(.post, "/api/v1/requests/:id/deferral", .roles(handlers), use: step(.requestDeferral) { _ in RequestSteps.deferral })
+        router.staff(.post, Routes.API.requestDeferral, .roles(handlers), use: step(.requestDeferral) { _ in RequestSteps.deferral })
         router.staff(
-            .post, "/api/v1/requests/:id/internal-consultations", .roles(handlers),
+            .post, Routes.API.requestInternalConsultations, .roles(handlers),
             use: step(.requestInternalConsultation) { _ in RequestSteps.internalConsultation })
         router.staff(
-            .post, "/api/v1/requests/:id/internal-consultations/:n/answer", .roles(handlers),
+            .post, Routes.API.requestInternalConsultationAnswer, .roles(handlers),
             use: step(.requestInternalAnswer) { context in
                 guard let n = context.parameters.get("n", as: Int.self) else { throw DomainError.notFound("该内部会商") }
                 return RequestSteps.answerInternal(n)
             })
         router.staff(
-            .post, "/api/v1/requests/:id/fee-notice", .roles(handlers),
+            .post, Routes.API.requestFeeNotice, .roles(handlers),
             use: step(.requestFeeNotice) { context in
                 guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
                 return try await service.feeNotice(id)
             })
-        router.staff(.post, "/api/v1/requests/:id/fee-paid", .roles(handlers), use: step(.requestFeePaid) { _ in RequestSteps.feePaid })
+        router.staff(.post, Routes.API.requestFeePaid, .roles(handlers), use: step(.requestFeePaid) { _ in RequestSteps.feePaid })
         router.staff(
-            .post, "/api/v1/requests/:id/deliveries", .roles(handlers), use: step(.requestDelivery) { _ in RequestSteps.delivery })
-        router.staff(.post, "/api/v1/requests/:id/reply", .roles(handlers), use: reply)
+            .post, Routes.API.requestDeliveries, .roles(handlers), use: step(.requestDelivery) { _ in RequestSteps.delivery })
+        router.staff(.post, Routes.API.requestReply, .roles(handlers), use: reply)
     }
 
     /// What every step answers: the request's new state and due date.

@@ -15,9 +15,9 @@ struct SiteErrorsController {
     var service: SiteErrorService { SiteErrorService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/site-errors/new", use: formPage)
-        router.post("/site-errors", use: submitForm)
-        router.post("/api/v1/public/site-errors") { request, context -> EditedResponse<ReportDTO> in
+        router.get(Routes.Portal.newSiteError, use: formPage)
+        router.post(Routes.Portal.siteErrors, use: submitForm)
+        router.post(Routes.API.publicSiteErrors) { request, context -> EditedResponse<ReportDTO> in
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
             let input = try await request.decodeJSON(SiteErrorService.Input.self, context: context)
             return EditedResponse(
@@ -26,27 +26,27 @@ struct SiteErrorsController {
                     try await service.submit(input, site: try await env.portal(request), address: context.remoteAddress), today: env.today))
         }
         let office = Access.roles(SiteErrorService.office)
-        router.staff(.get, "/api/v1/site-errors", office) { request, _, identity in
+        router.staff(.get, Routes.API.siteErrors, office) { request, _, identity in
             let year = request.uri.queryParameters["year"].flatMap { Int(String($0)) } ?? env.today.year
             let all = try await env.database.stores.siteErrors.list(agencyID: identity.agency.id)
             return ReportList(
                 items: all.filter { $0.receivedOn.year == year }.map { ReportDTO($0, today: env.today) },
                 months: SiteErrorReport.monthly(all, year: year, today: env.today).map(MonthDTO.init))
         }
-        router.staff(.post, "/api/v1/site-errors/:id/resolve", office) { request, context, identity in
+        router.staff(.post, Routes.API.siteErrorResolve, office) { request, context, identity in
             let body = try await request.decodeJSON(SiteErrorService.Resolution.self, context: context)
             return ReportDTO(
                 try await service.resolve(try id(context), body, identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.post, "/api/v1/site-errors/import", office) { request, context, identity in
+        router.staff(.post, Routes.API.importSiteErrors, office) { request, context, identity in
             let buffer = try await request.body.collect(upTo: env.settings.bodyLimit)
             let imported = try await service.importCSV(String(buffer: buffer), identity: identity, address: context.remoteAddress)
             return ImportDTO(added: imported.added, skipped: imported.skipped)
         }
-        router.staff(.get, "/console/site-errors", office) { request, context, identity in
+        router.staff(.get, Routes.Console.siteErrors, office) { request, context, identity in
             try await render(identity, request, context)
         }
-        router.staff(.post, "/console/site-errors/:id/resolve", office) { request, context, identity in
+        router.staff(.post, Routes.Console.siteErrorResolve, office) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             do {
@@ -60,7 +60,7 @@ struct SiteErrorsController {
                     status: e.code == "conflict" ? .conflict : .unprocessableContent)
             }
         }
-        router.staff(.post, "/console/site-errors/import", office) { request, context, identity in
+        router.staff(.post, Routes.Console.importSiteErrors, office) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             do {
@@ -171,7 +171,7 @@ struct SiteErrorsController {
                 .div(
                     .h1(.text("感谢您的报告")),
                     .p(.class("alert alert-success"), .text("报告编号 \(r.id)。我们将于\(r.dueOn.chinese)前核实处理。")),
-                    .p(.a(.href(attr(r.pageURL.hasPrefix("/") ? r.pageURL : "/")), .text("返回原页面"))))
+                    .p(.a(.href(attr(r.pageURL.hasPrefix("/") ? r.pageURL : Routes.Portal.home.path())), .text("返回原页面"))))
             }
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], nil, status: .unprocessableContent)

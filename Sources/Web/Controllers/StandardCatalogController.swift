@@ -17,14 +17,14 @@ struct StandardCatalogController: Sendable {
     var service: StandardCatalogService { StandardCatalogService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/standard", .roles(OversightController.readers), use: page)
-        router.staff(.post, "/console/standard", .roles(Self.office), use: upload)
-        router.staff(.get, "/console/standard/mapping", .roles(Self.office), use: mappingPage)
-        router.staff(.post, "/console/standard/mapping", .roles(Self.office), use: saveMapping)
-        router.staff(.get, "/api/v1/standard-catalog", .roles(OversightController.readers), use: apiCatalog)
-        router.staff(.post, "/api/v1/standard-catalog", .roles(Self.office), use: apiLoad)
-        router.staff(.put, "/api/v1/standard-catalog/mapping", .roles(Self.office), use: apiMap)
-        router.staff(.get, "/api/v1/standard-catalog/coverage", .roles(OversightController.readers), use: apiCoverage)
+        router.staff(.get, Routes.Console.standard, .roles(OversightController.readers), use: page)
+        router.staff(.post, Routes.Console.standard, .roles(Self.office), use: upload)
+        router.staff(.get, Routes.Console.standardMapping, .roles(Self.office), use: mappingPage)
+        router.staff(.post, Routes.Console.standardMapping, .roles(Self.office), use: saveMapping)
+        router.staff(.get, Routes.API.standardCatalog, .roles(OversightController.readers), use: apiCatalog)
+        router.staff(.post, Routes.API.standardCatalog, .roles(Self.office), use: apiLoad)
+        router.staff(.put, Routes.API.standardCatalogMapping, .roles(Self.office), use: apiMap)
+        router.staff(.get, Routes.API.standardCatalogCoverage, .roles(OversightController.readers), use: apiCoverage)
     }
 
     /// The agency and the units below it, and the one `unit` names (the agency itself when

@@ -14,37 +14,37 @@ struct SurveysController {
     var service: SurveyService { SurveyService(env: env.services) }
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/assets/survey.js") { _, _ in
+        router.get(Routes.Portal.surveyScript) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: SurveyScript.js)))
         }
-        router.get("/surveys", use: publicIndex)
-        router.get("/surveys/:id", use: publicPage)
-        router.get("/surveys/:id/results", use: publicResults)
-        router.post("/surveys/:id/responses", use: respondForm)
-        router.post("/surveys/:id/responses/:rid/confirm", use: confirmForm)
-        router.get("/api/v1/public/surveys") { request, _ in
+        router.get(Routes.Portal.surveys, use: publicIndex)
+        router.get(Routes.Portal.survey, use: publicPage)
+        router.get(Routes.Portal.surveyResults, use: publicResults)
+        router.post(Routes.Portal.surveyResponses, use: respondForm)
+        router.post(Routes.Portal.surveyResponseConfirm, use: confirmForm)
+        router.get(Routes.API.publicSurveys) { request, _ in
             SurveyList(
                 items: try await env.database.stores.surveys.list(agencyID: try await env.portal(request).scope).map {
                     SurveyDTO($0, today: env.today)
                 })
         }
-        router.get("/api/v1/public/surveys/:id") { _, context in
+        router.get(Routes.API.publicSurvey) { _, context in
             SurveyDTO(try await service.visible(try id(context)), today: env.today)
         }
-        router.get("/api/v1/public/surveys/:id/results") { _, context in
+        router.get(Routes.API.publicSurveyResults) { _, context in
             let s = try await service.visible(try id(context))
             guard s.resultsPublic else { throw DomainError.notFound("该问卷的公开结果") }
             return ResultsDTO(results: try await service.results(s).withoutTexts)
         }
-        router.post("/api/v1/public/surveys/:id/responses") { request, context -> EditedResponse<Receipt> in
+        router.post(Routes.API.publicSurveyResponses) { request, context -> EditedResponse<Receipt> in
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
             let input = try await request.decodeJSON(SurveyService.ResponseInput.self, context: context)
             let r = try await service.respond(try id(context), input, address: context.remoteAddress)
             return EditedResponse(status: .created, response: Receipt(r.response, channel: r.channel))
         }
-        router.post("/api/v1/public/surveys/:id/responses/:rid/confirm") { request, context -> Receipt in
+        router.post(Routes.API.publicSurveyResponseConfirm) { request, context -> Receipt in
             guard limiter.allow("confirm:" + context.remoteAddress, now: env.clock()) else {
                 throw APIFailure.tooMany("尝试次数过多，请稍后再试")
             }
@@ -54,40 +54,40 @@ struct SurveysController {
         }
 
         let editors = Access.roles(SurveyService.editors)
-        router.staff(.get, "/api/v1/surveys", editors) { _, _, identity in
+        router.staff(.get, Routes.API.surveys, editors) { _, _, identity in
             SurveyList(
                 items: try await env.database.stores.surveys.list(agencyID: identity.agency.id).map { SurveyDTO($0, today: env.today) })
         }
-        router.staff(.post, "/api/v1/surveys", editors) { request, context, identity in
+        router.staff(.post, Routes.API.surveys, editors) { request, context, identity in
             let input = try await request.decodeJSON(SurveyService.Input.self, context: context)
             return EditedResponse(
                 status: .created,
                 response: SurveyDTO(try await service.create(input, identity: identity, address: context.remoteAddress), today: env.today))
         }
-        router.staff(.get, "/api/v1/surveys/:id", editors) { _, context, identity in
+        router.staff(.get, Routes.API.survey, editors) { _, context, identity in
             SurveyDTO(try await service.survey(try id(context), of: identity.agency.id), today: env.today)
         }
-        router.staff(.put, "/api/v1/surveys/:id", editors) { request, context, identity in
+        router.staff(.put, Routes.API.survey, editors) { request, context, identity in
             let input = try await request.decodeJSON(SurveyService.Input.self, context: context)
             return SurveyDTO(
                 try await service.update(try id(context), input, identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.post, "/api/v1/surveys/:id/publish", editors) { _, context, identity in
+        router.staff(.post, Routes.API.surveyPublish, editors) { _, context, identity in
             SurveyDTO(try await service.publish(try id(context), identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.post, "/api/v1/surveys/:id/close", editors) { _, context, identity in
+        router.staff(.post, Routes.API.surveyClose, editors) { _, context, identity in
             SurveyDTO(try await service.close(try id(context), identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.post, "/api/v1/surveys/:id/results-public", editors) { request, context, identity in
+        router.staff(.post, Routes.API.surveyResultsPublic, editors) { request, context, identity in
             let body = try await request.decodeJSON(ShownBody.self, context: context)
             guard let shown = body.shown else { throw DomainError.invalid("shown", "请给出 shown（true 或 false）") }
             return SurveyDTO(
                 try await service.showResults(try id(context), shown, identity: identity, address: context.remoteAddress), today: env.today)
         }
-        router.staff(.get, "/api/v1/surveys/:id/results", editors) { _, context, identity in
+        router.staff(.get, Routes.API.surveyResults, editors) { _, context, identity in
             ResultsDTO(results: try await service.results(try await service.survey(try id(context), of: identity.agency.id)))
         }
-        router.staff(.get, "/api/v1/surveys/:id/export.csv", editors) { _, context, identity -> Response in
+        router.staff(.get, Routes.API.surveyExportCSV, editors) { _, context, identity -> Response in
             let s = try await service.survey(try id(context), of: identity.agency.id)
             let table = try await service.export(s, by: identity, address: context.remoteAddress)
             return Response(
@@ -193,7 +193,7 @@ struct SurveysController {
         return try await pages.respond("\(s.title)：调查结果", area: .portal, request: request, context: context) { _ in
             .div(
                 .h1(.text("\(s.title)：调查结果")), .p(.class("doc-meta"), .text("\(s.opensOn.chinese)至\(s.closesOn.chinese)")),
-                SurveyResultsView(survey: s, results: results).content(), .p(.a(.href("/surveys/\(s.id)"), .text("返回问卷"))))
+                SurveyResultsView(survey: s, results: results).content(), .p(.a(.href(Routes.Portal.survey.path(s.id)), .text("返回问卷"))))
         }
     }
 
@@ -277,8 +277,9 @@ struct SurveysController {
     // MARK: Console
 
     func registerConsole(on router: Router<GongkaiRequestContext>, _ editors: Access) {
-        router.staff(.get, "/console/surveys", editors) { request, context, identity in try await renderList(identity, request, context) }
-        router.staff(.post, "/console/surveys", editors) { request, context, identity in
+        router.staff(.get, Routes.Console.surveys, editors) { request, context, identity in try await renderList(identity, request, context)
+        }
+        router.staff(.post, Routes.Console.surveys, editors) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             do {
@@ -289,10 +290,10 @@ struct SurveysController {
                     identity, request, context, errors: [field: message], values: Self.values(form), status: .unprocessableContent)
             }
         }
-        router.staff(.get, "/console/surveys/:id", editors) { request, context, identity in
+        router.staff(.get, Routes.Console.survey, editors) { request, context, identity in
             try await renderShow(try id(context), identity, request, context)
         }
-        router.staff(.post, "/console/surveys/:id", editors) { request, context, identity in
+        router.staff(.post, Routes.Console.survey, editors) { request, context, identity in
             let form = try await FormBody.read(request, context: context)
             try CSRF.verify(form, request: request, context: context)
             let sid = try id(context)
@@ -306,8 +307,12 @@ struct SurveysController {
                 return try await renderShow(sid, identity, request, context, errors: ["_": message], status: .conflict)
             }
         }
-        for action in ["publish", "close", "results-public"] {
-            router.staff(.post, RouterPath(stringLiteral: "/console/surveys/:id/\(action)"), editors) { request, context, identity in
+        let actions = [
+            ("publish", Routes.Console.surveyPublish), ("close", Routes.Console.surveyClose),
+            ("results-public", Routes.Console.surveyResultsPublic),
+        ]
+        for (action, route) in actions {
+            router.staff(.post, route, editors) { request, context, identity in
                 let form = try await FormBody.read(request, context: context)
                 try CSRF.verify(form, request: request, context: context)
                 let sid = try id(context)

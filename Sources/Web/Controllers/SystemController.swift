@@ -8,9 +8,9 @@ struct SystemController: Sendable {
     let env: WebEnvironment
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.get("/healthz", use: health)
-        router.get("/metrics", use: metrics)
-        router.get("/api/v1/openapi.json", use: openAPI)
+        router.get(Routes.Portal.healthz, use: health)
+        router.get(Routes.Portal.metrics, use: metrics)
+        router.get(Routes.API.openAPIDocument, use: openAPI)
     }
 
     @Sendable func health(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -9,13 +9,13 @@ struct UsersController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/users", .roles([.systemAdmin]), use: page)
-        router.staff(.post, "/console/users", .roles([.systemAdmin]), use: create)
-        router.staff(.post, "/console/users/:id/unlock", .roles([.systemAdmin]), use: unlock)
-        router.staff(.post, "/console/users/:id/password", .roles([.systemAdmin]), use: resetPassword)
-        router.staff(.get, "/api/v1/users", .roles([.systemAdmin]), use: apiList)
-        router.staff(.post, "/api/v1/users", .roles([.systemAdmin]), use: apiCreate)
-        router.staff(.post, "/api/v1/users/:id/roles", .roles([.systemAdmin]), use: apiSetRoles)
+        router.staff(.get, Routes.Console.users, .roles([.systemAdmin]), use: page)
+        router.staff(.post, Routes.Console.users, .roles([.systemAdmin]), use: create)
+        router.staff(.post, Routes.Console.userUnlock, .roles([.systemAdmin]), use: unlock)
+        router.staff(.post, Routes.Console.userPassword, .roles([.systemAdmin]), use: resetPassword)
+        router.staff(.get, Routes.API.users, .roles([.systemAdmin]), use: apiList)
+        router.staff(.post, Routes.API.users, .roles([.systemAdmin]), use: apiCreate)
+        router.staff(.post, Routes.API.userRoles, .roles([.systemAdmin]), use: apiSetRoles)
     }
 
     func render(

@@ -15,10 +15,10 @@ struct WebsiteReportController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/website-report", .roles(OversightController.readers), use: page)
-        router.staff(.get, "/console/website-report.xlsx", .roles(OversightController.readers), use: workbook)
-        router.staff(.post, "/console/website-report/draft", .roles([.officeAdmin]), use: draft)
-        router.staff(.get, "/api/v1/website-report", .roles(OversightController.readers), use: api)
+        router.staff(.get, Routes.Console.websiteReport, .roles(OversightController.readers), use: page)
+        router.staff(.get, Routes.Console.websiteReportXLSX, .roles(OversightController.readers), use: workbook)
+        router.staff(.post, Routes.Console.websiteReportDraft, .roles([.officeAdmin]), use: draft)
+        router.staff(.get, Routes.API.websiteReport, .roles(OversightController.readers), use: api)
     }
 
     /// `year` (default this year) and `month` (default this month, or December for a past year).
@@ -194,7 +194,7 @@ struct WebsiteReportPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("政府网站工作年度报表")),
-            Fragments.oversightNav(current: "/console/website-report"),
+            Fragments.oversightNav(current: Routes.Console.websiteReport.path()),
             .p(
                 .text(
                     "按月更新的年度报表草稿：数据取自本机关的目录、信箱、征集调查、纠错、舆情、新媒体登记和链接检查；标“待填写”的项目（访问量、备案号、安全检测等）由办公室补充。报表须于次年 1 月 31 日前在网站首页公开。"
@@ -202,7 +202,7 @@ struct WebsiteReportPage {
             Fragments.alert(message, kind: "success"),
             Fragments.alert(error),
             .form(
-                .method(.get), .action("/console/website-report"), .class("filters"),
+                .method(.get), .action(Routes.Console.websiteReport.path()), .class("filters"),
                 .div(
                     Fragments.textField(
                         "年度", name: "year", value: values["year"] ?? report.map { "\($0.year)" } ?? "", errors: errors, required: false),
@@ -214,7 +214,7 @@ struct WebsiteReportPage {
                 .group(
                     .p(
                         .text("\(r.year) 年 1 月 1 日至 \(r.through)；还有 \(r.blanks) 项待填写；公开期限 \(dueBy.chinese)。 "),
-                        .a(.href("/console/website-report.xlsx?year=\(r.year)&month=\(r.through.month)"), .text("下载 Excel"))),
+                        .a(.href(Routes.Console.websiteReportXLSX.path() + "?year=\(r.year)&month=\(r.through.month)"), .text("下载 Excel"))),
                     .forEach(r.sections) { s in
                         .section(
                             .h2(.text(s.title)),
@@ -243,7 +243,7 @@ struct WebsiteReportPage {
                     .if(
                         mayDraft && yearOver,
                         .form(
-                            .method(.post), .action("/console/website-report/draft"),
+                            .method(.post), .action(Routes.Console.websiteReportDraft.path()),
                             .div(
                                 Fragments.csrfField(chrome.csrf), .input(.type(.hidden), .name("year"), .value("\(r.year)")),
                                 .button(.type(.submit), .class("button"), .text("形成 \(r.year) 年报表草稿（送审后在首页公开）")))))

@@ -10,8 +10,8 @@ struct WordListController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<GongkaiRequestContext>) {
-        router.staff(.get, "/console/sensitive-words", .roles([.officeAdmin]), use: page)
-        router.staff(.post, "/console/sensitive-words", .roles([.officeAdmin]), use: change)
+        router.staff(.get, Routes.Console.sensitiveWords, .roles([.officeAdmin]), use: page)
+        router.staff(.post, Routes.Console.sensitiveWords, .roles([.officeAdmin]), use: change)
     }
 
     func render(
@@ -25,7 +25,7 @@ struct WordListController: Sendable {
                 .p(.text("文件提交审核和发布时，正文中出现下列词语将被标出，须修改或由审核人说明理由后方可发布。")),
                 Fragments.alert(message, kind: "ok"),
                 .form(
-                    .method(.post), .action(SiteRoute.wordList.path),
+                    .method(.post), .action(Routes.Console.sensitiveWords.path()),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         .input(.type(.hidden), .name("op"), .value("add")),
@@ -44,7 +44,7 @@ struct WordListController: Sendable {
                                     .td(.text(w.word)), .td(.text(w.replacement ?? "")),
                                     .td(
                                         .form(
-                                            .method(.post), .action(SiteRoute.wordList.path),
+                                            .method(.post), .action(Routes.Console.sensitiveWords.path()),
                                             .div(
                                                 Fragments.csrfField(chrome.csrf), .input(.type(.hidden), .name("op"), .value("remove")),
                                                 .input(.type(.hidden), .name("word"), .value(attr(w.word))),

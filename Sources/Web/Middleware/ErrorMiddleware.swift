@@ -34,7 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if mapped.status == .unauthorized, request.method == .get {
                 // A session cookie that no longer signs anyone in: idle too long, or ended elsewhere.
                 let ended = request.cookies[SessionAuthMiddleware.cookieName] != nil ? "&ended=1" : ""
-                return .redirect(to: SiteRoute.login(next: request.uri.description).path + ended, type: .normal)
+                return .redirect(to: Routes.Portal.login(next: request.uri.description) + ended, type: .normal)
             }
             do {
                 return try await renderer.respond(
@@ -44,7 +44,7 @@ struct ErrorMiddleware: RouterMiddleware {
                     .div(
                         .h1(.text(Self.title(mapped.status))),
                         .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(mapped.message))),
-                        .p(.a(.href(SiteRoute.home.path), .text("返回首页")))
+                        .p(.a(.href(Routes.Portal.home.path()), .text("返回首页")))
                     )
                 }
             } catch {

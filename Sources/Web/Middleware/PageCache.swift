@@ -177,8 +177,9 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
 
 extension PageCache {
     static let prefixes = [
-        "/documents/", "/catalog/", "/browse", "/columns/", "/subjects", "/guide", "/agencies/", "/feeds/", "/sitemap.xml",
-        "/search", "/api/v1/public/documents",
+        "/documents/", "/catalog/", Routes.Portal.browse.path(), "/columns/", Routes.Portal.subjects.path(), Routes.Portal.guide.path(),
+        "/agencies/", "/feeds/", Routes.Portal.sitemap.path(),
+        Routes.Portal.search.path(), Routes.API.publicDocuments.path(),
     ]
     static let maxBody = 512 * 1024
     /// Tells operators (and tests) whether a page came from memory.
@@ -211,6 +212,6 @@ extension PageCache {
     static func documentsValue(_ ids: [Int64?]) -> String { PublicChange.documentsValue(ids) }
 
     static func cacheable(_ path: String) -> Bool {
-        path == "/" || prefixes.contains { path.hasPrefix($0) }
+        path == Routes.Portal.home.path() || prefixes.contains { path.hasPrefix($0) }
     }
 }

@@ -20,14 +20,15 @@ enum Access: Sendable {
 
 extension RouterMethods where Context == GongkaiRequestContext {
     /// Registers a route that needs a signed-in person allowed by `access`; the handler receives
-    /// that person.
+    /// that person. Every record the route's parameters name is checked against the person's
+    /// agency first (`RecordScope`).
     @discardableResult
-    func staff<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: RouterPath, _ access: Access,
+    func staff<each A: PathArgument, Output: ResponseGenerator>(
+        _ method: HTTPRequest.Method, _ route: Route<repeat each A>, _ access: Access,
         use handler: @escaping @Sendable (Request, Context, StaffIdentity) async throws -> Output
     ) -> Self {
-        let owned = RecordScope.ownedParameters(path.description)
-        return on(path, method: method) { request, context -> Output in
+        let owned = RecordScope.ownedParameters(route.template, owns: route.owns)
+        return on(route.routerPath, method: method) { request, context -> Output in
             guard let identity = context.identity else { throw DomainError.unauthenticated("请先登录") }
             try access.check(identity)
             for (parameter, kind) in owned {
@@ -35,6 +36,29 @@ extension RouterMethods where Context == GongkaiRequestContext {
             }
             return try await handler(request, context, identity)
         }
+    }
+
+    /// Registers a route open to anyone (the portal, the public API, sign-in).
+    @discardableResult
+    func on<each A: PathArgument, Output: ResponseGenerator>(
+        _ route: Route<repeat each A>, method: HTTPRequest.Method,
+        use handler: @escaping @Sendable (Request, Context) async throws -> Output
+    ) -> Self {
+        on(route.routerPath, method: method, use: handler)
+    }
+
+    @discardableResult
+    func get<each A: PathArgument, Output: ResponseGenerator>(
+        _ route: Route<repeat each A>, use handler: @escaping @Sendable (Request, Context) async throws -> Output
+    ) -> Self {
+        on(route.routerPath, method: .get, use: handler)
+    }
+
+    @discardableResult
+    func post<each A: PathArgument, Output: ResponseGenerator>(
+        _ route: Route<repeat each A>, use handler: @escaping @Sendable (Request, Context) async throws -> Output
+    ) -> Self {
+        on(route.routerPath, method: .post, use: handler)
     }
 }
 
@@ -44,34 +68,18 @@ extension RouterMethods where Context == GongkaiRequestContext {
 /// for an ID that does not exist, so it tells nothing. Handlers keep their own checks; this is
 /// the one rule that holds even where a handler forgets.
 enum RecordScope {
-    /// The resource an `id` parameter names, by the path segment after `/api/v1/` or `/console/`.
-    static let resources: [String: OwnedRecord] = [
-        "documents": .document, "consultations": .consultation, "ledgers": .plan, "mailbox": .mailbox, "faq": .faq,
-        "open-days": .openDay, "opinions": .opinion, "proposals": .proposal, "requests": .request, "site-errors": .siteError,
-        "surveys": .survey, "users": .user, "media-accounts": .mediaAccount, "media": .mediaAccount,
-        "assessments": .assessment,
-    ]
-    /// Parameters that name the same kind of record on every route.
-    static let parameters: [String: OwnedRecord] = [
-        "tid": .task, "rid": .progressReport, "fid": .evidenceFile, "lid": .letter, "aid": .appeal, "attachment": .attachment,
-    ]
     /// Parameters that are not record IDs, or that number a record's parts (checked by the
     /// handler against the record the route names).
     static let unscoped: Set<String> = ["year", "finding", "n", "cid", "file", "code", "category", "feed", "name", "unit"]
 
-    /// The record IDs in a route path (`/api/v1/requests/{id}/appeals/{aid}`). A route with a
-    /// parameter this table does not know stops the program when it is registered, so a new
-    /// route cannot skip the check by accident.
-    static func ownedParameters(_ path: String) -> [(String, OwnedRecord)] {
-        let segments = path.split(separator: "/").map(String.init)
-        let start = segments.first == "api" ? 2 : 1
-        let resource = segments.count > start ? segments[start] : ""
-        return segments.compactMap { segment -> (String, OwnedRecord)? in
-            guard segment.hasPrefix("{") || segment.hasPrefix(":") else { return nil }
-            let name = String(segment.dropFirst().drop { $0 == "{" }.prefix { $0 != "}" })
+    /// The record IDs a staff route's parameters name, as the route states them. A parameter
+    /// that is neither stated nor known not to be a record stops the program when the route is
+    /// registered, so a new route cannot skip the check by accident.
+    static func ownedParameters(_ template: String, owns: [String: OwnedRecord]) -> [(String, OwnedRecord)] {
+        Routes.parameters(of: template).compactMap { name -> (String, OwnedRecord)? in
+            if let kind = owns[name] { return (name, kind) }
             if unscoped.contains(name) { return nil }
-            if let kind = name == "id" ? resources[resource] : parameters[name] { return (name, kind) }
-            preconditionFailure("staff route \(path): no owner rule for parameter \(name)")
+            preconditionFailure("staff route \(template): no owner stated for parameter \(name)")
         }
     }
 

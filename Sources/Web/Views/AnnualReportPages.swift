@@ -31,11 +31,13 @@ struct AnnualReportListPage {
                         .tr(
                             .td(.text("\(y)年")), .td(.text(byYear[y]?.state.label ?? "未开始编制")),
                             .td(
-                                .a(.href("/console/reports/\(y)"), .text("打开")),
-                                .if(!units.isEmpty, .group(.text(" · "), .a(.href("/console/reports/\(y)?rollup=true"), .text("汇总下属单位")))),
+                                .a(.href(Routes.Console.report.path(y)), .text("打开")),
+                                .if(
+                                    !units.isEmpty,
+                                    .group(.text(" · "), .a(.href(Routes.Console.report.path(y) + "?rollup=true"), .text("汇总下属单位")))),
                                 .if(
                                     byYear[y]?.state == .published,
-                                    .group(.text(" · "), .a(.href("/reports/annual/\(y)"), .text("门户页面"))))
+                                    .group(.text(" · "), .a(.href(Routes.Portal.annualReport.path(y)), .text("门户页面"))))
                             ))
                     })),
             .if(
@@ -44,7 +46,7 @@ struct AnnualReportListPage {
                     .h2(.text("下属单位")),
                     .ul(
                         .forEach(units) { u in
-                            .li(.a(.href("/console/reports/\(lastYear)?agency=\(u.id)"), .text("\(u.name) \(lastYear)年度报告")))
+                            .li(.a(.href(Routes.Console.report.path(lastYear) + "?agency=\(u.id)"), .text("\(u.name) \(lastYear)年度报告")))
                         })
                 )),
             .if(
@@ -57,7 +59,7 @@ struct AnnualReportListPage {
                             "用于与往年比较。文件为 CSV：可先在任一年度报告页面下载“表格数据（CSV）”作为模板，按旧报告填写“数值”列；也可只填“表、行、列、数值”四列，行列名称照报告原文（2019年试行格式的表二同样识别）。"
                         )),
                     .form(
-                        .method(.post), .action("/console/reports/import"), .enctype(.multipartData),
+                        .method(.post), .action(Routes.Console.importReport.path()), .enctype(.multipartData),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.textField("年度", name: "year", value: String(lastYear - 1), type: .number),
@@ -87,7 +89,7 @@ struct AnnualReportConsolePage {
 
     var report: AnnualReport { view.report }
     var year: Int { report.year }
-    var base: String { "/console/reports/\(year)" }
+    var base: String { Routes.Console.report.path(year) }
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let failed = view.checks.filter { !$0.ok }
@@ -223,7 +225,7 @@ struct AnnualReportConsolePage {
                         .tr(
                             .th(
                                 .attribute(named: "scope", value: "row"),
-                                .a(.href("/console/reports/\(r.year)?agency=\(v.agency.id)"), .text(v.agency.name))),
+                                .a(.href(Routes.Console.report.path(r.year) + "?agency=\(v.agency.id)"), .text(v.agency.name))),
                             .td(.text(v.report.state.label)), .td(.text(count(v.figures, .newThisYear))),
                             .td(.text(count(v.figures, .carriedIn))),
                             .td(.text(count(v.figures, .total))), .td(.text(count(v.figures, .carriedOut))),

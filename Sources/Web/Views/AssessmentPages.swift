@@ -60,7 +60,7 @@ struct AssessmentListPage {
         .ul(
             .forEach(items) { a in
                 .li(
-                    .a(.href("/console/assessments/\(a.id)"), .text(a.title)),
+                    .a(.href(Routes.Console.assessment.path(a.id)), .text(a.title)),
                     .text("（\(a.from)至\(a.to)，\(a.status.label)）"))
             })
     }
@@ -68,7 +68,7 @@ struct AssessmentListPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("政务公开考核")),
-            Fragments.oversightNav(current: "/console/assessments"),
+            Fragments.oversightNav(current: Routes.Console.assessments.path()),
             .p(
                 .text(
                     "按考核方案对下级单位评分：数据类指标按考核期间的监测数据计算，自评指标由单位填写分数和佐证材料，经初审（可退回补充一次）和复审确定；可扣分和一票否决。考核结束后固定结果、排名，并形成通报送审发布。"
@@ -81,7 +81,7 @@ struct AssessmentListPage {
                     .h2(.text("新建考核")),
                     Fragments.alert(errors.isEmpty ? nil : "未保存，请修改标出的问题。"),
                     .form(
-                        .method(.post), .action("/console/assessments"),
+                        .method(.post), .action(Routes.Console.assessments.path()),
                         .div(
                             Fragments.csrfField(chrome.csrf), AssessmentFields.fields(values, errors, year: year),
                             .button(.type(.submit), .class("button"), .text("保存草稿")))))
@@ -164,7 +164,7 @@ struct AssessmentDetailPage {
                             .td(.text(r.rank.map(String.init) ?? "—"), .unwrap(r.unranked) { .p(.class("hint"), .text($0)) }),
                             .td(
                                 link
-                                    ? .a(.href("/console/assessments/\(assessment.id)/units/\(r.unitID)"), .text(r.unitName))
+                                    ? .a(.href(Routes.Console.assessmentUnit.path(assessment.id, r.unitID)), .text(r.unitName))
                                     : .text(r.unitName)),
                             .td(.text(Self.n(r.total) + (r.pending > 0 ? "（\(r.pending) 项待审）" : ""))),
                             .td(.text(r.deducted > 0 ? Self.n(r.deducted) : "—")), .td(.text(r.grade.label)), .td(.text("\(r.volume)")),
@@ -174,9 +174,9 @@ struct AssessmentDetailPage {
 
     func officeView(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let a = assessment
-        func button(_ path: String, _ label: String) -> Node<HTML.BodyContext> {
+        func button(_ route: Route<Int64>, _ label: String) -> Node<HTML.BodyContext> {
             .form(
-                .method(.post), .action("/console/assessments/\(a.id)/\(path)"), .class("inline"),
+                .method(.post), .action(route.path(a.id)), .class("inline"),
                 .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .class("button"), .text(label))))
         }
         return .div(
@@ -184,16 +184,16 @@ struct AssessmentDetailPage {
             .if(
                 mayAct,
                 .group(
-                    .if(a.status == .draft, button("open", "开始考核")),
-                    .if(a.status == .open, button("close", "结束考核并固定结果")),
-                    .if(a.status == .closed && a.noticeDocumentID == nil, button("notice", "形成通报草稿")),
-                    .unwrap(a.noticeDocumentID) { id in .p(.a(.href("/console/documents/\(id)"), .text("通报（文件 #\(id)）"))) },
+                    .if(a.status == .draft, button(Routes.Console.assessmentOpen, "开始考核")),
+                    .if(a.status == .open, button(Routes.Console.assessmentClose, "结束考核并固定结果")),
+                    .if(a.status == .closed && a.noticeDocumentID == nil, button(Routes.Console.assessmentNotice, "形成通报草稿")),
+                    .unwrap(a.noticeDocumentID) { id in .p(.a(.href(Routes.Console.document.path(id)), .text("通报（文件 #\(id)）"))) },
                     .if(
                         a.status == .draft,
                         .section(
                             .h2(.text("修改考核方案")),
                             .form(
-                                .method(.post), .action("/console/assessments/\(a.id)"),
+                                .method(.post), .action(Routes.Console.assessment.path(a.id)),
                                 .div(
                                     Fragments.csrfField(chrome.csrf),
                                     AssessmentFields.fields(
@@ -220,7 +220,7 @@ struct AssessmentDetailPage {
                 .section(
                     .h2(.text("自评")),
                     .form(
-                        .method(.post), .action("/console/assessments/\(assessment.id)/self"),
+                        .method(.post), .action(Routes.Console.assessmentSelf.path(assessment.id)),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             .forEach(manual) { leaf in
@@ -274,12 +274,11 @@ struct AssessmentUnitPage {
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let a = assessment
-        let base = "/console/assessments/\(a.id)/units/\(unit.id)"
         let manual = a.scheme.leaves.filter { $0.rule == .manual }
         let reviewing = a.status == .open && (marks.state == .submitted || marks.state == .resubmitted) && mayAct
         return .div(
             .h1(.text(unit.name)),
-            .p(.a(.href("/console/assessments/\(a.id)"), .text("返回" + a.title)), .text("；自评状态：\(marks.state.label)。")),
+            .p(.a(.href(Routes.Console.assessment.path(a.id)), .text("返回" + a.title)), .text("；自评状态：\(marks.state.label)。")),
             Fragments.alert(message, kind: "success"),
             Fragments.alert(error),
             .unwrap(result) { r in
@@ -302,7 +301,7 @@ struct AssessmentUnitPage {
                 .section(
                     .h2(.text(reviewing ? (marks.state == .submitted ? "初审" : "复审（最终）") : "自评与审核")),
                     .form(
-                        .method(.post), .action(attr(base + "/review")),
+                        .method(.post), .action(Routes.Console.assessmentUnitReview.path(a.id, unit.id)),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             .forEach(manual) { leaf in
@@ -351,7 +350,7 @@ struct AssessmentUnitPage {
                 .if(
                     mayAct && a.status == .open,
                     .form(
-                        .method(.post), .action(attr(base + "/deductions")),
+                        .method(.post), .action(Routes.Console.assessmentUnitDeductions.path(a.id, unit.id)),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.textField("扣分", name: "points", value: values["points"] ?? "", errors: errors),
@@ -368,7 +367,7 @@ struct AssessmentUnitPage {
                     .if(
                         mayAct && a.status == .open,
                         .form(
-                            .method(.post), .action(attr(base + "/vetoes")),
+                            .method(.post), .action(Routes.Console.assessmentUnitVetoes.path(a.id, unit.id)),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.select(

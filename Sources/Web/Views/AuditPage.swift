@@ -21,7 +21,7 @@ struct AuditPage {
             .p(.text("记录每一次登录、权限变更和数据变更，按 SHA-256 链式存储，只增不删。可用命令 gongkai audit verify 校验完整性。")),
             Fragments.alert(errors.isEmpty ? nil : "筛选条件有误，请修改后重试。"),
             .form(
-                .method(.get), .action("/console/audit"),
+                .method(.get), .action(Routes.Console.audit.path()),
                 .div(
                     .class("filters"),
                     Fragments.textField("操作人", name: "actor", value: query.actor, errors: errors, required: false),
@@ -36,7 +36,7 @@ struct AuditPage {
             ),
             .p(
                 .text("共 \(total) 条，第 \(query.page)/\(pages) 页。 "),
-                .a(.href(attr(SiteRoute.auditCSV(query).path)), .text("导出 CSV（当前筛选条件的全部记录）"))
+                .a(.href(attr(Routes.Console.auditCSV(query))), .text("导出 CSV（当前筛选条件的全部记录）"))
             ),
             entries.isEmpty
                 ? .p(.class("empty"), .text("没有符合条件的记录。"))
@@ -57,8 +57,8 @@ struct AuditPage {
                 ),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: "分页"),
-                .if(query.page > 1, .a(.href(attr(SiteRoute.audit(previous).path)), .text("上一页"))),
-                .if(query.page < pages, .a(.href(attr(SiteRoute.audit(next).path)), .text("下一页")))
+                .if(query.page > 1, .a(.href(attr(Routes.Console.audit(previous))), .text("上一页"))),
+                .if(query.page < pages, .a(.href(attr(Routes.Console.audit(next))), .text("下一页")))
             )
         )
     }

@@ -36,7 +36,7 @@ struct AuditQuery: Sendable, Equatable {
             ("page", page > 1 ? String(page) : ""),
         ]
         .filter { !$0.1.isEmpty }
-        .map { "\($0.0)=\(SiteRoute.encode($0.1))" }
+        .map { "\($0.0)=\(Routes.encode($0.1))" }
         return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }
 

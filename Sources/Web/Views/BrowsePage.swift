@@ -18,13 +18,13 @@ struct BrowsePage {
     var items: [CatalogDocument]
     var perPage = 20
     /// The path of this page without its query, for the paging links.
-    var basePath = "/browse"
+    var basePath = Routes.Portal.browse.path()
     /// Where filtered browsing lives: empty on the live site, the server in a static export.
     var serverOrigin = ""
 
     func link(_ f: CatalogFilter, page: Int = 1) -> String {
-        if basePath != "/browse" && f == filter { return basePath + (page > 1 ? "?page=\(page)" : "") }
-        return serverOrigin + SiteRoute.browse(f, page: page).path
+        if basePath != Routes.Portal.browse.path() && f == filter { return basePath + (page > 1 ? "?page=\(page)" : "") }
+        return serverOrigin + Routes.Portal.browse(f, page: page)
     }
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
@@ -41,7 +41,7 @@ struct BrowsePage {
                     .tbody(
                         .forEach(items) { d in
                             .tr(
-                                .td(.text(d.indexNumber ?? "")), .td(.a(.href(SiteRoute.document(d.id).path), .text(d.title))),
+                                .td(.text(d.indexNumber ?? "")), .td(.a(.href(Routes.Portal.document.path(d.id)), .text(d.title))),
                                 .td(.text(d.documentNumber)), .td(.text(d.publishedOn?.description ?? "")))
                         })),
             .nav(
@@ -135,7 +135,7 @@ enum PrintView {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: d.title),
-                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
+                .link(.rel(.stylesheet), .href(Routes.Portal.stylesheet.path()))
             ),
             .body(
                 .class("print-view"),

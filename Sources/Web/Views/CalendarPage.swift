@@ -57,7 +57,7 @@ struct CalendarPage {
             .p(.text("依申请公开等期限按工作日计算：起算日当天不计，调休上班的周末计为工作日。尚未录入通知的年份按仅周末休息计算，并标注“暂定”。")),
             .h2(.text("录入新一年的节假日安排")),
             .form(
-                .method(.post), .action(SiteRoute.calendar.path),
+                .method(.post), .action(Routes.Console.calendar.path()),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     Fragments.textField("年份", name: "year", value: form.year, type: .number, errors: errors),

@@ -20,7 +20,7 @@ struct ConsultationListPage {
                     .tbody(
                         .forEach(items) { c in
                             .tr(
-                                .td(.a(.href("/console/consultations/\(c.id)"), .text(c.title))),
+                                .td(.a(.href(Routes.Console.consultation.path(c.id)), .text(c.title))),
                                 .td(.text("\(c.opensOn) 至 \(c.closesOn)")), .td(.text(c.status(today: today).label)))
                         })),
             .section(
@@ -32,7 +32,7 @@ struct ConsultationListPage {
                         "最短征求意见期限：规章草案\(rules.describe(.rules))；行政规范性文件\(rules.describe(.normative))，与市场主体生产经营活动密切相关的\(rules.describe(.normativeMarket))。"
                     )),
                 .form(
-                    .method(.post), .action("/console/consultations"),
+                    .method(.post), .action(Routes.Console.consultations.path()),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textField("名称", name: "title", value: values["title"] ?? "", errors: errors),
@@ -69,7 +69,7 @@ struct ConsultationConsolePage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let c = consultation
         let status = c.status(today: today)
-        let base = "/console/consultations/\(c.id)"
+        let base = Routes.Console.consultation.path(c.id)
         let report = FeedbackReport(comments: comments)
         let waiting = comments.filter { $0.status == .pending || $0.status == .held }.count
         return .div(
@@ -78,7 +78,7 @@ struct ConsultationConsolePage {
                 .class("doc-meta"),
                 .text("\(c.kind.label) · 第 \(c.version) 稿 · \(c.opensOn) 至 \(c.closesOn) · \(status.label) · \(c.identity.label)")),
             Fragments.alert(message, kind: errors.isEmpty ? "success" : "error"),
-            .if(c.published, .p(.a(.href("/consultations/\(c.id)"), .text("查看公众页面")))),
+            .if(c.published, .p(.a(.href(Routes.Portal.consultation.path(c.id)), .text("查看公众页面")))),
             .if(
                 !c.published && canModerate,
                 .form(
@@ -95,7 +95,7 @@ struct ConsultationConsolePage {
                     .div(
                         Fragments.csrfField(chrome.csrf), .p(.class("hint"), .text("全部意见处理后，生成意见采纳情况说明，作为公众参与栏目的文件送审发布。")),
                         .button(.type(.submit), .text("生成意见采纳情况"))))),
-            .unwrap(c.reportDocumentID) { rid in .p(.a(.href("/console/documents/\(rid)"), .text("意见采纳情况（文件 #\(rid)）"))) },
+            .unwrap(c.reportDocumentID) { rid in .p(.a(.href(Routes.Console.document.path(rid)), .text("意见采纳情况（文件 #\(rid)）"))) },
             commentsSection(chrome, base: base),
             .section(
                 .h2(.text("修改征求意见稿或延长期限")),

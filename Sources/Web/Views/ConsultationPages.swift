@@ -28,9 +28,9 @@ struct ConsultationPage {
             Fragments.alert(message, kind: errors.isEmpty ? "success" : "error"),
             .unwrap(pendingConfirmation) { p in confirmForm(chrome, p) },
             .unwrap(c.reportDocumentId) { rid in
-                .p(.class("alert alert-success"), .a(.href(SiteRoute.document(rid).path), .text("意见采纳情况（征集结束后公布）")))
+                .p(.class("alert alert-success"), .a(.href(Routes.Portal.document.path(rid)), .text("意见采纳情况（征集结束后公布）")))
             },
-            .unwrap(c.documentId) { did in .p(.a(.href(SiteRoute.document(did).path), .text("正式印发的文件"))) },
+            .unwrap(c.documentId) { did in .p(.a(.href(Routes.Portal.document.path(did)), .text("正式印发的文件"))) },
             .if(!c.summary.isEmpty, .section(.h2(.text("起草说明")), .p(.text(c.summary)))),
             .section(
                 .class("draft"),
@@ -61,7 +61,7 @@ struct ConsultationPage {
                 .section(
                     .h2(.text("修改说明")),
                     .ol(.forEach(c.changes) { ch in .li(.text("第 \(ch.fromVersion) 稿修改为第 \(ch.fromVersion + 1) 稿：\(ch.note)")) }))),
-            .p(.a(.href("/consultations"), .text("全部意见征集")))
+            .p(.a(.href(Routes.Portal.consultations.path()), .text("全部意见征集")))
         )
     }
 
@@ -91,7 +91,7 @@ struct ConsultationPage {
                 .attribute(named: "open", value: failed || paragraph == nil ? "open" : nil),
                 .element(named: "summary", text: paragraph.map { "对第 \($0) 段提意见" } ?? "对全文提意见"),
                 .form(
-                    .method(.post), .action(chrome.serverOrigin + "/consultations/\(c.id)/comments"), .class("comment-form"),
+                    .method(.post), .action(chrome.serverOrigin + Routes.Portal.consultationComments.path(c.id)), .class("comment-form"),
                     .attribute(named: "novalidate", value: "novalidate"),
                     .div(
                         Fragments.csrfField(chrome.csrf),
@@ -119,7 +119,8 @@ struct ConsultationPage {
 
     func confirmForm(_ chrome: PageChrome, _ p: PublicComment) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(chrome.serverOrigin + "/consultations/\(c.id)/comments/\(p.id)/confirm"), .class("confirm-form"),
+            .method(.post), .action(chrome.serverOrigin + Routes.Portal.consultationCommentConfirm.path(c.id, p.id)),
+            .class("confirm-form"),
             .div(
                 Fragments.csrfField(chrome.csrf),
                 Fragments.textField("邮箱验证码", name: "code", id: "code", value: "", errors: errors, autocomplete: "one-time-code"),
@@ -142,7 +143,7 @@ struct ConsultationIndexPage {
                     .class("doc-list"),
                     .forEach(xs) { c in
                         .li(
-                            .a(.href("/consultations/\(c.id)"), .text(c.title)),
+                            .a(.href(Routes.Portal.consultation.path(c.id)), .text(c.title)),
                             .span(
                                 .class("doc-meta"),
                                 .text(" \(c.opensOn.chinese)至\(c.closesOn.chinese)" + (c.reportDocumentId != nil ? " · 已公布采纳情况" : ""))))

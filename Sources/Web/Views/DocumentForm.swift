@@ -31,7 +31,7 @@ struct DocumentForm {
     }
 
     /// Where the form posts and what it is called.
-    var action = SiteRoute.newDocument.path
+    var action = Routes.Console.newDocument.path()
     var heading = "起草文件"
     var values = Values()
     var errors: [String: String] = [:]
@@ -94,7 +94,7 @@ struct DocumentForm {
             .h1(.text(heading)),
             Fragments.alert(errors.isEmpty ? nil : "请修改标出的问题后重新提交。" + unplacedErrors),
             Fragments.alert(notice, kind: "ok"),
-            .if(action == SiteRoute.newDocument.path, importForm(chrome)),
+            .if(action == Routes.Console.newDocument.path(), importForm(chrome)),
             .form(
                 .method(.post), .action(action),
                 .div(
@@ -193,7 +193,7 @@ struct DocumentForm {
     /// Filling the form from a Word, web or text file.
     private func importForm(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteRoute.importDocument.path), .enctype(.multipartData), .class("import"),
+            .method(.post), .action(Routes.Console.importDocument.path()), .enctype(.multipartData), .class("import"),
             .div(
                 Fragments.csrfField(chrome.csrf),
                 .div(

@@ -45,13 +45,13 @@ struct DocumentReviewPage {
             .unwrap(d.revisionOf) { original in
                 .p(
                     .class("alert alert-ok"),
-                    .text("这是文件 "), .a(.href(SiteRoute.consoleDocument(original).path), .text("#\(original)")),
+                    .text("这是文件 "), .a(.href(Routes.Console.document.path(original)), .text("#\(original)")),
                     .text(" 的修订稿（第 \(d.revision) 版）。原文件在修订稿发布前保持在线；修订稿发布后替换原文件内容，索引号和网址不变。"))
             },
             .unwrap(openRevision) { r in
                 .p(
                     .class("alert alert-ok"),
-                    .text("本文件有进行中的修订稿："), .a(.href(SiteRoute.consoleDocument(r.id).path), .text("#\(r.id)（\(r.workflow.status.label)）")))
+                    .text("本文件有进行中的修订稿："), .a(.href(Routes.Console.document.path(r.id)), .text("#\(r.id)（\(r.workflow.status.label)）")))
             },
             .table(
                 .class("doc-info"),
@@ -100,20 +100,20 @@ struct DocumentReviewPage {
             ),
             .section(
                 .h2(.text("操作")),
-                .if(canEdit, .p(.a(.class("button secondary"), .href(SiteRoute.documentAction(d.id, "edit").path), .text("修改")))),
-                .if(canSubmit, actionForm("submit", "提交审核", chrome: chrome)),
+                .if(canEdit, .p(.a(.class("button secondary"), .href(Routes.Console.documentEdit.path(d.id)), .text("修改")))),
+                .if(canSubmit, actionForm(Routes.Console.documentSubmit, "提交审核", chrome: chrome)),
                 .if(canReview, reviewForm(level, chrome: chrome)),
                 .if(
                     canPublish,
                     open.isEmpty
-                        ? actionForm("publish", "发布", chrome: chrome)
+                        ? actionForm(Routes.Console.documentPublish, "发布", chrome: chrome)
                         : .p(.class("alert"), .text("还有 \(open.count) 处审查发现待处理，处理后方可发布。"))),
                 .if(canWithdraw, withdrawForm(chrome: chrome)),
-                .if(canRevise, actionForm("revise", "发起修订", chrome: chrome)),
+                .if(canRevise, actionForm(Routes.Console.documentRevise, "发起修订", chrome: chrome)),
                 .if(
                     (d.kind == .policy || d.kind == .normative) && d.revisionOf == nil
                         && (roles.contains(.drafter) || roles.contains(.officeAdmin)),
-                    .p(.a(.class("button secondary"), .href(SiteRoute.newDocument.path + "?interprets=\(d.id)"), .text("起草配套解读")))),
+                    .p(.a(.class("button secondary"), .href(Routes.Console.newDocument.path() + "?interprets=\(d.id)"), .text("起草配套解读")))),
                 .if(!(canSubmit || canReview || canPublish || canWithdraw || canRevise), .p(.class("empty"), .text("当前没有需要您处理的操作。")))
             ),
             .section(
@@ -171,7 +171,7 @@ struct DocumentReviewPage {
                     .class("attachments"),
                     .forEach(attachments) { a in
                         .li(
-                            .a(.href(SiteRoute.consoleAttachment(document.id, a.id).path), .text(a.fileName)),
+                            .a(.href(Routes.Console.documentAttachment.path(document.id, a.id)), .text(a.fileName)),
                             .span(.class("doc-meta"), .text("（\(a.kind.uppercased())，\(a.sizeLabel)）")),
                             .if(
                                 !a.removedMetadata.isEmpty,
@@ -180,7 +180,7 @@ struct DocumentReviewPage {
                             .if(
                                 canEdit,
                                 .form(
-                                    .method(.post), .action(SiteRoute.documentAction(document.id, "attachments/\(a.id)/remove").path),
+                                    .method(.post), .action(Routes.Console.documentAttachmentRemove.path(document.id, a.id)),
                                     .class("inline"),
                                     .div(
                                         .class("inline"), Fragments.csrfField(chrome.csrf),
@@ -189,7 +189,7 @@ struct DocumentReviewPage {
             .if(
                 canEdit,
                 .form(
-                    .method(.post), .action(SiteRoute.documentAction(document.id, "attachments").path), .enctype(.multipartData),
+                    .method(.post), .action(Routes.Console.documentAttachments.path(document.id)), .enctype(.multipartData),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         .div(
@@ -208,16 +208,16 @@ struct DocumentReviewPage {
         )
     }
 
-    private func actionForm(_ action: String, _ label: String, chrome: PageChrome) -> Node<HTML.BodyContext> {
+    private func actionForm(_ route: Route<Int64>, _ label: String, chrome: PageChrome) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteRoute.documentAction(document.id, action).path),
+            .method(.post), .action(route.path(document.id)),
             .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .text(label)))
         )
     }
 
     private func reviewForm(_ level: ReviewLevel?, chrome: PageChrome) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteRoute.documentAction(document.id, "review").path),
+            .method(.post), .action(Routes.Console.documentReview.path(document.id)),
             .div(
                 Fragments.csrfField(chrome.csrf),
                 .div(
@@ -242,7 +242,7 @@ struct DocumentReviewPage {
 
     private func withdrawForm(chrome: PageChrome) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteRoute.documentAction(document.id, "withdraw").path),
+            .method(.post), .action(Routes.Console.documentWithdraw.path(document.id)),
             .div(
                 Fragments.csrfField(chrome.csrf),
                 Fragments.textField("撤回理由", name: "reason"),
@@ -253,7 +253,7 @@ struct DocumentReviewPage {
 
     private func resolveForm(_ f: StoredFinding, chrome: PageChrome) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteRoute.documentFinding(document.id, f.id).path),
+            .method(.post), .action(Routes.Console.documentFinding.path(document.id, f.id)),
             .div(
                 Fragments.csrfField(chrome.csrf),
                 Fragments.textField("保留理由", name: "reason", required: false),
@@ -275,7 +275,7 @@ struct DocumentListPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("主动公开文件")),
-            .if(canDraft, .p(.a(.class("button"), .href(SiteRoute.newDocument.path), .text("起草文件")))),
+            .if(canDraft, .p(.a(.class("button"), .href(Routes.Console.newDocument.path()), .text("起草文件")))),
             .h2(.text("待我处理")),
             awaiting.isEmpty
                 ? .p(.class("empty"), .text("暂无待处理的文件。"))
@@ -286,7 +286,7 @@ struct DocumentListPage {
                         .forEach(awaiting) { q in
                             .tr(
                                 .class(q.overdue ? "overdue" : ""),
-                                .td(.a(.href(SiteRoute.consoleDocument(q.document.id).path), .text(q.document.title))),
+                                .td(.a(.href(Routes.Console.document.path(q.document.id)), .text(q.document.title))),
                                 .td(.text(q.task)),
                                 .td(.text(AuditExport.beijingTime(q.sinceMillis))),
                                 .td(.text(q.due.chinese + (q.overdue ? "（已超期）" : ""))))
@@ -298,7 +298,7 @@ struct DocumentListPage {
                     .class("doc-list"),
                     .forEach(recent) { d in
                         .li(
-                            .a(.href(SiteRoute.consoleDocument(d.id).path), .text(d.title)),
+                            .a(.href(Routes.Console.document.path(d.id)), .text(d.title)),
                             .span(
                                 .class("doc-meta"),
                                 .text(d.workflow.status.label + (d.revisionOf.map { "（文件 #\($0) 的修订稿）" } ?? ""))))

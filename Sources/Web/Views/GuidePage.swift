@@ -22,7 +22,7 @@ struct GuidePage {
                     )),
                 .ul(
                     .class("category-list"),
-                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) })
+                    .forEach(categories) { c in .li(.a(.href(Routes.Portal.catalog(category: c.code, page: 1)), .text(c.name))) })
             ),
             .section(
                 .h2(.text("二、获取方式")),
@@ -32,8 +32,8 @@ struct GuidePage {
                         .text(
                             "依申请公开：公民、法人或者其他组织可以向本机关申请获取相关政府信息，可通过网上、信函、当面或传真等方式提出申请。本机关收到申请后，在 20 个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长期限不超过 20 个工作日。"
                         ),
-                        .a(.href("/requests/new"), .text("网上申请")), .text("；"),
-                        .a(.href("/requests/track"), .text("按查询码查看办理进度")))
+                        .a(.href(Routes.Portal.newRequest.path()), .text("网上申请")), .text("；"),
+                        .a(.href(Routes.Portal.trackRequest.path()), .text("按查询码查看办理进度")))
                 )
             ),
             .section(
@@ -44,7 +44,7 @@ struct GuidePage {
                 !subordinates.isEmpty,
                 .section(
                     .h2(.text("四、下属单位的公开指南")),
-                    .ul(.forEach(subordinates) { a in .li(.a(.href(SiteRoute.guide(a.id).path), .text(a.name))) })
+                    .ul(.forEach(subordinates) { a in .li(.a(.href(Routes.Portal.guide(agencyID: a.id)), .text(a.name))) })
                 ))
         )
     }

@@ -19,17 +19,19 @@ struct HomePage {
                 .h2(.text("政府信息公开目录")),
                 .ul(
                     .class("category-list"),
-                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) }),
+                    .forEach(categories) { c in .li(.a(.href(Routes.Portal.catalog(category: c.code, page: 1)), .text(c.name))) }),
                 .p(
-                    .a(.href(chrome.serverOrigin + SiteRoute.browse(.none, page: 1).path), .text("按年份、发布机构浏览")), .text("　"),
-                    .a(.href(chrome.serverOrigin + SiteRoute.subjects.path), .text("按主题分类浏览")))
+                    .a(.href(chrome.serverOrigin + Routes.Portal.browse(.none, page: 1)), .text("按年份、发布机构浏览")), .text("　"),
+                    .a(.href(chrome.serverOrigin + Routes.Portal.subjects.path()), .text("按主题分类浏览")))
             ),
             .if(
                 !columns.isEmpty,
                 .nav(
                     .attribute(named: "aria-label", value: "专题专栏"),
                     .h2(.text("专题专栏")),
-                    .ul(.class("category-list"), .forEach(columns) { c in .li(.a(.href(SiteRoute.column(c.code).path), .text(c.name))) }))),
+                    .ul(
+                        .class("category-list"), .forEach(columns) { c in .li(.a(.href(Routes.Portal.column.path(c.code)), .text(c.name))) }
+                    ))),
             .section(
                 .attribute(named: "aria-labelledby", value: "latest"),
                 .h2(.id("latest"), .text("最新公开")),
@@ -39,7 +41,7 @@ struct HomePage {
                         .class("doc-list"),
                         .forEach(documents) { doc in
                             .li(
-                                .a(.href(SiteRoute.document(doc.id).path), .text(doc.title)),
+                                .a(.href(Routes.Portal.document.path(doc.id)), .text(doc.title)),
                                 .span(
                                     .class("doc-meta"),
                                     .text(
@@ -58,7 +60,7 @@ struct HomePage {
             .h2(.id("guide"), .text("政府信息公开指南")),
             .p(.text("公民、法人或者其他组织可以向本机关申请获取政府信息。申请、咨询可通过以下方式联系：")),
             contacts(agency),
-            .p(.a(.href(SiteRoute.guide(nil).path), .text("查看完整的政府信息公开指南")))
+            .p(.a(.href(Routes.Portal.guide(agencyID: nil)), .text("查看完整的政府信息公开指南")))
         )
     }
 
@@ -110,15 +112,15 @@ struct DocumentPage {
                 .tbody(.forEach(rows.filter { !$0.1.isEmpty }) { row in .tr(.th(.text(row.0)), .td(.text(row.1))) })
             ),
             .unwrap(supersededBy) { s in
-                .p(.class("alert"), .text("本文件已被替代，现行文件："), .a(.href(SiteRoute.document(s.id).path), .text(s.title)))
+                .p(.class("alert"), .text("本文件已被替代，现行文件："), .a(.href(Routes.Portal.document.path(s.id)), .text(s.title)))
             },
             Fragments.richText(d.body),
-            .p(.class("doc-tools"), .a(.href(SiteRoute.printDocument(d.id).path), .text("打印版"))),
+            .p(.class("doc-tools"), .a(.href(Routes.Portal.documentPrint.path(d.id)), .text("打印版"))),
             .if(
                 !columns.isEmpty,
                 .p(
                     .class("doc-meta"), .text("所属专栏："),
-                    .group(columns.map { c in .a(.href(SiteRoute.column(c.code).path), .class("tag"), .text(c.name)) }))),
+                    .group(columns.map { c in .a(.href(Routes.Portal.column.path(c.code)), .class("tag"), .text(c.name)) }))),
             .if(
                 !attachments.isEmpty,
                 .section(
@@ -127,11 +129,11 @@ struct DocumentPage {
                         .class("attachments"),
                         .forEach(attachments) { a in
                             .li(
-                                .a(.href(SiteRoute.publicAttachment(d.id, a).path), .text(a.fileName)),
+                                .a(.href(Routes.Portal.attachment(d.id, a)), .text(a.fileName)),
                                 .span(.class("doc-meta"), .text("（\(a.kind.uppercased())，\(a.sizeLabel)）")))
                         }))),
             .unwrap(interprets) { policy in
-                .section(.h2(.text("解读的文件")), .p(.a(.href(SiteRoute.document(policy.id).path), .text(policy.title))))
+                .section(.h2(.text("解读的文件")), .p(.a(.href(Routes.Portal.document.path(policy.id)), .text(policy.title))))
             },
             .if(
                 !interpretations.isEmpty,
@@ -140,7 +142,7 @@ struct DocumentPage {
                     .ul(
                         .forEach(interpretations) { i in
                             .li(
-                                .a(.href(SiteRoute.document(i.id).path), .text(i.title)),
+                                .a(.href(Routes.Portal.document.path(i.id)), .text(i.title)),
                                 .span(.class("doc-meta"), .text(" " + (i.interpretationForm?.label ?? ""))))
                         })
                 ))

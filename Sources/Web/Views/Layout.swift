@@ -44,7 +44,7 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(chrome.title) - \(chrome.siteName)"),
-                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
+                .link(.rel(.stylesheet), .href(Routes.Portal.stylesheet.path())),
                 .unwrap(chrome.brandStylesheet) { .link(.rel(.stylesheet), .href($0)) }
             ),
             .body(
@@ -65,7 +65,7 @@ enum Layout {
                 .class("wrap"),
                 .p(
                     .class("site-name"),
-                    .a(.href(chrome.area == .console ? SiteRoute.console.path : SiteRoute.home.path), .text(chrome.siteName))),
+                    .a(.href(chrome.area == .console ? Routes.Console.home.path() : Routes.Portal.home.path()), .text(chrome.siteName))),
                 .nav(
                     .attribute(named: "aria-label", value: "主导航"),
                     .ul(navigation(chrome))
@@ -77,34 +77,34 @@ enum Layout {
     }
 
     private static func navigation(_ chrome: PageChrome) -> Node<HTML.ListContext> {
-        var links: [(String, String)] = [(SiteRoute.home.path, "首页")]
+        var links: [(String, String)] = [(Routes.Portal.home.path(), "首页")]
         if let identity = chrome.identity {
-            links.append((SiteRoute.console.path, "工作台"))
+            links.append((Routes.Console.home.path(), "工作台"))
             if identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]) {
-                links.append((SiteRoute.consoleDocuments.path, "主动公开"))
+                links.append((Routes.Console.documents.path(), "主动公开"))
             }
-            if identity.holds(anyOf: [.requestHandler, .officeAdmin]) { links.append(("/console/requests", "依申请公开")) }
-            links.append(("/console/ledgers", "工作台账"))
-            if identity.holds(anyOf: [.officeAdmin, .drafter]) { links.append(("/console/consultations", "意见征集")) }
-            if identity.holds(anyOf: MailboxService.staff) { links.append(("/console/mailbox", "领导信箱")) }
-            if identity.holds(anyOf: [.officeAdmin, .drafter, .leader]) { links.append(("/console/media", "新媒体")) }
+            if identity.holds(anyOf: [.requestHandler, .officeAdmin]) { links.append((Routes.Console.requests.path(), "依申请公开")) }
+            links.append((Routes.Console.ledgers.path(), "工作台账"))
+            if identity.holds(anyOf: [.officeAdmin, .drafter]) { links.append((Routes.Console.consultations.path(), "意见征集")) }
+            if identity.holds(anyOf: MailboxService.staff) { links.append((Routes.Console.mailbox.path(), "领导信箱")) }
+            if identity.holds(anyOf: [.officeAdmin, .drafter, .leader]) { links.append((Routes.Console.media.path(), "新媒体")) }
             if identity.holds(anyOf: [.officeAdmin, .leader]) {
                 // The oversight pages share one entry; each shows `Fragments.oversightNav` to the others.
-                links.append(("/console/oversight", "监督考核"))
+                links.append((Routes.Console.oversight.path(), "监督考核"))
             }
-            if identity.holds(anyOf: [.auditor]) { links.append((SiteRoute.audit(AuditQuery()).path, "审计档案")) }
-            if identity.holds(anyOf: [.officeAdmin]) { links.append((SiteRoute.calendar.path, "工作日历")) }
+            if identity.holds(anyOf: [.auditor]) { links.append((Routes.Console.audit(AuditQuery()), "审计档案")) }
+            if identity.holds(anyOf: [.officeAdmin]) { links.append((Routes.Console.calendar.path(), "工作日历")) }
             if identity.holds(anyOf: [.systemAdmin]) {
-                links.append((SiteRoute.users.path, "账号管理"))
-                links.append(("/console/site", "网站设置"))
+                links.append((Routes.Console.users.path(), "账号管理"))
+                links.append((Routes.Console.site.path(), "网站设置"))
             }
         } else {
-            links.append((chrome.serverOrigin + "/requests/new", "申请公开"))
-            links.append((chrome.serverOrigin + "/plans", "工作进展"))
-            links.append(("/consultations", "意见征集"))
-            links.append(("/mailbox", "领导信箱"))
-            links.append(("/reports/annual", "年度报告"))
-            links.append((chrome.serverOrigin + SiteRoute.login(next: nil).path, "工作人员登录"))
+            links.append((chrome.serverOrigin + Routes.Portal.newRequest.path(), "申请公开"))
+            links.append((chrome.serverOrigin + Routes.Portal.plans.path(), "工作进展"))
+            links.append((Routes.Portal.consultations.path(), "意见征集"))
+            links.append((Routes.Portal.mailbox.path(), "领导信箱"))
+            links.append((Routes.Portal.annualReports.path(), "年度报告"))
+            links.append((chrome.serverOrigin + Routes.Portal.login(next: nil), "工作人员登录"))
         }
         return .group(
             links.map { link in .li(.a(.href(attr(link.0)), .text(link.1))) }
@@ -112,7 +112,7 @@ enum Layout {
                     [
                         .li(
                             .form(
-                                .method(.post), .action(SiteRoute.logout.path), .class("inline"),
+                                .method(.post), .action(Routes.Portal.logout.path()), .class("inline"),
                                 .input(.type(.hidden), .name(CSRF.fieldName), .value(attr(chrome.csrf))),
                                 .button(.type(.submit), .class("link-button"), .text("退出（\(identity.user.displayName)）"))
                             ))
@@ -125,7 +125,7 @@ enum Layout {
     private static func modeSwitch(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let target: DisplayMode = chrome.elderly ? .standard : .elderly
         return .form(
-            .method(.post), .action(chrome.serverOrigin + SiteRoute.displayMode.path), .class("mode-switch"),
+            .method(.post), .action(chrome.serverOrigin + Routes.Portal.displayMode.path()), .class("mode-switch"),
             .input(.type(.hidden), .name("mode"), .value(target.rawValue)),
             .input(.type(.hidden), .name("next"), .value(attr(chrome.returnPath))),
             .button(.type(.submit), .text(chrome.elderly ? "切换到标准版" : "长者模式（大字体）"))
@@ -144,12 +144,13 @@ enum Layout {
                 .if(
                     chrome.area == .portal,
                     .p(
-                        .a(.href(attr(chrome.serverOrigin + "/surveys")), .text("问卷调查")), .text(" · "),
-                        .a(.href(attr(chrome.serverOrigin + "/open-days")), .text("政府开放日")), .text(" · "),
-                        .a(.href(attr(chrome.serverOrigin + "/faq")), .text("常见问题")), .text(" · "),
+                        .a(.href(attr(chrome.serverOrigin + Routes.Portal.surveys.path())), .text("问卷调查")), .text(" · "),
+                        .a(.href(attr(chrome.serverOrigin + Routes.Portal.openDays.path())), .text("政府开放日")), .text(" · "),
+                        .a(.href(attr(chrome.serverOrigin + Routes.Portal.faq.path())), .text("常见问题")), .text(" · "),
                         .a(
                             .class("report-error"),
-                            .href(attr(chrome.serverOrigin + "/site-errors/new?page=" + SiteRoute.encode(chrome.returnPath))),
+                            .href(
+                                attr(chrome.serverOrigin + Routes.Portal.newSiteError.path() + "?page=" + Routes.encode(chrome.returnPath))),
                             .text("我为网站找错：报告本页的错误"))))
             )
         )
@@ -160,8 +161,9 @@ enum Layout {
 enum Fragments {
     /// The oversight pages, linked from each other (the site header has one entry for them all).
     static let oversightPages: [(String, String)] = [
-        ("/console/oversight", "监测"), (SiteRoute.timeliness.path, "公开时效"), ("/console/standard", "标准目录"), ("/console/assessments", "考核"),
-        ("/console/links", "链接检查"), ("/console/freshness", "栏目更新"), ("/console/website-report", "网站年报"),
+        (Routes.Console.oversight.path(), "监测"), (Routes.Console.timeliness.path(), "公开时效"), (Routes.Console.standard.path(), "标准目录"),
+        (Routes.Console.assessments.path(), "考核"),
+        (Routes.Console.links.path(), "链接检查"), (Routes.Console.freshness.path(), "栏目更新"), (Routes.Console.websiteReport.path(), "网站年报"),
     ]
 
     static func oversightNav<C: HTML.BodyContext>(current: String) -> Node<C> {

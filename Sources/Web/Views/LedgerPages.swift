@@ -12,7 +12,7 @@ struct PublicPlanPage {
             .class("plan-progress"),
             .h1(.text(plan.title)),
             .p(.text("\(plan.agency) · \(plan.year)年 · 进展情况经政务公开办公室审核后公开")),
-            .unwrap(plan.documentId) { id in .p(.a(.href(SiteRoute.document(id).path), .text("工作要点原文"))) },
+            .unwrap(plan.documentId) { id in .p(.a(.href(Routes.Portal.document.path(id)), .text("工作要点原文"))) },
             .forEach(plan.sections) { s in
                 .section(
                     .h2(.text("\(s.number)、\(s.title)")),
@@ -65,14 +65,14 @@ struct LedgerListPage {
             Fragments.alert(message, kind: errors.isEmpty ? "success" : "error"),
             plans.isEmpty
                 ? .p(.class("empty"), .text("还没有台账。"))
-                : .ul(.forEach(plans) { p in .li(.a(.href("/console/ledgers/\(p.id)"), .text("\(p.year)年 \(p.title)"))) }),
+                : .ul(.forEach(plans) { p in .li(.a(.href(Routes.Console.ledger.path(p.id)), .text("\(p.year)年 \(p.title)"))) }),
             .if(
                 canImport,
                 .section(
                     .h2(.text("导入工作要点或任务落实台账")),
                     .p(.class("hint"), .text("支持 .txt 和 .docx：台账表格（序号、重点工作、主要内容、量化指标、责任单位、完成时限），或按“一、（一）1.”编号的工作要点。")),
                     .form(
-                        .method(.post), .action("/console/ledgers/import"), .enctype(.multipartData),
+                        .method(.post), .action(Routes.Console.importLedger.path()), .enctype(.multipartData),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.textField("年度", name: "year", value: String(year), type: .number, errors: errors),
@@ -107,17 +107,17 @@ struct LedgerPlanPage {
     var values: [String: String]
 
     var isOffice: Bool { identity.holds(anyOf: [.officeAdmin]) && plan.agencyID == identity.agency.id }
-    var path: String { "/console/ledgers/\(plan.id)" }
+    var path: String { Routes.Console.ledger.path(plan.id) }
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let pending = reports.filter { $0.review == .pending }
         return .div(
             .class("ledger"),
-            .p(.a(.href("/console/ledgers"), .text("← 工作台账"))),
+            .p(.a(.href(Routes.Console.ledgers.path()), .text("← 工作台账"))),
             .h1(.text(plan.title)),
             Fragments.alert(message, kind: failed ? "error" : "success"),
             .p(
-                .a(.href("/plans/\(plan.id)"), .text("查看公开的进展页面")), .text(" · "),
+                .a(.href(Routes.Portal.plan.path(plan.id)), .text("查看公开的进展页面")), .text(" · "),
                 .a(.href("\(path)/export?format=xlsx"), .text("导出 Excel")), .text(" · "),
                 .a(.href("\(path)/export?format=docx"), .text("导出 Word"))),
             .section(

@@ -21,7 +21,7 @@ struct LoginPage {
             .h1(.text("工作人员登录")),
             Fragments.alert(message),
             .form(
-                .method(.post), .action("/login"),
+                .method(.post), .action(Routes.Portal.login.path()),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     .input(.type(.hidden), .name("next"), .value(attr(next))),

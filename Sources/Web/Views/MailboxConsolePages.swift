@@ -21,7 +21,7 @@ struct MailboxConsoleListPage {
                 .text(
                     "办理中 \(open.count) 件，其中超期 \(open.filter { $0.isOverdue(today: today) }.count) 件；已答复 \(closed.count) 件，按期答复率 \(inTime.isEmpty ? "—" : "\(inTime.filter { $0 }.count * 100 / inTime.count)%")；评价 \(rated.count) 件，满意 \(rated.filter { $0 == .satisfied }.count) 件。"
                 )),
-            .if(office, .p(.a(.href("/console/faq"), .text("常见问题解答库")))),
+            .if(office, .p(.a(.href(Routes.Console.faq.path()), .text("常见问题解答库")))),
             .h2(.text("办理中")),
             table(Array(open)),
             .h2(.text("已答复")),
@@ -37,7 +37,8 @@ struct MailboxConsoleListPage {
                 .tbody(
                     .forEach(list) { m in
                         .tr(
-                            .td(.a(.href("/console/mailbox/\(m.id)"), .text(m.subject))), .td(.text(m.unitName.isEmpty ? "—" : m.unitName)),
+                            .td(.a(.href(Routes.Console.mailboxLetter.path(m.id)), .text(m.subject))),
+                            .td(.text(m.unitName.isEmpty ? "—" : m.unitName)),
                             .td(.text(m.status.label + (m.rating.map { " · \($0.label)" } ?? ""))),
                             .td(.text(m.dueOn.description + (m.isOverdue(today: today) ? "（已超期）" : ""))))
                     }))
@@ -59,7 +60,7 @@ struct MailboxConsolePage {
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let m = message
-        let base = "/console/mailbox/\(m.id)"
+        let base = Routes.Console.mailboxLetter.path(m.id)
         func form(_ action: String, _ fields: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
             .form(
                 .method(.post), .action("\(base)/\(action)"), .div(Fragments.csrfField(chrome.csrf), Node<HTML.FormContext>.group(fields)))
@@ -142,7 +143,7 @@ struct FAQConsolePage {
             .section(
                 .h2(.text("新增常见问题")),
                 .form(
-                    .method(.post), .action("/console/faq"),
+                    .method(.post), .action(Routes.Console.faq.path()),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textField(

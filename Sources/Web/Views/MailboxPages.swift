@@ -14,10 +14,13 @@ struct MailboxFormPage {
         .div(
             .class("mailbox request-form"),
             .h1(.text("领导信箱")),
-            .p(.text("来信在 \(dueWorkdays) 个工作日内答复。提交后得到查询码，可凭查询码查看答复并评价。政策咨询请先查看"), .a(.href("/faq"), .text("常见问题解答")), .text("。")),
+            .p(
+                .text("来信在 \(dueWorkdays) 个工作日内答复。提交后得到查询码，可凭查询码查看答复并评价。政策咨询请先查看"), .a(.href(Routes.Portal.faq.path()), .text("常见问题解答")),
+                .text("。")),
             Fragments.alert(message ?? (errors.isEmpty ? nil : "有 \(errors.count) 处需要修改，已在下方标出。")),
             .form(
-                .method(.post), .action(chrome.serverOrigin + "/mailbox"), .attribute(named: "novalidate", value: "novalidate"),
+                .method(.post), .action(chrome.serverOrigin + Routes.Portal.mailbox.path()),
+                .attribute(named: "novalidate", value: "novalidate"),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     .div(
@@ -47,7 +50,7 @@ struct MailboxFormPage {
             .section(
                 .h2(.text("查询答复")),
                 .form(
-                    .method(.get), .action(chrome.serverOrigin + "/mailbox/track"),
+                    .method(.get), .action(chrome.serverOrigin + Routes.Portal.trackMailbox.path()),
                     .div(Fragments.textField("查询码", name: "code", id: "track-code", value: ""), .button(.type(.submit), .text("查询"))))),
             .section(
                 .h2(.text("来信选登")),
@@ -57,7 +60,7 @@ struct MailboxFormPage {
                         .class("doc-list"),
                         .forEach(replies) { r in
                             .li(
-                                .a(.href("/mailbox/replies/\(r.id)"), .text(r.subject)),
+                                .a(.href(Routes.Portal.mailboxReply.path(r.id)), .text(r.subject)),
                                 .span(.class("doc-meta"), .text(" \(r.repliedOn?.description ?? "")")))
                         }))
         )
@@ -77,7 +80,7 @@ struct MailboxTrackPage {
             .h1(.text("来信办理情况")),
             Fragments.alert(message, kind: failed ? "error" : "success"),
             .form(
-                .method(.get), .action(chrome.serverOrigin + "/mailbox/track"),
+                .method(.get), .action(chrome.serverOrigin + Routes.Portal.trackMailbox.path()),
                 .div(Fragments.textField("查询码", name: "code", value: code), .button(.type(.submit), .text("查询")))),
             .unwrap(found) { m in
                 .section(
@@ -92,7 +95,7 @@ struct MailboxTrackPage {
                             .h3(.text("答复（\(m.repliedOn?.chinese ?? "")）")), .div(.class("reply"), .p(.text(reply))),
                             m.rating.map { r in .p(.text("您的评价：\(r.label)")) }
                                 ?? .form(
-                                    .method(.post), .action(chrome.serverOrigin + "/mailbox/rate"),
+                                    .method(.post), .action(chrome.serverOrigin + Routes.Portal.rateMailboxReply.path()),
                                     .div(
                                         Fragments.csrfField(chrome.csrf),
                                         .input(.type(.hidden), .name("code"), .value(attr(m.trackingCode))),
@@ -122,7 +125,7 @@ struct MailboxReplyPage {
                 .text("\(item.kind.label) · 来信日期 \(item.receivedOn.chinese)" + (item.unit.isEmpty ? "" : " · 承办：\(item.unit)"))),
             .h2(.text("来信内容")), .p(.text(item.body)),
             .h2(.text("答复（\(item.repliedOn?.chinese ?? "")）")), .div(.class("reply"), .p(.text(item.reply))),
-            .p(.a(.href("/mailbox"), .text("返回领导信箱")))
+            .p(.a(.href(Routes.Portal.mailbox.path()), .text("返回领导信箱")))
         )
     }
 }
@@ -137,7 +140,7 @@ struct FAQPage {
             .class("faq"),
             .h1(.text("常见问题解答")),
             .form(
-                .method(.get), .action("/faq"), .class("search-box"),
+                .method(.get), .action(Routes.Portal.faq.path()), .class("search-box"),
                 .div(Fragments.textField("搜索问题", name: "q", value: query, required: false), .button(.type(.submit), .text("搜索")))),
             .if(!query.isEmpty, .p(.text("“\(query)”共找到 \(items.count) 条"))),
             items.isEmpty
@@ -154,7 +157,7 @@ struct FAQPage {
                                     .if(!e.topic.isEmpty, .p(.class("doc-meta"), .text("分类：\(e.topic)")))),
                             ])
                     }),
-            .p(.a(.href("/mailbox"), .text("没有找到答案？写信咨询")))
+            .p(.a(.href(Routes.Portal.mailbox.path()), .text("没有找到答案？写信咨询")))
         )
     }
 }

@@ -38,7 +38,8 @@ struct MediaListPage {
                                     .class(late ? "overdue" : ""),
                                     .td(
                                         a.agencyID == own
-                                            ? .a(.href("/console/media/\(a.id)"), .text(a.details.name)) : .text(a.details.name)),
+                                            ? .a(.href(Routes.Console.mediaAccount.path(a.id)), .text(a.details.name))
+                                            : .text(a.details.name)),
                                     .td(.text(a.details.platform.label)), .td(.text(agency.name)), .td(.text(a.details.operatorName)),
                                     .td(.text(a.status.label + (a.pending.map { "（\($0.kind.label)待审）" } ?? ""))),
                                     .td(.text((a.lastUpdatedOn?.description ?? "未记录") + (late ? "（超期未更新）" : ""))),
@@ -51,7 +52,7 @@ struct MediaListPage {
                     .h2(.text("申请开设账号")),
                     Fragments.alert(errors.isEmpty ? nil : "未提交，请修改标出的问题。"),
                     .form(
-                        .method(.post), .action("/console/media"),
+                        .method(.post), .action(Routes.Console.media.path()),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.select(
@@ -83,7 +84,7 @@ struct MediaDetailPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let a = account
         return .div(
-            .p(.a(.href("/console/media"), .text("← 政务新媒体"))),
+            .p(.a(.href(Routes.Console.media.path()), .text("← 政务新媒体"))),
             .h1(.text(a.details.name)),
             Fragments.alert(message, kind: "ok"),
             Fragments.alert(error),
@@ -114,7 +115,7 @@ struct MediaDetailPage {
                 .section(
                     .h2(.text("审批\(a.pending?.kind.label ?? "")备案")),
                     .form(
-                        .method(.post), .action("/console/media/\(a.id)/decision"),
+                        .method(.post), .action(Routes.Console.mediaDecision.path(a.id)),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.textField("审批意见", name: "comment", errors: [:], hint: "不同意时必填", required: false),
@@ -127,7 +128,7 @@ struct MediaDetailPage {
                     .section(
                         .h2(.text("记录更新情况")),
                         .form(
-                            .method(.post), .action("/console/media/\(a.id)/updates"),
+                            .method(.post), .action(Routes.Console.mediaUpdates.path(a.id)),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.textField("最近一次发布日期", name: "lastPost", type: .date, errors: [:]),
@@ -138,7 +139,7 @@ struct MediaDetailPage {
                     .section(
                         .h2(.text("申请暂停、恢复或关停")),
                         .form(
-                            .method(.post), .action("/console/media/\(a.id)/filings"),
+                            .method(.post), .action(Routes.Console.mediaFilings.path(a.id)),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.select(
@@ -152,7 +153,7 @@ struct MediaDetailPage {
                     .section(
                         .h2(.text("申请变更")),
                         .form(
-                            .method(.post), .action("/console/media/\(a.id)/filings"),
+                            .method(.post), .action(Routes.Console.mediaFilings.path(a.id)),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 .input(.type(.hidden), .name("kind"), .value("change")),

@@ -17,7 +17,7 @@ struct OversightPage {
         func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) + "%" }
         return .div(
             .h1(.text("公开时效与政策解读")),
-            Fragments.oversightNav(current: SiteRoute.timeliness.path),
+            Fragments.oversightNav(current: Routes.Console.timeliness.path()),
             .section(
                 .h2(.text("待公开事项（条例第二十六条）")),
                 .p(.text("信息形成或变更之日起 20 个工作日内公开（行政许可、行政处罚结果 7 个工作日）。\(year) 年已发布 \(publishedThisYear.count) 件，其中超期 \(late.count) 件。")),
@@ -28,7 +28,7 @@ struct OversightPage {
                         .tbody(
                             .forEach(open) { row in
                                 .tr(
-                                    .td(.a(.href(SiteRoute.consoleDocument(row.document.id).path), .text(row.document.title))),
+                                    .td(.a(.href(Routes.Console.document.path(row.document.id)), .text(row.document.title))),
                                     .td(.text(departments.first { $0.id == row.entry.departmentID }?.name ?? "")),
                                     .td(.text(row.entry.formedOn.description)),
                                     .td(.text(row.entry.dueOn.description + (row.entry.provisional ? "（暂定）" : ""))),
@@ -54,7 +54,7 @@ struct OversightPage {
                         .p(.text("以下政策文件未在发布后 3 个工作日内同步发布解读：")),
                         .ul(
                             .forEach(coverage.lateOrMissing) { id in
-                                .li(.a(.href(SiteRoute.consoleDocument(id).path), .text(titles[id] ?? "文件 #\(id)")))
+                                .li(.a(.href(Routes.Console.document.path(id)), .text(titles[id] ?? "文件 #\(id)")))
                             })
                     )
             )

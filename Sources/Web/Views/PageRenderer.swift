@@ -22,7 +22,7 @@ struct PageRenderer: Sendable {
             }
         let chrome = PageChrome(
             title: title, area: area, elderly: context.elderlyMode, identity: context.identity, csrf: csrf.token,
-            returnPath: SiteRoute.safeReturnPath(request.uri.description), agency: agency)
+            returnPath: Routes.safeReturnPath(request.uri.description), agency: agency)
         return (chrome, csrf.setCookie)
     }
 

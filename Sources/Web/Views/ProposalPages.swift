@@ -22,14 +22,14 @@ struct ProposalListPage {
                         .forEach(items) { p in
                             .tr(
                                 .td(.text("\(p.year)年\(p.kind.label)第\(p.number)号")),
-                                .td(.a(.href("/console/proposals/\(p.id)"), .text(p.title))),
+                                .td(.a(.href(Routes.Console.proposal.path(p.id)), .text(p.title))),
                                 .td(.text(p.leadUnit)), .td(.text(p.dueOn.description + (p.isOverdue(today: today) ? "（已超期）" : ""))),
                                 .td(.text(p.repliedOn.map { "已答复（\($0)）" } ?? "办理中")))
                         })),
             .section(
                 .h2(.text("登记")),
                 .form(
-                    .method(.post), .action("/console/proposals"),
+                    .method(.post), .action(Routes.Console.proposals.path()),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.select(
@@ -67,7 +67,7 @@ struct ProposalPage {
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let p = item
-        let base = "/console/proposals/\(p.id)"
+        let base = Routes.Console.proposal.path(p.id)
         return .div(
             .h1(.text(p.title)),
             .p(
@@ -92,7 +92,7 @@ struct ProposalPage {
             p.isReplied
                 ? .div(
                     .p(.text("\(p.outcome?.label ?? "") · \(p.repliedOn?.chinese ?? "")")), .div(.class("reply"), .p(.text(p.reply))),
-                    .unwrap(p.replyDocumentID) { .p(.a(.href("/console/documents/\($0)"), .text("公开的答复全文（文件 #\($0)）"))) })
+                    .unwrap(p.replyDocumentID) { .p(.a(.href(Routes.Console.document.path($0)), .text("公开的答复全文（文件 #\($0)）"))) })
                 : .form(
                     .method(.post), .action("\(base)/reply"),
                     .div(

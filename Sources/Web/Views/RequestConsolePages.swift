@@ -17,7 +17,7 @@ struct RequestListPage {
         .div(
             .h1(.text("依申请公开")),
             Fragments.alert(message, kind: "success"),
-            .p(.a(.class("button"), .href("/console/requests/new"), .text("登记申请（信函、当面、传真、电子邮件）"))),
+            .p(.a(.class("button"), .href(Routes.Console.newRequest.path()), .text("登记申请（信函、当面、传真、电子邮件）"))),
             .section(
                 .class("digest"), .attribute(named: "aria-labelledby", value: "digest-title"),
                 .h2(.id("digest-title"), .text("今日待办")),
@@ -33,7 +33,7 @@ struct RequestListPage {
                     .forEach(Self.views) { v in
                         .li(
                             .a(
-                                .href("/console/requests?view=\(v.0)"),
+                                .href(Routes.Console.requests.path() + "?view=\(v.0)"),
                                 .attribute(named: "aria-current", value: v.0 == view ? "page" : nil), .text(v.1)))
                     })),
             list(items, empty: "没有申请。")
@@ -52,7 +52,7 @@ struct RequestListPage {
                         let soon = r.status != .replied && !overdue && (r.dueOn.map { $0 <= self.soon } ?? false)
                         return .tr(
                             .class(overdue ? "overdue" : soon ? "due-soon" : ""),
-                            .td(.a(.href("/console/requests/\(r.id)"), .text(r.trackingCode))),
+                            .td(.a(.href(Routes.Console.request.path(r.id)), .text(r.trackingCode))),
                             .td(.text(r.applicant.name)),
                             .td(.text(String(r.description.prefix(40)))),
                             .td(.text(r.status.label + (r.outcome.map { "：\($0.label)" } ?? ""))),
@@ -78,7 +78,7 @@ struct RequestDetailPage {
     var values: [String: String] = [:]
 
     var r: DisclosureRequest { request }
-    var path: String { "/console/requests/\(r.id)" }
+    var path: String { Routes.Console.request.path(r.id) }
     var draft: ReplyLetter? { letters.last(where: { $0.status == .draft }) }
     var sent: ReplyLetter? { letters.last(where: { $0.status == .sent }) }
 
@@ -87,7 +87,7 @@ struct RequestDetailPage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
             .class("request-file"),
-            .p(.a(.href("/console/requests"), .text("← 依申请公开"))),
+            .p(.a(.href(Routes.Console.requests.path()), .text("← 依申请公开"))),
             .h1(.text("申请 \(r.trackingCode)")),
             .p(.a(.href("\(path)/receipt"), .text("打印回执"))),
             Fragments.alert(errors.isEmpty ? nil : (message ?? "有需要修改的内容，已在下方标出。")),
@@ -319,8 +319,8 @@ struct RequestDetailPage {
                 .h2(.text("答复告知书")),
                 .p(.text("\(sent.number ?? "") · \(sent.outcome.label) · \(sent.sentOn?.chinese ?? "") 发出")),
                 .p(
-                    .a(.href("/console/letters/\(sent.id)"), .text("查看告知书")), .text(" · "),
-                    .a(.href("/console/letters/\(sent.id)/pdf"), .text("下载 PDF"))))
+                    .a(.href(Routes.Console.letter.path(sent.id)), .text("查看告知书")), .text(" · "),
+                    .a(.href(Routes.Console.letterPDF.path(sent.id)), .text("下载 PDF"))))
         }
         guard r.status != .replied else { return .section(.h2(.text("答复告知书")), .p(.text("无告知书。"))) }
         let outcomes = RequestOutcome.allCases.map { ($0.rawValue, "\($0.label)") }
@@ -358,8 +358,8 @@ struct RequestDetailPage {
                         .button(.type(.submit), .text("保存修改")))))
             nodes.append(
                 .p(
-                    .a(.href("/console/letters/\(draft.id)"), .text("预览告知书")), .text(" · "),
-                    .a(.href("/console/letters/\(draft.id)/pdf"), .text("预览 PDF"))))
+                    .a(.href(Routes.Console.letter.path(draft.id)), .text("预览告知书")), .text(" · "),
+                    .a(.href(Routes.Console.letterPDF.path(draft.id)), .text("预览 PDF"))))
             nodes.append(
                 .form(
                     .method(.post), .action("\(path)/reply"), .class("reply"),
@@ -420,9 +420,9 @@ struct RequestDetailPage {
                 .div(
                     .class("alert alert-info"), .attribute(named: "role", value: "status"),
                     .p(.text("已有 \(similar.applicants) 位申请人申请相同或相近的信息。可以公开的，建议纳入主动公开范围。")),
-                    .p(.a(.href(SiteRoute.newDocument.path), .text("起草主动公开文件"))))),
+                    .p(.a(.href(Routes.Console.newDocument.path()), .text("起草主动公开文件"))))),
             .unwrap(similar.proactiveDocumentId) { id in
-                .p(.text("已纳入主动公开："), .a(.href(SiteRoute.consoleDocument(id).path), .text("文件 \(id)")))
+                .p(.text("已纳入主动公开："), .a(.href(Routes.Console.document.path(id)), .text("文件 \(id)")))
             },
             similar.requests.isEmpty
                 ? .p(.class("empty"), .text("近一年没有其他申请人申请相近的信息。"))
@@ -430,7 +430,7 @@ struct RequestDetailPage {
                     .forEach(similar.requests) { s in
                         .li(
                             .a(
-                                .href("/console/requests/\(s.id)"),
+                                .href(Routes.Console.request.path(s.id)),
                                 .text("\(s.trackingCode)（\(s.receivedOn.chinese)，\(s.applicantName)）：\(s.description)")))
                     }),
             .if(

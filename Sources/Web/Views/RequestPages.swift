@@ -26,7 +26,7 @@ struct RequestFormPage {
                     .text("书写确有困难的，可以到政务公开办公室当面口头提出，由工作人员代为填写。")),
             Fragments.alert(message ?? (errors.isEmpty ? nil : "有 \(errors.count) 处需要修改，已在下方标出。")),
             .form(
-                .method(.post), .action(staff ? "/console/requests/new" : "/requests/new"),
+                .method(.post), .action(staff ? Routes.Console.newRequest.path() : Routes.Portal.newRequest.path()),
                 .attribute(named: "novalidate", value: "novalidate"),
                 .div(
                     Fragments.csrfField(chrome.csrf),
@@ -75,7 +75,7 @@ struct RequestFormPage {
                     .button(.type(.submit), .text(staff ? "登记并生成回执" : "提交申请"))
                 )
             ),
-            .p(.a(.href("/requests/track"), .text("已经提交过？按查询码查看办理进度")))
+            .p(.a(.href(Routes.Portal.trackRequest.path()), .text("已经提交过？按查询码查看办理进度")))
         )
     }
 }
@@ -98,7 +98,7 @@ struct RequestReceiptPage {
                 .dt(.text("答复期限")), .dd(.text(receipt.dueOn?.chinese ?? "—")),
                 .dt(.text("说明")), .dd(.text(receipt.dueExplanation))
             ),
-            .p(.a(.href(attr("/requests/track?code=" + SiteRoute.encode(receipt.trackingCode))), .text("查看办理进度")))
+            .p(.a(.href(attr(Routes.Portal.trackRequest.path() + "?code=" + Routes.encode(receipt.trackingCode))), .text("查看办理进度")))
         )
     }
 }
@@ -114,7 +114,7 @@ struct RequestTrackPage {
             .class("track"),
             .h1(.text("依申请公开办理进度查询")),
             .form(
-                .method(.get), .action("/requests/track"),
+                .method(.get), .action(Routes.Portal.trackRequest.path()),
                 .div(
                     Fragments.textField(
                         "查询码", name: "code", value: code, errors: message.map { ["code": $0] } ?? [:],

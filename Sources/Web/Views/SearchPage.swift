@@ -7,7 +7,8 @@ import Storage
 enum SearchBox {
     static func form<C: HTML.BodyContext>(query: String, origin: String = "") -> Node<C> {
         .form(
-            .method(.get), .action(attr(origin + "/search")), .class("search-box"), .attribute(named: "role", value: "search"),
+            .method(.get), .action(attr(origin + Routes.Portal.search.path())), .class("search-box"),
+            .attribute(named: "role", value: "search"),
             .label(.for("q"), .text("搜索公开信息")),
             .input(.type(.search), .id("q"), .name("q"), .value(attr(query)), .attribute(named: "maxlength", value: "100")),
             .button(.type(.submit), .text("搜索"))
@@ -29,8 +30,8 @@ struct SearchPage {
 
     /// The same search on another page, keeping the filters.
     func link(page: Int) -> String {
-        var path = SiteRoute.search(query: query, page: page).path
-        if let c = filter.categoryCode { path += "&category=" + SiteRoute.encode(c) }
+        var path = Routes.Portal.search(query: query, page: page)
+        if let c = filter.categoryCode { path += "&category=" + Routes.encode(c) }
         if let y = filter.year { path += "&year=\(y)" }
         return path
     }
@@ -41,7 +42,7 @@ struct SearchPage {
             .h1(.text(query.isEmpty ? "搜索" : "“\(query)”的搜索结果")),
             SearchBox.form(query: query),
             .form(
-                .method(.get), .action("/search"), .class("filters"),
+                .method(.get), .action(Routes.Portal.search.path()), .class("filters"),
                 .input(.type(.hidden), .name("q"), .value(attr(query))),
                 .div(
                     .class("field"),
@@ -84,7 +85,7 @@ struct SearchPage {
                 .forEach(items) { item in
                     .li(
                         .div(
-                            .a(.href(SiteRoute.document(item.document.id).path), Highlight.node(item.document.title, query: query)),
+                            .a(.href(Routes.Portal.document.path(item.document.id)), Highlight.node(item.document.title, query: query)),
                             .p(.class("snippet"), Highlight.node(item.snippet, query: query)),
                             .p(
                                 .class("doc-meta"),
@@ -143,22 +144,22 @@ struct CatalogPage {
                     .tbody(
                         .forEach(items) { d in
                             .tr(
-                                .td(.text(d.indexNumber ?? "")), .td(.a(.href(SiteRoute.document(d.id).path), .text(d.title))),
+                                .td(.text(d.indexNumber ?? "")), .td(.a(.href(Routes.Portal.document.path(d.id)), .text(d.title))),
                                 .td(.text(d.documentNumber)), .td(.text(d.publishedOn?.description ?? ""))
                             )
                         })
                 ),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: "分页"),
-                .if(page > 1, .a(.href(SiteRoute.catalog(category: category.code, page: page - 1).path), .text("上一页"))),
-                .if(page < pages, .a(.href(SiteRoute.catalog(category: category.code, page: page + 1).path), .text("下一页")))
+                .if(page > 1, .a(.href(Routes.Portal.catalog(category: category.code, page: page - 1)), .text("上一页"))),
+                .if(page < pages, .a(.href(Routes.Portal.catalog(category: category.code, page: page + 1)), .text("下一页")))
             ),
             .nav(
                 .attribute(named: "aria-label", value: "其他栏目"),
                 .h2(.text("其他栏目")),
                 .ul(
                     .class("category-list"),
-                    .forEach(categories) { c in .li(.a(.href(SiteRoute.catalog(category: c.code, page: 1).path), .text(c.name))) })
+                    .forEach(categories) { c in .li(.a(.href(Routes.Portal.catalog(category: c.code, page: 1)), .text(c.name))) })
             )
         )
     }

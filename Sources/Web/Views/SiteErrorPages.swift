@@ -15,7 +15,8 @@ struct SiteErrorFormPage {
             .p(.text("发现本网站内容错误、链接失效、错别字或栏目长期不更新，请告诉我们，一般在 3 个工作日内核实处理。")),
             Fragments.alert(message ?? (errors.isEmpty ? nil : "有 \(errors.count) 处需要修改，已在下方标出。")),
             .form(
-                .method(.post), .action(chrome.serverOrigin + "/site-errors"), .attribute(named: "novalidate", value: "novalidate"),
+                .method(.post), .action(chrome.serverOrigin + Routes.Portal.siteErrors.path()),
+                .attribute(named: "novalidate", value: "novalidate"),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     .div(
@@ -68,7 +69,7 @@ struct SiteErrorConsolePage {
                             .text(" · \(r.source.label) · 收到 \(r.receivedOn) · 期限 \(r.dueOn)" + (r.isOverdue(today: today) ? "（已超期）" : ""))),
                         .p(.text(r.pageURL)), .p(.text(r.description)),
                         .form(
-                            .method(.post), .action("/console/site-errors/\(r.id)/resolve"),
+                            .method(.post), .action(Routes.Console.siteErrorResolve.path(r.id)),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.textArea("处理情况", name: "note", id: "note-\(r.id)", value: "", rows: 2),
@@ -82,7 +83,7 @@ struct SiteErrorConsolePage {
                 .h2(.text("导入全国政府网站找错平台的报告")),
                 .p(.class("hint"), .text("CSV 文件，表头含“编号、问题网址、问题类型、问题描述、提交时间”；已导入的编号自动跳过。")),
                 .form(
-                    .method(.post), .action("/console/site-errors/import"), .enctype(.multipartData),
+                    .method(.post), .action(Routes.Console.importSiteErrors.path()), .enctype(.multipartData),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         .div(

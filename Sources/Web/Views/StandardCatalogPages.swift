@@ -21,7 +21,7 @@ struct StandardCatalogPage {
         let mine = units.first { $0.agency.id == selected.id }
         return .div(
             .h1(.text("政务公开标准目录")),
-            Fragments.oversightNav(current: "/console/standard"),
+            Fragments.oversightNav(current: Routes.Console.standard.path()),
             .p(
                 .text(
                     "对照标准目录检查各事项的公开情况：按周期公开的事项（每月、每季度、每年）看周期内是否有公开；自信息形成之日起限时公开的事项看近期文件是否超过公开时限。"
@@ -49,7 +49,7 @@ struct StandardCatalogPage {
                         .forEach(units) { u in
                             .tr(
                                 .class(u.agency.id == selected.id ? "selected" : ""),
-                                .td(.a(.href("/console/standard?unit=\(u.agency.id)"), .text(u.agency.name))),
+                                .td(.a(.href(Routes.Console.standard.path() + "?unit=\(u.agency.id)"), .text(u.agency.name))),
                                 .td(
                                     .text(
                                         u.inForce.map { $0.catalog.title + ($0.owner.id == u.agency.id ? "" : "（沿用\($0.owner.name)）") }
@@ -67,7 +67,7 @@ struct StandardCatalogPage {
                 .p(.class("empty"), .text("尚未导入标准目录，上级机关也没有可沿用的目录。")))
         }
         let pairs = zip(inForce.catalog.items, unit.results).filter { !onlyProblems || $0.1.state.isProblem }
-        let base = "/console/standard?unit=\(unit.agency.id)"
+        let base = Routes.Console.standard.path() + "?unit=\(unit.agency.id)"
         return .section(
             .h2(.text("\(unit.agency.name)：\(inForce.catalog.title)")),
             .p(
@@ -81,7 +81,9 @@ struct StandardCatalogPage {
                 .text(" "),
                 onlyProblems
                     ? .a(.href(attr(base)), .text("显示全部事项")) : .a(.href(attr(base + "&problems=1")), .text("只看需处理的事项")),
-                .if(mayLoad && inForce.owner.id == own.id, .group(.text(" · "), .a(.href("/console/standard/mapping"), .text("设置对应栏目"))))),
+                .if(
+                    mayLoad && inForce.owner.id == own.id,
+                    .group(.text(" · "), .a(.href(Routes.Console.standardMapping.path()), .text("设置对应栏目"))))),
             .div(
                 .class("table-wrap"),
                 .table(
@@ -117,7 +119,7 @@ struct StandardCatalogPage {
                     "上传 Excel（.xlsx）或 CSV 文件：表头须有“公开内容”“公开时限”两列，可有序号、一级事项、二级事项、公开依据、公开主体、公开渠道和载体、公开对象、公开方式（打“√”）和“对应栏目”列。"
                         + "合并单元格按所在区域的内容读取。重新导入会替换本机关的目录，仍在目录中的事项保留原来的对应栏目。")),
             .form(
-                .method(.post), .action("/console/standard"), .enctype(.multipartData),
+                .method(.post), .action(Routes.Console.standard.path()), .enctype(.multipartData),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     Fragments.textField(
@@ -154,7 +156,7 @@ struct StandardMappingPage {
             Fragments.alert(message, kind: "success"),
             Fragments.alert(errors.isEmpty ? nil : "未保存，请修改标出的问题。"),
             .form(
-                .method(.post), .action("/console/standard/mapping"),
+                .method(.post), .action(Routes.Console.standardMapping.path()),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     .forEach(catalog.items) { item in
@@ -167,7 +169,7 @@ struct StandardMappingPage {
                     },
                     .button(.type(.submit), .class("button"), .text("保存"))
                 )),
-            .p(.a(.href("/console/standard"), .text("返回标准目录")))
+            .p(.a(.href(Routes.Console.standard.path()), .text("返回标准目录")))
         )
     }
 }

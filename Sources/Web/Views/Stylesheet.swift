@@ -148,7 +148,7 @@ enum Stylesheet {
     /// `/assets/brand/{agency}-{rrggbb}.css`: the colour is in the name, so a new colour is a new
     /// file and no cache serves the old one.
     static func brandPath(agencyID: Int64, color: String) -> String {
-        "/assets/brand/\(agencyID)-\(color.dropFirst()).css"
+        Routes.Portal.brandAsset.path("\(agencyID)-\(color.dropFirst()).css")
     }
 
     /// The rules that carry the accent colour, for an agency's own colour.

@@ -56,14 +56,14 @@ struct SurveyConsoleListPage {
                     .tbody(
                         .forEach(items) { s in
                             .tr(
-                                .td(.a(.href("/console/surveys/\(s.id)"), .text(s.title))),
+                                .td(.a(.href(Routes.Console.survey.path(s.id)), .text(s.title))),
                                 .td(.text("\(s.opensOn) 至 \(s.closesOn)")), .td(.text(s.status(today: today).label)),
                                 .td(.text(String(counts[s.id] ?? 0))))
                         })),
             .section(
                 .h2(.text("新建问卷")),
                 .form(
-                    .method(.post), .action("/console/surveys"),
+                    .method(.post), .action(Routes.Console.surveys.path()),
                     .div(
                         Fragments.csrfField(chrome.csrf), SurveyEditor.fields(values, errors: errors, today: today),
                         .button(.type(.submit), .text("保存草稿")))))
@@ -83,7 +83,7 @@ struct SurveyConsolePage {
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let s = survey
-        let base = "/console/surveys/\(s.id)"
+        let base = Routes.Console.survey.path(s.id)
         let status = s.status(today: today)
         func action(_ path: String, _ label: String, hidden: [(String, String)] = []) -> Node<HTML.BodyContext> {
             .form(
@@ -107,8 +107,8 @@ struct SurveyConsolePage {
                 .if(
                     s.published,
                     action("results-public", s.resultsPublic ? "不再公开结果" : "公开结果", hidden: [("shown", s.resultsPublic ? "0" : "1")])),
-                .if(s.published, .a(.href("/surveys/\(s.id)"), .text("门户页面"))),
-                .a(.href("/api/v1/surveys/\(s.id)/export.csv"), .text("导出答卷（CSV）"))),
+                .if(s.published, .a(.href(Routes.Portal.survey.path(s.id)), .text("门户页面"))),
+                .a(.href(Routes.API.surveyExportCSV.path(s.id)), .text("导出答卷（CSV）"))),
             s.published
                 ? .section(.h2(.text("题目")), .pre(.class("outline"), .text(SurveyOutline.text(s.questions))))
                 : .section(

@@ -17,11 +17,11 @@ struct SurveyIndexPage {
                     .class("doc-list"),
                     .forEach(items) { s in
                         .li(
-                            .a(.href("/surveys/\(s.id)"), .text(s.title)),
+                            .a(.href(Routes.Portal.survey.path(s.id)), .text(s.title)),
                             .span(
                                 .class("doc-meta"),
                                 .text(" \(s.status(today: today).label) · \(s.opensOn.chinese)至\(s.closesOn.chinese)")),
-                            .if(s.resultsPublic, .span(.text(" · "), .a(.href("/surveys/\(s.id)/results"), .text("查看结果")))))
+                            .if(s.resultsPublic, .span(.text(" · "), .a(.href(Routes.Portal.surveyResults.path(s.id)), .text("查看结果")))))
                     })
         )
     }
@@ -53,10 +53,10 @@ struct SurveyFormPage {
                 .text("\(status.label) · \(s.opensOn.chinese)至\(s.closesOn.chinese) · 共 \(s.questions.count) 题，带“必答”的题目须作答")),
             Fragments.alert(message, kind: errors.isEmpty ? "success" : "error"),
             .if(!s.intro.isEmpty, .div(.class("intro"), .forEach(s.intro.split(separator: "\n")) { .p(.text(String($0))) })),
-            .if(s.resultsPublic, .p(.a(.href("/surveys/\(s.id)/results"), .text("查看调查结果")))),
+            .if(s.resultsPublic, .p(.a(.href(Routes.Portal.surveyResults.path(s.id)), .text("查看调查结果")))),
             pending.map { confirmForm(chrome, $0) }
                 ?? (done
-                    ? .p(.a(.href("/surveys"), .text("返回问卷列表")))
+                    ? .p(.a(.href(Routes.Portal.surveys.path()), .text("返回问卷列表")))
                     : status == .open ? form(chrome) : .p(.text(status == .notYetOpen ? "问卷尚未开始。" : "问卷调查已结束，感谢关注。")))
         )
     }
@@ -64,7 +64,7 @@ struct SurveyFormPage {
     func form(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let s = survey
         return .form(
-            .method(.post), .action(chrome.serverOrigin + "/surveys/\(s.id)/responses"), .class("survey-form"),
+            .method(.post), .action(chrome.serverOrigin + Routes.Portal.surveyResponses.path(s.id)), .class("survey-form"),
             .attribute(named: "novalidate", value: "novalidate"),
             .div(
                 Fragments.csrfField(chrome.csrf),
@@ -84,7 +84,8 @@ struct SurveyFormPage {
                         autocomplete: "tel")),
                 .button(.type(.submit), .text("提交问卷"))),
             .element(
-                named: "script", nodes: [.attribute(named: "src", value: "/assets/survey.js"), .attribute(named: "defer", value: "defer")])
+                named: "script",
+                nodes: [.attribute(named: "src", value: Routes.Portal.surveyScript.path()), .attribute(named: "defer", value: "defer")])
         )
     }
 
@@ -142,7 +143,8 @@ struct SurveyFormPage {
 
     func confirmForm(_ chrome: PageChrome, _ r: SurveyResponse) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(chrome.serverOrigin + "/surveys/\(survey.id)/responses/\(r.id)/confirm"), .class("confirm-form"),
+            .method(.post), .action(chrome.serverOrigin + Routes.Portal.surveyResponseConfirm.path(survey.id, r.id)),
+            .class("confirm-form"),
             .div(
                 Fragments.csrfField(chrome.csrf),
                 Fragments.textField(

@@ -30,7 +30,7 @@ struct UsersPage {
             ),
             .h2(.text("新建账号")),
             .form(
-                .method(.post), .action(SiteRoute.users.path),
+                .method(.post), .action(Routes.Console.users.path()),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     Fragments.textField("用户名", name: "username", value: form.username, errors: errors, hint: "3-32 位字母、数字、点、下划线或连字符"),
@@ -88,11 +88,11 @@ struct UsersPage {
                 .if(
                     locked,
                     .form(
-                        .method(.post), .action(SiteRoute.userUnlock(user.id).path), .class("inline"),
+                        .method(.post), .action(Routes.Console.userUnlock.path(user.id)), .class("inline"),
                         .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .class("secondary"), .text("解锁 \(user.username)")))
                     )),
                 .form(
-                    .method(.post), .action(SiteRoute.userPassword(user.id).path),
+                    .method(.post), .action(Routes.Console.userPassword.path(user.id)),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textField(
