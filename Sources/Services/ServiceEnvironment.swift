@@ -14,18 +14,22 @@ public struct ServiceEnvironment: Sendable {
     public var changes: any PublicChangeListener
     /// This process among the app instances sharing the database: the holder name of its job leases.
     public let instanceID: String
+    /// Where outbound HTTP goes (the SMS gateway, the link checker): async-http-client's shared
+    /// client unless a test hands in its own.
+    public var http: any OutboundHTTP
     /// Work started by a request that runs on after it (a link check), under the service lifecycle.
     public let background = BackgroundWork()
 
     public init(
         database: any GongkaiDatabase, settings: ServiceSettings = ServiceSettings(), calendar: CalendarService = CalendarService(),
-        changes: any PublicChangeListener = NoPublicChangeListener(),
+        changes: any PublicChangeListener = NoPublicChangeListener(), http: (any OutboundHTTP)? = nil,
         clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.database = database
         self.settings = settings
         self.calendar = calendar
         self.changes = changes
+        self.http = http ?? HTTPClientTransport.shared()
         self.clock = clock
         self.instanceID = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
     }

@@ -2,9 +2,15 @@ import Domain
 import Foundation
 
 /// Sends one text message through the configured HTTP gateway (see `SMSSettings`).
-public struct SMSClient: Sendable {
+public struct SMSClient: TextMessageTransport {
     let settings: SMSSettings
+    let http: any OutboundHTTP
     var timeout: Duration = .seconds(20)
+
+    public init(settings: SMSSettings, http: any OutboundHTTP) {
+        self.settings = settings
+        self.http = http
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -15,18 +21,16 @@ public struct SMSClient: Sendable {
         var text: String
     }
 
-    func send(to number: String, text: String) async throws {
+    public func send(to number: String, text: String) async throws {
         guard CheckDigits.isMobile(number) else { throw Failure(description: "手机号码无效：\(number)") }
         let body = try JSONEncoder().encode(Payload(phone: number, text: settings.signature + text))
         var headers = [("Content-Type", "application/json; charset=utf-8")]
         if let token = settings.token, !token.isEmpty { headers.append(("Authorization", "Bearer \(token)")) }
-        let exchange = HTTPExchange(
-            host: settings.host, port: settings.port, tls: settings.tls, method: .POST, target: settings.path, headers: headers, body: body,
-            timeout: timeout)
-        let answer: HTTPExchange.Answer
+        let answer: OutboundResponse
         do {
-            answer = try await exchange.run()
-        } catch let failure as HTTPExchange.Failure {
+            answer = try await http.send(
+                OutboundRequest(url: settings.url, method: "POST", headers: headers, body: Array(body), timeout: timeout))
+        } catch let failure as OutboundFailure {
             throw Failure(description: "短信网关：" + failure.description)
         }
         guard (200..<300).contains(answer.status) else {

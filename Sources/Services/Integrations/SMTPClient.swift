@@ -1,25 +1,54 @@
 import Domain
-import Foundation
+public import Foundation
 import NIOCore
 import NIOPosix
-import NIOSSL
+public import NIOSSL
 
-/// Sends one message to an SMTP server (RFC 5321): plain, STARTTLS or TLS from the start, with
-/// AUTH PLAIN when a username is set. The message is UTF-8 text, base64 encoded.
-public struct SMTPClient: Sendable {
+/// Sends one message to an SMTP server (RFC 5321): plain, STARTTLS (RFC 3207) or TLS from the
+/// start, with AUTH PLAIN when a username is set. The message is UTF-8 text, base64 encoded.
+///
+/// After STARTTLS, whatever the server sent in plaintext beyond its 220 reply is thrown away
+/// before the TLS session speaks: a man in the middle who appends replies to the 220 (the
+/// response injection of CVE-2011-0411) cannot have them read as the encrypted session's. A
+/// host given as an IP address is reached without a server name (SNI takes names only) and
+/// its certificate is checked against that address.
+public struct SMTPClient: MailTransport {
     let settings: SMTPSettings
+    /// How the server's certificate is checked: the system's roots (and an agency's own CA, see
+    /// `GONGKAI_OUTBOUND_CA_FILE`) unless a test hands in its own.
+    var tls: TLSConfiguration
     var timeout: Duration = .seconds(30)
+
+    public init(settings: SMTPSettings, tls: TLSConfiguration? = nil) {
+        self.settings = settings
+        self.tls = tls ?? Self.defaultTLS()
+    }
+
+    /// The system's roots, and the CA in `GONGKAI_OUTBOUND_CA_FILE` when set.
+    static func defaultTLS(caFile: String? = ProcessInfo.processInfo.environment["GONGKAI_OUTBOUND_CA_FILE"]) -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let caFile, !caFile.isEmpty { tls.additionalTrustRoots = [.file(caFile)] }
+        return tls
+    }
+
+    /// The name sent for SNI and checked against the certificate: nil for an IP address, which
+    /// is checked against the certificate's IP entries instead.
+    static func serverName(_ host: String) -> String? {
+        host.contains(":") || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
+            ? nil : host
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    func send(to recipient: String, subject: String, body: String, date: Date = Date()) async throws {
+    public func send(to recipient: String, subject: String, body: String, date: Date) async throws {
         guard Applicant.isEmail(recipient) else { throw Failure(description: "收件地址无效：\(recipient)") }
-        let settings = settings
+        let (settings, tls) = (settings, tls)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await Self.session(settings, recipient: recipient, message: Self.message(settings, recipient, subject, body, date))
+                try await Self.session(
+                    settings, tls: tls, recipient: recipient, message: Self.message(settings, recipient, subject, body, date))
             }
             let timeout = timeout
             group.addTask {
@@ -47,9 +76,9 @@ public struct SMTPClient: Sendable {
         ].joined(separator: "\r\n")
     }
 
-    private static func session(_ s: SMTPSettings, recipient: String, message: String) async throws {
-        let tlsContext = s.security == .none ? nil : try NIOSSLContext(configuration: .makeClientConfiguration())
-        let host = s.host
+    private static func session(_ s: SMTPSettings, tls: TLSConfiguration, recipient: String, message: String) async throws {
+        let tlsContext = s.security == .none ? nil : try NIOSSLContext(configuration: tls)
+        let host = serverName(s.host)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: s.host, port: s.port) { channel in
@@ -76,11 +105,21 @@ public struct SMTPClient: Sendable {
             try await command("EHLO \(me)", expect: [250])
             if s.security == .starttls, let tlsContext {
                 try await command("STARTTLS", expect: [220])
+                // On the event loop, so that every plaintext byte already read is ahead of it:
+                // TLS goes in front, and a marker is passed up behind the plaintext. Reading up to
+                // the marker drops what a man in the middle appended to the 220.
                 let raw = channel.channel
+                let marker = ByteBuffer(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
                 try await raw.eventLoop.submit {
-                    try raw.pipeline.syncOperations.addHandler(
-                        try NIOSSLClientHandler(context: tlsContext, serverHostname: host), position: .first)
+                    let ssl = try NIOSSLClientHandler(context: tlsContext, serverHostname: host)
+                    try raw.pipeline.syncOperations.addHandler(ssl, position: .first)
+                    let stamp = PlaintextMarker()
+                    try raw.pipeline.syncOperations.addHandler(stamp, position: .after(ssl))
+                    let context = try raw.pipeline.syncOperations.context(handler: stamp)
+                    context.fireChannelRead(NIOAny(marker))
+                    context.fireChannelReadComplete()
                 }.get()
+                try await reader.discardPlaintext(until: marker)
                 try await command("EHLO \(me)", expect: [250])
             }
             if let user = s.username, !user.isEmpty {
@@ -95,10 +134,26 @@ public struct SMTPClient: Sendable {
         }
     }
 
+    /// Passes decrypted bytes through; it is there to fire the marker from the right place.
+    final class PlaintextMarker: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        typealias InboundOut = ByteBuffer
+    }
+
     /// Reads SMTP replies ("250-first\r\n250 last\r\n") from the inbound byte stream.
     struct ReplyReader {
         var iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
         var pending: [UInt8] = []
+
+        /// Drops what is left of the plaintext session: the unread part of the last read and
+        /// every read queued before `marker`.
+        mutating func discardPlaintext(until marker: ByteBuffer) async throws {
+            pending = []
+            while true {
+                guard let buffer = try await iterator.next() else { throw Failure(description: "邮件服务器断开了连接") }
+                if buffer == marker { return }
+            }
+        }
 
         mutating func line() async throws -> String {
             while true {

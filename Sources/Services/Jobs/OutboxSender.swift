@@ -42,15 +42,15 @@ public struct OutboxSender: Service, Sendable {
         var sent = 0
         var failed = 0
         var due: [OutboxMessage] = []
-        if env.settings.smtp != nil { due += try await stores.outbox.due(atMillis: env.nowMillis, limit: limit, sms: false) }
-        if env.settings.sms != nil { due += try await stores.outbox.due(atMillis: env.nowMillis, limit: limit, sms: true) }
+        let (mail, textMessages) = (env.mail, env.textMessages)
+        if mail != nil { due += try await stores.outbox.due(atMillis: env.nowMillis, limit: limit, sms: false) }
+        if textMessages != nil { due += try await stores.outbox.due(atMillis: env.nowMillis, limit: limit, sms: true) }
         for m in due {
             do {
-                if let number = m.smsNumber, let sms = env.settings.sms {
-                    try await SMSClient(settings: sms).send(to: number, text: m.body)
-                } else if let smtp = env.settings.smtp {
-                    try await SMTPClient(settings: smtp).send(
-                        to: m.recipient, subject: m.subject, body: m.body, date: Date(timeIntervalSince1970: env.clock()))
+                if let number = m.smsNumber, let textMessages {
+                    try await textMessages.send(to: number, text: m.body)
+                } else if let mail {
+                    try await mail.send(to: m.recipient, subject: m.subject, body: m.body, date: Date(timeIntervalSince1970: env.clock()))
                 }
                 let at = env.nowMillis
                 try await env.database.transaction { try await $0.outbox.markSent(id: m.id, atMillis: at) }

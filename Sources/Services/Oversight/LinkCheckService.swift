@@ -77,7 +77,7 @@ public struct LinkCheckService: Sendable {
             return run
         }
         let (env, agencyID) = (env, identity.agency.id)
-        let checker = LinkChecker(origin: origin, settings: env.settings.linkCheck)
+        let checker = LinkChecker(origin: origin, settings: env.settings.linkCheck, http: env.http)
         env.background.start {
             let result = await checker.run()
             do {

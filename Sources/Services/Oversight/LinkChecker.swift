@@ -1,19 +1,20 @@
 public import Domain
 import Foundation
-import NIOHTTP1
 
 /// Crawls a portal from its home page and sitemap and checks every link its pages carry:
 /// internal pages are read and followed, other internal files, attachments and external links
 /// are asked for (HEAD, then GET when HEAD fails). At most `concurrency` requests are in
 /// flight, each with a deadline; redirects are followed up to five times.
 public struct LinkChecker: Sendable {
-    public init(origin: WebAddress, settings: LinkCheckSettings) {
+    public init(origin: WebAddress, settings: LinkCheckSettings, http: any OutboundHTTP) {
         self.origin = origin
         self.settings = settings
+        self.http = http
     }
 
     var origin: WebAddress
     var settings: LinkCheckSettings
+    let http: any OutboundHTTP
 
     /// A link that did not work, with the pages it is on.
     public struct Broken: Sendable, Codable, Hashable {
@@ -142,16 +143,15 @@ public struct LinkChecker: Sendable {
     /// otherwise HEAD, and GET when HEAD fails.
     func fetch(_ address: WebAddress, read: Bool) async -> Outcome {
         var current = address
-        var method: HTTPMethod = read ? .GET : .HEAD
+        var method = read ? "GET" : "HEAD"
         for _ in 0..<6 {
-            let exchange = HTTPExchange(
-                host: current.host, port: current.port, tls: current.tls, method: method, target: current.target,
+            let request = OutboundRequest(
+                url: current.description, method: method,
                 headers: [("User-Agent", "gongkai-link-checker/1.0"), ("Accept", "text/html,*/*")],
-                timeout: .seconds(settings.timeoutSeconds),
-                keep: read ? 4 * 1024 * 1024 : 0)
-            let answer: HTTPExchange.Answer
+                timeout: .seconds(settings.timeoutSeconds), keep: read ? 4 * 1024 * 1024 : 0)
+            let answer: OutboundResponse
             do {
-                answer = try await exchange.run()
+                answer = try await http.send(request)
             } catch {
                 return Outcome(status: nil, problem: "无法访问：\(error)", html: nil)
             }
@@ -165,8 +165,8 @@ public struct LinkChecker: Sendable {
                 continue
             }
             // Some servers refuse or mishandle HEAD: a failure is asked again with GET.
-            if !read && answer.status >= 400 && method == .HEAD {
-                method = .GET
+            if !read && answer.status >= 400 && method == "HEAD" {
+                method = "GET"
                 continue
             }
             if answer.status >= 400 { return Outcome(status: answer.status, problem: "返回 \(answer.status)", html: nil) }

@@ -77,6 +77,13 @@ public struct SMSSettings: Sendable, Hashable {
         self.signature = signature
     }
 
+    /// The gateway's address as a URL (an IPv6 host in brackets, the port when not the scheme's).
+    public var url: String {
+        let h = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let p = port == (tls ? 443 : 80) ? "" : ":\(port)"
+        return (tls ? "https://" : "http://") + h + p + (path.hasPrefix("/") ? path : "/" + path)
+    }
+
     /// `GONGKAI_SMS_URL` (http or https; nil when unset), `GONGKAI_SMS_TOKEN`, `GONGKAI_SMS_SIGNATURE`.
     public static func fromEnvironment(_ env: [String: String]) throws(DomainError) -> SMSSettings? {
         guard let text = env["GONGKAI_SMS_URL"], !text.isEmpty else { return nil }
