@@ -27,6 +27,9 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
     public var elderlyMode: Bool
     /// Whether the request reached us over HTTPS (directly or through the proxy).
     public var isSecure: Bool
+    /// Check each JSON body against the API description (`WebSettings.checkResponses`).
+    public var checksResponses: Bool
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -37,6 +40,7 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
         self.maxUploadSize = 20 * 1024 * 1024
         self.elderlyMode = false
         self.isSecure = false
+        self.checksResponses = false
     }
 }
 

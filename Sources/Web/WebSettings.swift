@@ -22,6 +22,9 @@ public struct WebSettings: Sendable {
     /// `Strict-Transport-Security` max-age sent on HTTPS responses (`GONGKAI_HSTS_SECONDS`,
     /// default one year; 0 sends none).
     public var hstsSeconds = 31_536_000
+    /// Check every JSON body against the API description before it leaves, and answer 500 when
+    /// one does not conform (the tests turn this on; it costs a second encoding per answer).
+    public var checkResponses = false
     /// Multiplies the per-address limits on public forms and code look-ups (`GONGKAI_RATE_LIMIT_FACTOR`, 1-100000, default 1).
     public var rateLimitFactor = 1
 

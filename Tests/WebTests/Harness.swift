@@ -67,6 +67,8 @@ struct Harness {
         let (db, cleanup) = try await emptyDatabase(kind)
         try await MigrationRunner(database: db).migrate()
         let services = ServiceEnvironment(database: db, settings: rules, calendar: CalendarService(), clock: { clock.read() })
+        var settings = settings
+        settings.checkResponses = true  // every JSON body the tests see is checked against the API description
         let env = WebEnvironment(services: services, settings: settings)
         if demo {
             _ = try await FirstStart.run(env.services, options: .init(demo: true, fixedPassword: password))

@@ -65,10 +65,14 @@ struct CalendarController: Sendable {
         var source: String
     }
 
-    @Sendable func notices(_ request: Request, context: GongkaiRequestContext) async throws -> [String: [NoticeSummary]] {
+    struct NoticeList: ResponseEncodable {
+        var notices: [NoticeSummary]
+    }
+
+    @Sendable func notices(_ request: Request, context: GongkaiRequestContext) async throws -> NoticeList {
         let list = env.calendar.current.notices.values.sorted { $0.year < $1.year }
             .map { NoticeSummary(year: $0.year, holidays: $0.holidays, workdays: $0.workdays, source: $0.source) }
-        return ["notices": list]
+        return NoticeList(notices: list)
     }
 
     @Sendable func apiAddNotice(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {

@@ -31,6 +31,6 @@ struct SystemController: Sendable {
     @Sendable func openAPI(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+            body: .init(byteBuffer: ByteBuffer(bytes: APIDescription.json)))
     }
 }

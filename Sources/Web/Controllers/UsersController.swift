@@ -109,10 +109,13 @@ struct UsersController: Sendable {
         }
     }
 
-    @Sendable func apiList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> [String: [UserDTO]]
-    {
+    struct UserList: ResponseEncodable {
+        var users: [UserDTO]
+    }
+
+    @Sendable func apiList(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> UserList {
         let now = env.clock()
-        return ["users": try await env.database.stores.users.list(agencyID: identity.agency.id).map { UserDTO($0, now: now) }]
+        return UserList(users: try await env.database.stores.users.list(agencyID: identity.agency.id).map { UserDTO($0, now: now) })
     }
 
     struct CreateUser: Decodable {

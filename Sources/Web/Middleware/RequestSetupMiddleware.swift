@@ -12,6 +12,7 @@ struct RequestSetupMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.maxUploadSize = settings.bodyLimit
+        context.checksResponses = settings.checkResponses
         context.elderlyMode = request.cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
         context.isSecure = Self.isSecure(request, settings)
         if settings.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
