@@ -17,7 +17,7 @@ struct PublishStatic: AsyncParsableCommand {
         let out = out
         let report = try await withDatabase { db in
             try await StaticSite.publish(
-                WebEnvironment(services: try commandEnvironment(db)), to: out, siteOrigin: site, serverOrigin: server)
+                try commandEnvironment(db), to: out, siteOrigin: site, serverOrigin: server)
         }
         print("wrote \(report.files) files (\(report.documents) documents) to \(out); \(report.removed) withdrawn pages removed")
     }

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Plot
-import Services
+public import Services
 import Storage
 
 /// `gongkai publish-static`: the whole public site as static files, the way many government
@@ -15,6 +15,13 @@ public enum StaticSite {
         public var documents: Int
         /// Document pages of the previous export that are gone from this one.
         public var removed: Int
+    }
+
+    /// The export of the portal the services' database holds (the `publish-static` command).
+    public static func publish(_ services: ServiceEnvironment, to directory: String, siteOrigin: String, serverOrigin: String)
+        async throws -> Report
+    {
+        try await publish(WebEnvironment(services: services), to: directory, siteOrigin: siteOrigin, serverOrigin: serverOrigin)
     }
 
     public static func publish(_ env: WebEnvironment, to directory: String, siteOrigin: String, serverOrigin: String) async throws -> Report
