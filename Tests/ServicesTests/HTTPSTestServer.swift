@@ -23,7 +23,8 @@ final class HTTPSTestServer: Sendable {
 
     var requests: [Received] { log.withLock { $0 } }
 
-    init(status: HTTPResponseStatus = .ok, body: String, chunkBytes: Int = 4) async throws {
+    /// `pause`: the time between two pieces of the body (a server that trickles its answer).
+    init(status: HTTPResponseStatus = .ok, body: String, chunkBytes: Int = 4, pause: TimeAmount = .zero) async throws {
         let context = try TLSFixtures.serverContext()
         let box = LogBox()
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -33,7 +34,8 @@ final class HTTPSTestServer: Sendable {
                     try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
                     try child.pipeline.syncOperations.configureHTTPServerPipeline()
                     try child.pipeline.syncOperations.addHandler(
-                        Responder(status: status, body: Array(body.utf8), chunkBytes: chunkBytes, record: { r in box.append(r) }))
+                        Responder(
+                            status: status, body: Array(body.utf8), chunkBytes: chunkBytes, pause: pause, record: { r in box.append(r) }))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -58,14 +60,18 @@ final class HTTPSTestServer: Sendable {
         let status: HTTPResponseStatus
         let body: [UInt8]
         let chunkBytes: Int
+        let pause: TimeAmount
         let record: @Sendable (Received) -> Void
         var head: HTTPRequestHead?
         var received = ""
 
-        init(status: HTTPResponseStatus, body: [UInt8], chunkBytes: Int, record: @escaping @Sendable (Received) -> Void) {
+        init(
+            status: HTTPResponseStatus, body: [UInt8], chunkBytes: Int, pause: TimeAmount, record: @escaping @Sendable (Received) -> Void
+        ) {
             self.status = status
             self.body = body
             self.chunkBytes = chunkBytes
+            self.pause = pause
             self.record = record
         }
 
@@ -82,15 +88,26 @@ final class HTTPSTestServer: Sendable {
                 headers.add(name: "Content-Type", value: "text/html; charset=utf-8")
                 headers.add(name: "Content-Length", value: String(body.count))
                 context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
-                if head?.method != .HEAD {
-                    var i = 0
-                    while i < body.count {
-                        let piece = Array(body[i..<min(i + chunkBytes, body.count)])
+                let pieces =
+                    head?.method == .HEAD
+                    ? []
+                    : stride(from: 0, to: body.count, by: chunkBytes).map {
+                        Array(body[$0..<min($0 + chunkBytes, body.count)])
+                    }
+                if pause == .zero {
+                    for piece in pieces {
                         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: piece)))), promise: nil)
-                        i += chunkBytes
+                    }
+                    context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                } else {
+                    let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                    for (i, piece) in pieces.enumerated() {
+                        context.eventLoop.scheduleTask(in: pause * Int64(i + 1)) {
+                            bound.value.writeAndFlush(
+                                NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: piece)))), promise: nil)
+                        }
                     }
                 }
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
                 received = ""
             }
         }

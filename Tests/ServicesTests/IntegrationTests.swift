@@ -96,6 +96,23 @@ import Testing
         #expect(server.requests.first?.host == "127.0.0.1:\(server.port)")
     }
 
+    /// The deadline covers the whole exchange: a server that sends its head at once and then
+    /// trickles the body (a byte every half second here) is cut off at the deadline.
+    @Test func aTricklingBodyEndsAtTheDeadline() async throws {
+        let server = try await HTTPSTestServer(body: String(repeating: "慢", count: 40), chunkBytes: 3, pause: .milliseconds(500))
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: HTTPClientTransport.configuration(tls: try TLSFixtures.clientConfiguration()))
+        let started = ContinuousClock.now
+        await #expect(throws: OutboundFailure.self) {
+            _ = try await HTTPClientTransport(client: client).send(
+                OutboundRequest(url: "https://127.0.0.1:\(server.port)/", timeout: .seconds(2), keep: 4096))
+        }
+        #expect(ContinuousClock.now - started < .seconds(6))
+        try await client.shutdown()
+        await server.stop()
+    }
+
     @Test func textMessagesGoToAnHTTPSGatewayByIPAddress() async throws {
         let server = try await HTTPSTestServer(body: "{}")
         let client = HTTPClient(

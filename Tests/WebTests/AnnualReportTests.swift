@@ -289,6 +289,19 @@ import Web
         }
     }
 
+    /// A step the report's state refuses (publishing before the lock) is shown on the report's
+    /// own page, with the form, not on the generic error page.
+    @Test func aRefusedStepShowsOnTheReportPage() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let cookies = try await client.signInWithForm("office")
+            let csrf = try await client.csrfToken(on: "/console/reports/2026", cookies: cookies)
+            let refused = try await client.postForm("/console/reports/2026/publish", [("_csrf", csrf)], cookies: cookies)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("须先锁定本年度数据") && refused.text.contains("说明部分"), "\(refused.text.prefix(400))")
+        }
+    }
+
     @Test func consoleFormsKeepInputAndMarkProblems() async throws {
         let h = try await Harness.make("sqlite")
         try await h.run { client in

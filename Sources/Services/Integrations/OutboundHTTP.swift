@@ -84,7 +84,26 @@ public struct HTTPClientTransport: OutboundHTTP {
         sharedClients.client(caFile: caFile)
     }
 
+    /// Sends `r` and reads the part of the body it keeps, all within `r.timeout`: the client's
+    /// own deadline ends when the head arrives, so a server that trickles its body out one byte
+    /// a minute would otherwise hold the request for ever.
     public func send(_ r: OutboundRequest) async throws -> OutboundResponse {
+        let seconds = r.timeout.components.seconds
+        return try await withThrowingTaskGroup(of: OutboundResponse?.self) { group in
+            group.addTask { try await exchange(r) }
+            group.addTask {
+                try await Task.sleep(for: r.timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let answer = first else {
+                throw OutboundFailure(description: "\(r.url) 在 \(seconds) 秒内没有应答")
+            }
+            return answer
+        }
+    }
+
+    func exchange(_ r: OutboundRequest) async throws -> OutboundResponse {
         var request = HTTPClientRequest(url: r.url)
         request.method = HTTPMethod(rawValue: r.method)
         for (name, value) in r.headers { request.headers.add(name: name, value: value) }

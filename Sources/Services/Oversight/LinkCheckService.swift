@@ -80,6 +80,9 @@ public struct LinkCheckService: Sendable {
         let checker = LinkChecker(origin: origin, settings: env.settings.linkCheck, http: env.http)
         env.background.start {
             let result = await checker.run()
+            // Cancelled by a shutdown: the fetches it cut short are not broken links. The run
+            // stays unfinished (the office sees it as not completed and can start another).
+            guard !Task.isCancelled else { return }
             do {
                 let report = try await Self.attributed(result, agencyID: agencyID, stores: env.database.stores)
                 let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)

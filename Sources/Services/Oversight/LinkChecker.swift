@@ -69,7 +69,7 @@ public struct LinkChecker: Sendable {
             }
         }
         // Pages, a batch at a time, each batch `concurrency` wide.
-        while !pagesQueued.isEmpty {
+        while !pagesQueued.isEmpty && !Task.isCancelled {
             let batch = Array(pagesQueued.prefix(settings.concurrency))
             pagesQueued.removeFirst(batch.count)
             for (page, outcome) in await fetchAll(batch, read: true) {
@@ -96,7 +96,7 @@ public struct LinkChecker: Sendable {
             toCheck.append(a)
         }
         var index = 0
-        while index < toCheck.count {
+        while index < toCheck.count && !Task.isCancelled {
             let batch = Array(toCheck[index..<min(index + settings.concurrency, toCheck.count)])
             index += batch.count
             for (a, outcome) in await fetchAll(batch, read: false) where outcome.problem != nil { broken[a.description] = outcome }

@@ -92,7 +92,7 @@ extension AnnualReportsController {
                 status: .unprocessableContent)
         } catch DomainError.conflict(let message) {
             return try await render(year, identity, request, context, message: message, errors: ["_": message], status: .conflict)
-        } catch let failure as APIFailure where failure.status == .unprocessableContent {
+        } catch let failure as ServiceFailure where failure.kind == .unprocessable {
             return try await render(
                 year, identity, request, context, message: failure.message, errors: ["_": failure.message], values: form.firstValues,
                 status: .unprocessableContent)

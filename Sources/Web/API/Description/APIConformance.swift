@@ -11,8 +11,15 @@ import OpenAPIKit
 public struct APIResponseEncoder: ResponseEncoder {
     public init() {}
 
+    /// Hummingbird's default: dates as ISO 8601.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
-        let response = try JSONEncoder().encode(value, from: request, context: context)
+        let response = try Self.encoder.encode(value, from: request, context: context)
         if let gongkai = context as? GongkaiRequestContext, gongkai.checksResponses {
             let problems = APIConformance.problems(value, method: request.method.rawValue, path: context.endpointPath ?? request.uri.path)
             if !problems.isEmpty {
