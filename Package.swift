@@ -98,6 +98,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            resources: [.copy("Resources/favicon.ico")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -158,6 +159,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Storage", "StorageSQL", "Services", "Web", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "Logging", package: "swift-log"),

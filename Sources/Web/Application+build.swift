@@ -3,9 +3,11 @@ public import Logging
 import Prometheus
 import Services
 
-/// What answers requests: the page cache in front of the router. Tests call this too.
+/// What answers requests: HEAD, validators and 304s (`HTTPSemanticsResponder`), then the page
+/// cache in front of the router. Tests call this too.
 public func buildResponder(_ env: WebEnvironment) -> some HTTPResponder<GongkaiRequestContext> {
-    PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder(), settings: env.settings)
+    HTTPSemanticsResponder(
+        next: PageCacheResponder(cache: env.pageCache, router: buildRouter(env).buildResponder(), settings: env.settings))
 }
 
 /// Builds the router with every route and middleware (the routes' list comes from here).

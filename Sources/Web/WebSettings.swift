@@ -22,6 +22,10 @@ public struct WebSettings: Sendable {
     /// `Strict-Transport-Security` max-age sent on HTTPS responses (`GONGKAI_HSTS_SECONDS`,
     /// default one year; 0 sends none).
     public var hstsSeconds = 31_536_000
+    /// The portal's public address (`GONGKAI_PUBLIC_ORIGIN`, e.g. `https://wjw.example.gov.cn`),
+    /// for the absolute links a page carries on paper (the print view's source line); by default
+    /// the address the request came to.
+    public var publicOrigin: String?
     /// Check every JSON body against the API description before it leaves, and answer 500 when
     /// one does not conform (the tests turn this on; it costs a second encoding per answer).
     public var checkResponses = false
@@ -45,6 +49,12 @@ public struct WebSettings: Sendable {
         if let s = try read.cacheSeconds("GONGKAI_SEARCH_CACHE_SECONDS") { settings.searchCacheSeconds = s }
         if let v = try read.number("GONGKAI_HSTS_SECONDS", 0...63_072_000) { settings.hstsSeconds = v }
         if let v = try read.number("GONGKAI_RATE_LIMIT_FACTOR", 1...100_000) { settings.rateLimitFactor = v }
+        if let origin = read.text("GONGKAI_PUBLIC_ORIGIN") {
+            guard let a = WebAddress(origin), a.target == "/" || a.target.isEmpty else {
+                throw .invalid("GONGKAI_PUBLIC_ORIGIN", "GONGKAI_PUBLIC_ORIGIN 须为 http:// 或 https:// 开头的站点地址，如 https://wjw.example.gov.cn")
+            }
+            settings.publicOrigin = a.origin
+        }
         return settings
     }
 }

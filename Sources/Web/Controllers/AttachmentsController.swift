@@ -179,6 +179,8 @@ struct AttachmentsController: Sendable {
         else { throw DomainError.notFound("该附件") }
         var response = Self.download(a, data)
         response.headers[.cacheControl] = "public, max-age=300"
+        // Attachments never change under their ID: the stored digest is the validator.
+        response.headers[.eTag] = "\"a\(a.id)-\(a.sha256.prefix(16))\""
         return response
     }
 

@@ -91,7 +91,8 @@ struct BrowseController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let model = try await PublicController.documentPage(doc, env: env)
-        var response = PageRenderer.html(PrintView.render(model, address: Routes.Portal.document.path(id)), status: .ok)
+        let origin = env.settings.publicOrigin ?? FeedsController.origin(request, context)
+        var response = PageRenderer.html(PrintView.render(model, address: origin + Routes.Portal.document.path(id)), status: .ok)
         response.headers[PageCache.documentsHeader] = model.shownDocuments
         return response
     }

@@ -17,6 +17,7 @@ struct PublicController: Sendable {
         router.get(Routes.Portal.agencyGuide, use: guide)
         router.get(Routes.Portal.catalog, use: catalog)
         router.get(Routes.Portal.stylesheet, use: stylesheet)
+        router.get(Routes.Portal.favicon, use: favicon)
         router.get(Routes.Portal.brandAsset, use: brand)
         router.post(Routes.Portal.displayMode, use: displayMode)
     }
@@ -123,6 +124,18 @@ struct PublicController: Sendable {
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+
+    /// The site's icon (a 公 on the national red, 16-64 px; `scripts/make-favicon` draws it).
+    static let faviconBytes: ByteBuffer = {
+        let url = Bundle.module.url(forResource: "favicon", withExtension: "ico")
+        return ByteBuffer(bytes: url.flatMap { try? Data(contentsOf: $0) } ?? Data())
+    }()
+
+    @Sendable func favicon(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "image/x-icon", .cacheControl: "public, max-age=86400"],
+            body: .init(byteBuffer: Self.faviconBytes))
     }
 
     /// An agency's colours (`Stylesheet.brandPath`). Only the agency's current colour is served.

@@ -127,6 +127,7 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         let body = collector.buffer.withLock { $0 }
         // Stored already marked as a hit, so a hit hands the headers on without copying them.
         var headers = response.headers
+        if headers[.eTag] == nil { headers[.eTag] = HTTPSemanticsResponder<Router>.etag(body) }
         headers[PageCache.header] = "hit"
         headers[RequestSetupMiddleware.hstsField] = nil
         let documents = PageCache.documents(headers[PageCache.documentsHeader])

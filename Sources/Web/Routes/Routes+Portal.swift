@@ -24,6 +24,7 @@ extension Routes {
         public static let documentPrint: Route<Int64> = .init("/documents/{id}/print")
         public static let faq: Route<> = .init("/faq")
         public static let feed: Route<String> = .init("/feeds/{feed}")
+        public static let favicon: Route<> = .init("/favicon.ico")
         public static let guide: Route<> = .init("/guide")
         public static let healthz: Route<> = .init("/healthz")
         public static let login: Route<> = .init("/login")
@@ -76,6 +77,7 @@ extension Routes {
             documentPrint,
             faq,
             feed,
+            favicon,
             guide,
             healthz,
             login,
