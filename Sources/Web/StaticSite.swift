@@ -111,7 +111,8 @@ public enum StaticSite {
                     try page(title, path: Routes.Portal.annualReport.path(v.report.year)) { AnnualReportsController.page(v, chrome: $0) }
                 }
                 for format in [AnnualReportsController.FileFormat.docx, .csv, .json, .html] {
-                    try write(String(base.dropFirst()) + "/report.\(format.rawValue)", Data(try await reportFiles.bytes(v, format)))
+                    let file = Routes.Portal.agencyAnnualReportFile.path(v.agency.id, v.report.year, "report.\(format.rawValue)")
+                    try write(String(file.dropFirst()), Data(try await reportFiles.bytes(v, format)))
                 }
             }
             try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin, site: site))

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Storage
 import Synchronization
 import Testing
 
@@ -131,5 +132,40 @@ import Testing
         server.cancel()
         _ = await server.result
         await h.close()
+    }
+}
+
+/// Staff pages show personal identifiers masked; the handler (or the office) reveals them with a
+/// click that is archived, and nobody else can.
+@Suite struct PersonalDataTests {
+    @Test func identifiersAreMaskedUntilAnArchivedReveal() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let handler = try await client.token("handler")
+            let made = try await client.postJSON(
+                Routes.API.requests.path(),
+                #"{"applicant":{"type":"natural_person","name":"张三","idNumber":"110105198001010016","phone":"13912345678","email":"zhangsan@example.com","address":"示范市人民路 8 号 3 单元"},"description":"2025年本市医疗机构名单","delivery":"email","channel":"letter","receivedOn":"2026-09-18"}"#,
+                token: handler)
+            #expect(made.status == .created, "\(made.text)")
+            let id = Int64(try #require(try made.json()["id"] as? Int))
+            let office = try await client.signInWithForm("office")
+            let page = try await client.getPage(Routes.Console.request.path(id), cookies: office)
+            #expect(page.text.contains("110105********0016") && !page.text.contains("110105198001010016"))
+            #expect(page.text.contains("139****5678") && page.text.contains("z***@example.com") && !page.text.contains("13912345678"))
+            #expect(page.text.contains("示范市人民路****") && !page.text.contains("3 单元"))
+
+            let csrf = try await client.csrfToken(on: Routes.Console.request.path(id), cookies: office)
+            let shown = try await client.postForm(Routes.Console.requestReveal.path(id), [("_csrf", csrf)], cookies: office)
+            #expect(shown.status == .ok && shown.text.contains("110105198001010016") && shown.text.contains("13912345678"))
+            let reveals = try await h.db.stores.audit.search(
+                AuditFilter(action: "request.reveal", recordID: String(id)), limit: 10, offset: 0)
+            #expect(reveals.count == 1 && reveals.first?.actorName == "office")
+
+            // A handler the request is not assigned to may not look.
+            let drafterless = try await client.signInWithForm("handler")
+            let token = try await client.csrfToken(on: Routes.Console.request.path(id), cookies: drafterless)
+            let refused = try await client.postForm(Routes.Console.requestReveal.path(id), [("_csrf", token)], cookies: drafterless)
+            #expect(refused.status == .forbidden && !refused.text.contains("110105198001010016"))
+        }
     }
 }

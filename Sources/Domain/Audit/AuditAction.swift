@@ -72,6 +72,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case mailboxReply = "mailbox.reply"
     case mailboxReturn = "mailbox.return"
     case mailboxSupervise = "mailbox.supervise"
+    /// A letter writer's phone and e-mail shown in full to a member of staff.
+    case mailboxReveal = "mailbox.reveal"
     case mediaChangeFile = "media.change.file"
     case mediaCloseFile = "media.close.file"
     case mediaFilingApprove = "media.filing.approve"
@@ -111,6 +113,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case requestReceive = "request.receive"
     case requestReply = "request.reply"
     case requestTransfer = "request.transfer"
+    /// An applicant's ID number and contact details shown in full to a member of staff.
+    case requestReveal = "request.reveal"
     case siteErrorImport = "site_error.import"
     case siteErrorReceive = "site_error.receive"
     case siteErrorResolve = "site_error.resolve"

@@ -272,17 +272,17 @@ struct AnnualReportsController {
     /// A published report on the portal, with its downloads; the PDF is printed by the server,
     /// so a static export links it there.
     static func page(_ v: AnnualReportService.View, chrome: PageChrome) -> Node<HTML.BodyContext> {
-        let base = Routes.Portal.agencyAnnualReport.path(v.agency.id, v.report.year)
+        func file(_ name: String) -> String { Routes.Portal.agencyAnnualReportFile.path(v.agency.id, v.report.year, name) }
         return .div(
             .raw(AnnualReportHTML.article(content(v))),
             .nav(
                 .class("report-downloads"), .attribute(named: "aria-label", value: "下载"),
                 .h2(.text("下载本报告")),
                 .ul(
-                    .li(.a(.href("\(base)/report.docx"), .text("Word 文档（.docx）"))),
-                    .li(.a(.href(attr(chrome.serverOrigin + "\(base)/report.pdf")), .text("PDF 文档"))),
-                    .li(.a(.href("\(base)/report.csv"), .text("表格数据（.csv）"))),
-                    .li(.a(.href("\(base)/report.json"), .text("数据（.json）")))
+                    .li(.a(.href(file("report.docx")), .text("Word 文档（.docx）"))),
+                    .li(.a(.href(attr(chrome.serverOrigin + file("report.pdf"))), .text("PDF 文档"))),
+                    .li(.a(.href(file("report.csv")), .text("表格数据（.csv）"))),
+                    .li(.a(.href(file("report.json")), .text("数据（.json）")))
                 ),
                 .p(.a(.href(Routes.Portal.annualReports.path()), .text("历年年度报告")))
             )

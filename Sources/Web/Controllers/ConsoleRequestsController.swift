@@ -18,6 +18,7 @@ struct ConsoleRequestsController {
         router.staff(.post, Routes.Console.newRequest, .roles(Self.handlers), use: registerForm)
         router.staff(.get, Routes.Console.request, .roles(Self.handlers), use: show)
         router.staff(.get, Routes.Console.requestReceipt, .roles(Self.handlers), use: receipt)
+        router.staff(.post, Routes.Console.requestReveal, .roles(Self.handlers), use: reveal)
         // The letter's copies for a signed-in browser (the /api/v1 ones take a bearer token).
         let files = RequestFilesController(env: env)
         router.staff(.get, Routes.Console.letter, .roles(Self.handlers), use: files.letterHTML)
@@ -173,9 +174,19 @@ struct ConsoleRequestsController {
         return try await render(id, identity, request, context)
     }
 
+    /// The file with the applicant's identifiers in full, archived as a look (the handler and
+    /// the office only).
+    @Sendable func reveal(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该申请") }
+        _ = try await RequestService(env: env.services).revealApplicant(id, by: identity, address: context.remoteAddress)
+        return try await render(id, identity, request, context, revealed: true)
+    }
+
     func render(
         _ id: Int64, _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
-        errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok
+        errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok, revealed: Bool = false
     ) async throws -> Response {
         let stores = env.database.stores
         let r = try await RequestLetters.request(id, identity, stores)
@@ -187,7 +198,8 @@ struct ConsoleRequestsController {
             },
             agencies: try await stores.agencies.all(), similar: try await RequestFilesController(env: env).similarity(r),
             appeals: try await stores.appeals.list(agencyID: identity.agency.id).filter { $0.requestID == r.id },
-            notices: try await stores.outbox.messages(requestID: r.id), today: env.today, message: message, errors: errors, values: values)
+            notices: try await stores.outbox.messages(requestID: r.id), today: env.today, message: message, errors: errors, values: values,
+            revealed: revealed, mayReveal: r.handling.handlerID == identity.user.id || identity.holds(anyOf: [.officeAdmin]))
         return try await pages.respond("申请 \(r.trackingCode)", area: .console, request: request, context: context, status: status) {
             page.content($0)
         }

@@ -122,6 +122,11 @@ extension MailboxController {
         router.staff(.get, Routes.Console.mailboxLetter, staff) { request, context, identity in
             try await render(try id(context), identity, request, context)
         }
+        router.staff(.post, Routes.Console.mailboxReveal, staff) { request, context, identity in
+            let form = try await FormBody.read(request, context: context)
+            try CSRF.verify(form, request: request, context: context)
+            return try await render(try id(context), identity, request, context, revealed: true)
+        }
         let actions = [
             ("assign", Routes.Console.mailboxAssign), ("answer", Routes.Console.mailboxAnswer), ("review", Routes.Console.mailboxReview),
             ("supervise", Routes.Console.mailboxSupervise), ("publish", Routes.Console.mailboxPublish),
@@ -201,14 +206,17 @@ extension MailboxController {
 
     func render(
         _ id: Int64, _ identity: StaffIdentity, _ request: Request, _ context: GongkaiRequestContext, message: String? = nil,
-        errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok
+        errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok, revealed: Bool = false
     ) async throws -> Response {
-        let m = try await service.message(id, for: identity)
+        let m =
+            revealed
+            ? try await service.revealWriter(id, by: identity, address: context.remoteAddress)
+            : try await service.message(id, for: identity)
         let stores = env.database.stores
         let page = MailboxConsolePage(
             message: m, today: env.today, identity: identity, departments: try await stores.agencies.departments(of: identity.agency.id),
             units: try await stores.agencies.all().filter { $0.parentID == identity.agency.id }, notice: message, errors: errors,
-            values: values)
+            values: values, revealed: revealed)
         return try await pages.respond(m.subject, area: .console, request: request, context: context, status: status) { page.content($0) }
     }
 

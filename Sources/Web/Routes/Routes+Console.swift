@@ -70,6 +70,7 @@ extension Routes {
         public static let mailboxAnswer: Route<Int64> = .init("/console/mailbox/{id}/answer", owns: ["id": .mailbox])
         public static let mailboxAssign: Route<Int64> = .init("/console/mailbox/{id}/assign", owns: ["id": .mailbox])
         public static let mailboxPublish: Route<Int64> = .init("/console/mailbox/{id}/publish", owns: ["id": .mailbox])
+        public static let mailboxReveal: Route<Int64> = .init("/console/mailbox/{id}/reveal", owns: ["id": .mailbox])
         public static let mailboxReview: Route<Int64> = .init("/console/mailbox/{id}/review", owns: ["id": .mailbox])
         public static let mailboxSupervise: Route<Int64> = .init("/console/mailbox/{id}/supervise", owns: ["id": .mailbox])
         public static let media: Route<> = .init("/console/media")
@@ -119,6 +120,7 @@ extension Routes {
         public static let requestProactive: Route<Int64> = .init("/console/requests/{id}/proactive", owns: ["id": .request])
         public static let requestReceipt: Route<Int64> = .init("/console/requests/{id}/receipt", owns: ["id": .request])
         public static let requestReply: Route<Int64> = .init("/console/requests/{id}/reply", owns: ["id": .request])
+        public static let requestReveal: Route<Int64> = .init("/console/requests/{id}/reveal", owns: ["id": .request])
         public static let requestTransfer: Route<Int64> = .init("/console/requests/{id}/transfer", owns: ["id": .request])
         public static let sensitiveWords: Route<> = .init("/console/sensitive-words")
         public static let site: Route<> = .init("/console/site")
@@ -197,6 +199,7 @@ extension Routes {
             mailboxAnswer,
             mailboxAssign,
             mailboxPublish,
+            mailboxReveal,
             mailboxReview,
             mailboxSupervise,
             media,
@@ -241,6 +244,7 @@ extension Routes {
             requestProactive,
             requestReceipt,
             requestReply,
+            requestReveal,
             requestTransfer,
             sensitiveWords,
             site,

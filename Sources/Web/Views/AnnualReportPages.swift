@@ -119,15 +119,17 @@ struct AnnualReportConsolePage {
             .if(!view.drift.isEmpty, driftSection(chrome)),
             .if(canEdit && report.state == .draft, editForm(chrome)),
             .if(canEdit && (report.state == .locked || report.state == .published), correctionForm(chrome)),
-            .if(canEdit && report.state == .locked, actionForm(chrome, "publish", "发布到门户网站", hint: "发布后公众可在“年度报告”栏目查看和下载。")),
+            .if(
+                canEdit && report.state == .locked,
+                actionForm(chrome, Routes.Console.reportPublish.path(year), "发布到门户网站", hint: "发布后公众可在“年度报告”栏目查看和下载。")),
             .nav(
                 .class("report-downloads"), .attribute(named: "aria-label", value: "下载"),
                 .h2(.text("下载")),
                 .ul(
-                    .li(.a(.href("\(base)/export?format=docx\(agencyQuery)"), .text("Word"))),
-                    .li(.a(.href("\(base)/export?format=pdf\(agencyQuery)"), .text("PDF"))),
-                    .li(.a(.href("\(base)/export?format=csv\(agencyQuery)"), .text("表格数据（CSV，可作导入模板）"))),
-                    .li(.a(.href("\(base)/export?format=json\(agencyQuery)"), .text("JSON")))
+                    .li(.a(.href(Routes.Console.reportExport.path(year) + "?format=docx\(agencyQuery)"), .text("Word"))),
+                    .li(.a(.href(Routes.Console.reportExport.path(year) + "?format=pdf\(agencyQuery)"), .text("PDF"))),
+                    .li(.a(.href(Routes.Console.reportExport.path(year) + "?format=csv\(agencyQuery)"), .text("表格数据（CSV，可作导入模板）"))),
+                    .li(.a(.href(Routes.Console.reportExport.path(year) + "?format=json\(agencyQuery)"), .text("JSON")))
                 )),
             .section(.class("report-preview"), .h2(.text("预览")), .raw(AnnualReportHTML.article(content)))
         )
@@ -135,7 +137,7 @@ struct AnnualReportConsolePage {
 
     func actionForm(_ chrome: PageChrome, _ action: String, _ label: String, hint: String) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action("\(base)/\(action)"), .class("inline-action"),
+            .method(.post), .action(action), .class("inline-action"),
             .div(Fragments.csrfField(chrome.csrf), .p(.class("hint"), .text(hint)), .button(.type(.submit), .text(label))))
     }
 
@@ -172,7 +174,7 @@ struct AnnualReportConsolePage {
                     .button(.type(.submit), .text("保存"))
                 )),
             yearOver
-                ? actionForm(chrome, "lock", "锁定本年度数据", hint: "锁定后数据不再随业务记录变化，报告可逐字节重现；之后的变动须记录更正。")
+                ? actionForm(chrome, Routes.Console.reportLock.path(year), "锁定本年度数据", hint: "锁定后数据不再随业务记录变化，报告可逐字节重现；之后的变动须记录更正。")
                 : .p(.class("hint"), .text("\(year)年结束后（次年1月1日起）方可锁定本年度数据。"))
         )
     }
@@ -183,7 +185,7 @@ struct AnnualReportConsolePage {
             .h2(.text("记录更正")),
             .p(.class("hint"), .text("已锁定的数据只能以更正方式修改，更正说明随报告公开。")),
             .form(
-                .method(.post), .action("\(base)/corrections"),
+                .method(.post), .action(Routes.Console.reportCorrections.path(year)),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     Fragments.select("单元格", name: "cell", options: cellOptions, selected: values["cell"] ?? "", errors: errors),

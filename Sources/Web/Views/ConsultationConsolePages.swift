@@ -69,7 +69,6 @@ struct ConsultationConsolePage {
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let c = consultation
         let status = c.status(today: today)
-        let base = Routes.Console.consultation.path(c.id)
         let report = FeedbackReport(comments: comments)
         let waiting = comments.filter { $0.status == .pending || $0.status == .held }.count
         return .div(
@@ -82,7 +81,7 @@ struct ConsultationConsolePage {
             .if(
                 !c.published && canModerate,
                 .form(
-                    .method(.post), .action("\(base)/publish"),
+                    .method(.post), .action(Routes.Console.consultationPublish.path(c.id)),
                     .div(Fragments.csrfField(chrome.csrf), .button(.type(.submit), .text("发布（\(c.opensOn.chinese)起接受意见）"))))),
             .p(
                 .text(
@@ -91,16 +90,16 @@ struct ConsultationConsolePage {
             .if(
                 status == .closed && c.reportDocumentID == nil,
                 .form(
-                    .method(.post), .action("\(base)/report"),
+                    .method(.post), .action(Routes.Console.consultationReport.path(c.id)),
                     .div(
                         Fragments.csrfField(chrome.csrf), .p(.class("hint"), .text("全部意见处理后，生成意见采纳情况说明，作为公众参与栏目的文件送审发布。")),
                         .button(.type(.submit), .text("生成意见采纳情况"))))),
             .unwrap(c.reportDocumentID) { rid in .p(.a(.href(Routes.Console.document.path(rid)), .text("意见采纳情况（文件 #\(rid)）"))) },
-            commentsSection(chrome, base: base),
+            commentsSection(chrome),
             .section(
                 .h2(.text("修改征求意见稿或延长期限")),
                 .form(
-                    .method(.post), .action("\(base)/revise"),
+                    .method(.post), .action(Routes.Console.consultationRevise.path(c.id)),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textArea(
@@ -113,13 +112,13 @@ struct ConsultationConsolePage {
         )
     }
 
-    func commentsSection(_ chrome: PageChrome, base: String) -> Node<HTML.BodyContext> {
+    func commentsSection(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("收到的意见")),
             comments.isEmpty
                 ? .p(.class("empty"), .text("尚未收到意见。"))
                 : .form(
-                    .method(.post), .action("\(base)/comments"),
+                    .method(.post), .action(Routes.Console.consultationComments.path(consultation.id)),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         .table(

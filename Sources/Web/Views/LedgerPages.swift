@@ -118,8 +118,8 @@ struct LedgerPlanPage {
             Fragments.alert(message, kind: failed ? "error" : "success"),
             .p(
                 .a(.href(Routes.Portal.plan.path(plan.id)), .text("查看公开的进展页面")), .text(" · "),
-                .a(.href("\(path)/export?format=xlsx"), .text("导出 Excel")), .text(" · "),
-                .a(.href("\(path)/export?format=docx"), .text("导出 Word"))),
+                .a(.href(Routes.Console.ledgerExport.path(plan.id) + "?format=xlsx"), .text("导出 Excel")), .text(" · "),
+                .a(.href(Routes.Console.ledgerExport.path(plan.id) + "?format=docx"), .text("导出 Word"))),
             .section(
                 .h2(.text("报送轮次")),
                 rounds.isEmpty
@@ -128,7 +128,7 @@ struct LedgerPlanPage {
                 .if(
                     isOffice,
                     .form(
-                        .method(.post), .action("\(path)/rounds"),
+                        .method(.post), .action(Routes.Console.ledgerRounds.path(plan.id)),
                         .div(
                             Fragments.csrfField(chrome.csrf),
                             Fragments.textField("轮次名称", name: "title", id: "round-title", value: values["title"] ?? ""),
@@ -150,10 +150,13 @@ struct LedgerPlanPage {
                                 files.contains { $0.reportID == r.id },
                                 .ul(
                                     .forEach(files.filter { $0.reportID == r.id }) { f in
-                                        .li(.a(.href("\(path)/files/\(f.id)"), .text("\(f.fileName)（\(f.size / 1024 + 1) KB）")))
+                                        .li(
+                                            .a(
+                                                .href(Routes.Console.ledgerFile.path(plan.id, f.id)),
+                                                .text("\(f.fileName)（\(f.size / 1024 + 1) KB）")))
                                     })),
                             .form(
-                                .method(.post), .action("\(path)/reports/\(r.id)/review"),
+                                .method(.post), .action(Routes.Console.ledgerReportReview.path(plan.id, r.id)),
                                 .div(
                                     Fragments.csrfField(chrome.csrf),
                                     Fragments.textArea("审核意见", name: "comment", id: "comment-\(r.id)", value: "", rows: 2, required: false),
@@ -200,7 +203,7 @@ struct LedgerPlanPage {
             .p(.class("hint"), .text("这些单位名称没有对应到本机关的科室或委属单位，对应后该单位才能报送进展、计入考核。")),
             .forEach(Array(unmatched.enumerated())) { (i, name) in
                 .form(
-                    .method(.post), .action("\(path)/units"), .class("unit-match"),
+                    .method(.post), .action(Routes.Console.ledgerUnits.path(plan.id)), .class("unit-match"),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         .input(.type(.hidden), .name("name"), .value(attr(name))),
@@ -250,7 +253,7 @@ struct LedgerPlanPage {
                     nodes: [
                         .element(named: "summary", text: "报送进展"),
                         .form(
-                            .method(.post), .action("\(path)/tasks/\(t.id)/report"), .enctype(.multipartData),
+                            .method(.post), .action(Routes.Console.ledgerTaskReport.path(plan.id, t.id)), .enctype(.multipartData),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.select(
@@ -278,7 +281,7 @@ struct LedgerPlanPage {
                     nodes: [
                         .element(named: "summary", text: "督办"),
                         .form(
-                            .method(.post), .action("\(path)/tasks/\(t.id)/supervise"),
+                            .method(.post), .action(Routes.Console.ledgerTaskSupervise.path(plan.id, t.id)),
                             .div(
                                 Fragments.csrfField(chrome.csrf),
                                 Fragments.textArea("督办内容", name: "text", id: "supervise-\(t.id)-text", value: "", rows: 2),

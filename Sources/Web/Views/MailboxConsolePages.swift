@@ -55,15 +55,23 @@ struct MailboxConsolePage {
     var notice: String?
     var errors: [String: String]
     var values: [String: String]
+    /// The writer's phone and e-mail in full (after an audited reveal); masked otherwise.
+    var revealed = false
 
     var office: Bool { identity.holds(anyOf: MailboxService.office) }
 
+    /// The writer's name and contacts: in full after a reveal, masked otherwise.
+    var writer: String {
+        let m = message
+        let (phone, email) = revealed ? (m.phone, m.email) : (Masked.phone(m.phone), Masked.email(m.email))
+        return "\(m.name)，\(phone)" + (email.isEmpty ? "" : "，\(email)")
+    }
+
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let m = message
-        let base = Routes.Console.mailboxLetter.path(m.id)
-        func form(_ action: String, _ fields: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        func form(_ route: Route<Int64>, _ fields: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
             .form(
-                .method(.post), .action("\(base)/\(action)"), .div(Fragments.csrfField(chrome.csrf), Node<HTML.FormContext>.group(fields)))
+                .method(.post), .action(route.path(m.id)), .div(Fragments.csrfField(chrome.csrf), Node<HTML.FormContext>.group(fields)))
         }
         return .div(
             .h1(.text(m.subject)),
@@ -75,15 +83,22 @@ struct MailboxConsolePage {
             Fragments.alert(notice, kind: errors.isEmpty ? "success" : "error"),
             .dl(
                 .class("record"),
-                .dt(.text("来信人")), .dd(.text("\(m.name)，\(m.phone)" + (m.email.isEmpty ? "" : "，\(m.email)"))),
+                .dt(.text("来信人")), .dd(.text(writer)),
                 .dt(.text("是否同意公开")), .dd(.text(m.mayPublish ? "同意" : "不同意"))),
+            .if(
+                !revealed,
+                .form(
+                    .method(.post), .action(Routes.Console.mailboxReveal.path(m.id)), .class("inline"),
+                    .div(
+                        Fragments.csrfField(chrome.csrf),
+                        .button(.type(.submit), .class("secondary"), .text("显示完整联系方式（将记录查看）"))))),
             .h2(.text("来信内容")), .p(.text(m.body)),
             .if(!m.reply.isEmpty, .group(.h2(.text(m.status == .closed ? "答复" : "拟复意见")), .div(.class("reply"), .p(.text(m.reply))))),
             .unwrap(m.rating) { r in .p(.text("来信人评价：\(r.label)" + (m.ratingComment.isEmpty ? "" : "（\(m.ratingComment)）"))) },
             .if(
                 office && (m.status == .received || m.status == .assigned),
                 form(
-                    "assign",
+                    Routes.Console.mailboxAssign,
                     Fragments.select(
                         m.status == .received ? "交办给" : "改交（转办）给", name: "unit",
                         options: departments.map { ("d:\($0.id)", $0.name) } + units.map { ("a:\($0.id)", "转办：\($0.name)") },
@@ -93,12 +108,13 @@ struct MailboxConsolePage {
             .if(
                 m.status == .assigned && (office || m.departmentID == identity.user.departmentID),
                 form(
-                    "answer", Fragments.textArea("答复内容", name: "reply", value: values["reply"] ?? m.reply, rows: 8, errors: errors),
+                    Routes.Console.mailboxAnswer,
+                    Fragments.textArea("答复内容", name: "reply", value: values["reply"] ?? m.reply, rows: 8, errors: errors),
                     .button(.type(.submit), .text("提交答复")))),
             .if(
                 office && m.status == .answered,
                 form(
-                    "review",
+                    Routes.Console.mailboxReview,
                     Fragments.textArea(
                         "审核意见（退回时必填）", name: "comment", id: "review-comment", value: "", rows: 2, errors: errors, required: false),
                     .button(.type(.submit), .name("decision"), .value("approve"), .text("同意并答复来信人")), .text(" "),
@@ -106,12 +122,13 @@ struct MailboxConsolePage {
             .if(
                 office && (m.status == .assigned || m.status == .received),
                 form(
-                    "supervise", Fragments.textArea("督办意见", name: "note", id: "supervise-note", value: "", rows: 2, errors: errors),
+                    Routes.Console.mailboxSupervise,
+                    Fragments.textArea("督办意见", name: "note", id: "supervise-note", value: "", rows: 2, errors: errors),
                     .button(.type(.submit), .text("督办")))),
             .if(
                 office && m.status == .closed && m.mayPublish,
                 form(
-                    "publish", .input(.type(.hidden), .name("published"), .value(m.published ? "0" : "1")),
+                    Routes.Console.mailboxPublish, .input(.type(.hidden), .name("published"), .value(m.published ? "0" : "1")),
                     .button(.type(.submit), .text(m.published ? "取消公开" : "公开来信和答复")))),
             .h2(.text("办理过程")),
             .ol(.forEach(m.steps) { s in .li(.text("\(s.on) \(s.action)" + (s.detail.isEmpty ? "" : "：\(s.detail)") + "（\(s.by)）")) })

@@ -67,7 +67,6 @@ struct ProposalPage {
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let p = item
-        let base = Routes.Console.proposal.path(p.id)
         return .div(
             .h1(.text(p.title)),
             .p(
@@ -81,7 +80,7 @@ struct ProposalPage {
             .h2(.text("与提出人沟通")),
             .ul(.forEach(p.contacts) { c in .li(.text("\(c.on) \(c.way)：\(c.note)")) }),
             .form(
-                .method(.post), .action("\(base)/contacts"),
+                .method(.post), .action(Routes.Console.proposalContacts.path(p.id)),
                 .div(
                     Fragments.csrfField(chrome.csrf),
                     Fragments.textField("日期", name: "on", value: values["on"] ?? today.description, type: .date, errors: errors),
@@ -94,7 +93,7 @@ struct ProposalPage {
                     .p(.text("\(p.outcome?.label ?? "") · \(p.repliedOn?.chinese ?? "")")), .div(.class("reply"), .p(.text(p.reply))),
                     .unwrap(p.replyDocumentID) { .p(.a(.href(Routes.Console.document.path($0)), .text("公开的答复全文（文件 #\($0)）"))) })
                 : .form(
-                    .method(.post), .action("\(base)/reply"),
+                    .method(.post), .action(Routes.Console.proposalReply.path(p.id)),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.select(

@@ -76,6 +76,10 @@ struct RequestDetailPage {
     var message: String?
     var errors: [String: String] = [:]
     var values: [String: String] = [:]
+    /// The applicant's identifiers in full (after an audited reveal); masked otherwise.
+    var revealed = false
+    /// Whether the signed-in person may reveal them (the handler and the office).
+    var mayReveal = false
 
     var r: DisclosureRequest { request }
     var path: String { Routes.Console.request.path(r.id) }
@@ -89,10 +93,11 @@ struct RequestDetailPage {
             .class("request-file"),
             .p(.a(.href(Routes.Console.requests.path()), .text("← 依申请公开"))),
             .h1(.text("申请 \(r.trackingCode)")),
-            .p(.a(.href("\(path)/receipt"), .text("打印回执"))),
+            .p(.a(.href(Routes.Console.requestReceipt.path(r.id)), .text("打印回执"))),
             Fragments.alert(errors.isEmpty ? nil : (message ?? "有需要修改的内容，已在下方标出。")),
             .if(errors.isEmpty, Fragments.alert(message, kind: "success")),
             particulars,
+            revealForm(chrome),
             due,
             .if(r.status != .replied, steps(chrome)),
             letter(chrome),
@@ -103,6 +108,26 @@ struct RequestDetailPage {
         )
     }
 
+    /// Phone, e-mail and address: in full after a reveal, masked otherwise.
+    var contact: String {
+        let a = r.applicant
+        let parts =
+            revealed
+            ? [a.phone, a.email, a.address] : [Masked.phone(a.phone), Masked.email(a.email), Masked.address(a.address)]
+        return parts.filter { !$0.isEmpty }.joined(separator: "；")
+    }
+
+    /// The button that shows the identifiers in full (the handler and the office; archived).
+    func revealForm(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .if(
+            !revealed && mayReveal,
+            .form(
+                .method(.post), .action(Routes.Console.requestReveal.path(r.id)), .class("inline"),
+                .div(
+                    Fragments.csrfField(chrome.csrf),
+                    .button(.type(.submit), .class("secondary"), .text("显示完整证件号码和联系方式（将记录查看）")))))
+    }
+
     var particulars: Node<HTML.BodyContext> {
         .section(
             .h2(.text("申请信息")),
@@ -110,9 +135,9 @@ struct RequestDetailPage {
                 .class("record"),
                 .dt(.text("状态")), .dd(.text(r.status.label + (r.outcome.map { "：\($0.label)" } ?? ""))),
                 .dt(.text("申请人")), .dd(.text("\(r.applicant.name)（\(r.applicant.type.label)）")),
-                .dt(.text("证件号码")), .dd(.text(r.applicant.idNumber)),
+                .dt(.text("证件号码")), .dd(.text(revealed ? r.applicant.idNumber : Masked.idNumber(r.applicant.idNumber))),
                 .dt(.text("联系方式")),
-                .dd(.text([r.applicant.phone, r.applicant.email, r.applicant.address].filter { !$0.isEmpty }.joined(separator: "；"))),
+                .dd(.text(contact)),
                 .dt(.text("申请渠道")), .dd(.text("\(r.channel.label)（\(r.channel.receiptRule)）")),
                 .dt(.text("所需信息")), .dd(.text(r.description)),
                 .if(!r.purpose.isEmpty, .group(.dt(.text("用途")), .dd(.text(r.purpose)))),
@@ -148,9 +173,11 @@ struct RequestDetailPage {
         )
     }
 
-    func form(_ chrome: PageChrome, _ step: String, _ title: String, open: Bool = false, _ fields: [Node<HTML.FormContext>], button: String)
-        -> Node<HTML.BodyContext>
-    {
+    /// A step's form, posting to `action`; `step` names it for the problems marked after a post.
+    func form(
+        _ chrome: PageChrome, _ step: String, _ action: String, _ title: String, open: Bool = false, _ fields: [Node<HTML.FormContext>],
+        button: String
+    ) -> Node<HTML.BodyContext> {
         let hasError = values["step"] == step && !errors.isEmpty
         return .element(
             named: "details",
@@ -158,7 +185,7 @@ struct RequestDetailPage {
                 .attribute(named: "open", value: open || hasError ? "open" : nil),
                 .element(named: "summary", text: title),
                 .form(
-                    .method(.post), .action("\(path)/\(step)"),
+                    .method(.post), .action(action),
                     .div(Fragments.csrfField(chrome.csrf), .group(fields), .button(.type(.submit), .text(button)))),
             ])
     }
@@ -180,7 +207,7 @@ struct RequestDetailPage {
         var nodes: [Node<HTML.BodyContext>] = []
         nodes.append(
             form(
-                chrome, "assign", "分办（承办科室、承办人）",
+                chrome, "assign", Routes.Console.requestAssign.path(r.id), "分办（承办科室、承办人）",
                 [
                     Fragments.select(
                         "承办科室", name: "departmentId", id: "assign-departmentId",
@@ -194,18 +221,20 @@ struct RequestDetailPage {
         if r.status == .awaitingCorrection {
             nodes.append(
                 form(
-                    chrome, "correction-received", "收到补正后的申请", open: true, [dateField("收到补正日期", "receivedOn", step: "correction-received")],
+                    chrome, "correction-received", Routes.Console.requestCorrectionReceived.path(r.id), "收到补正后的申请", open: true,
+                    [dateField("收到补正日期", "receivedOn", step: "correction-received")],
                     button: "登记补正"))
         } else {
             if r.clock.correctionNoticeOn == nil {
                 nodes.append(
                     form(
-                        chrome, "correction", "发出补正通知（一次性告知，收到申请后 7 个工作日内）", [dateField("通知日期", "noticeOn", step: "correction")],
+                        chrome, "correction", Routes.Console.requestCorrection.path(r.id), "发出补正通知（一次性告知，收到申请后 7 个工作日内）",
+                        [dateField("通知日期", "noticeOn", step: "correction")],
                         button: "登记补正通知"))
             }
             nodes.append(
                 form(
-                    chrome, "extension", "延长答复期限（至多 20 个工作日）",
+                    chrome, "extension", Routes.Console.requestExtension.path(r.id), "延长答复期限（至多 20 个工作日）",
                     [
                         Fragments.textField(
                             "延长工作日数", name: "workdays", id: "extension-workdays", value: mine("extension", "workdays", "20"), type: .number,
@@ -220,7 +249,7 @@ struct RequestDetailPage {
                     ], button: "登记延期"))
             nodes.append(
                 form(
-                    chrome, "consultations", "征求第三方或其他机关意见（15 个工作日，不计入答复期限）",
+                    chrome, "consultations", Routes.Console.requestConsultations.path(r.id), "征求第三方或其他机关意见（15 个工作日，不计入答复期限）",
                     [
                         Fragments.textField(
                             "征求意见对象", name: "party", id: "consultations-party", value: mine("consultations", "party"),
@@ -233,12 +262,12 @@ struct RequestDetailPage {
             for (i, c) in r.clock.consultations.enumerated() where c.repliedOn == nil {
                 nodes.append(
                     form(
-                        chrome, "consultations/\(i + 1)/close", "\(c.party)答复",
+                        chrome, "consultations/\(i + 1)/close", Routes.Console.requestConsultationClose.path(r.id, i + 1), "\(c.party)答复",
                         [dateField("答复日期", "repliedOn", step: "consultations/\(i + 1)/close")], button: "登记答复"))
             }
             nodes.append(
                 form(
-                    chrome, "internal-consultations", "内部会商",
+                    chrome, "internal-consultations", Routes.Console.requestInternalConsultations.path(r.id), "内部会商",
                     [
                         Fragments.textField(
                             "会商科室", name: "department", id: "internal-consultations-department",
@@ -253,7 +282,8 @@ struct RequestDetailPage {
             for (i, c) in r.handling.internalConsultations.enumerated() where c.answeredOn == nil {
                 nodes.append(
                     form(
-                        chrome, "internal-consultations/\(i + 1)/answer", "\(c.department)会商意见",
+                        chrome, "internal-consultations/\(i + 1)/answer",
+                        Routes.Console.requestInternalConsultationAnswer.path(r.id, i + 1), "\(c.department)会商意见",
                         [
                             Fragments.textArea(
                                 "意见", name: "answer", id: "internal-consultations-\(i + 1)-answer-answer", value: "", rows: 3),
@@ -265,7 +295,8 @@ struct RequestDetailPage {
                 if fee.paidOn == nil {
                     nodes.append(
                         form(
-                            chrome, "fee-paid", "登记缴费（应缴 \(fee.amountYuan) 元，期限 \(clock.feeDueOn?.chinese ?? "")）",
+                            chrome, "fee-paid", Routes.Console.requestFeePaid.path(r.id),
+                            "登记缴费（应缴 \(fee.amountYuan) 元，期限 \(clock.feeDueOn?.chinese ?? "")）",
                             [
                                 dateField("缴费日期", "paidOn", step: "fee-paid"),
                                 Fragments.textField(
@@ -276,7 +307,7 @@ struct RequestDetailPage {
             } else {
                 nodes.append(
                     form(
-                        chrome, "fee-notice", "发出收费通知（信息处理费）",
+                        chrome, "fee-notice", Routes.Console.requestFeeNotice.path(r.id), "发出收费通知（信息处理费）",
                         [
                             Fragments.select(
                                 "计收方式", name: "basis", id: "fee-notice-basis",
@@ -290,7 +321,7 @@ struct RequestDetailPage {
             }
             nodes.append(
                 form(
-                    chrome, "deferral", "确定延迟答复期限（第三十五条）",
+                    chrome, "deferral", Routes.Console.requestDeferral.path(r.id), "确定延迟答复期限（第三十五条）",
                     [
                         Fragments.textField(
                             "延迟至", name: "deferredTo", id: "deferral-deferredTo", value: mine("deferral", "deferredTo"), type: .date,
@@ -301,7 +332,7 @@ struct RequestDetailPage {
         }
         nodes.append(
             form(
-                chrome, "transfer", "转其他机关办理（收到申请日期不变）",
+                chrome, "transfer", Routes.Console.requestTransfer.path(r.id), "转其他机关办理（收到申请日期不变）",
                 [
                     Fragments.select(
                         "转至", name: "agency", id: "transfer-agency",
@@ -326,7 +357,8 @@ struct RequestDetailPage {
         let outcomes = RequestOutcome.allCases.map { ($0.rawValue, "\($0.label)") }
         var nodes: [Node<HTML.BodyContext>] = [
             form(
-                chrome, "letter", draft == nil ? "选择办理结果，生成告知书草稿" : "重新生成草稿（改变办理结果）", open: draft == nil,
+                chrome, "letter", Routes.Console.requestLetter.path(r.id), draft == nil ? "选择办理结果，生成告知书草稿" : "重新生成草稿（改变办理结果）",
+                open: draft == nil,
                 [
                     Fragments.select(
                         "办理结果", name: "outcome", id: "letter-outcome", options: outcomes,
@@ -346,7 +378,7 @@ struct RequestDetailPage {
         if let draft {
             nodes.append(
                 .form(
-                    .method(.post), .action("\(path)/letter-edit"), .class("letter-edit"),
+                    .method(.post), .action(Routes.Console.requestLetterEdit.path(r.id)), .class("letter-edit"),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         Fragments.textField(
@@ -362,7 +394,7 @@ struct RequestDetailPage {
                     .a(.href(Routes.Console.letterPDF.path(draft.id)), .text("预览 PDF"))))
             nodes.append(
                 .form(
-                    .method(.post), .action("\(path)/reply"), .class("reply"),
+                    .method(.post), .action(Routes.Console.requestReply.path(r.id)), .class("reply"),
                     .div(
                         Fragments.csrfField(chrome.csrf),
                         .input(.type(.hidden), .name("outcome"), .value(attr(draft.outcome.rawValue))),
@@ -388,7 +420,7 @@ struct RequestDetailPage {
                                     + (d.signedBy.map { "，签收人 \($0)" } ?? "") + (d.address.map { "，\($0)" } ?? "")))
                     }),
             form(
-                chrome, "deliveries", "登记送达",
+                chrome, "deliveries", Routes.Console.requestDeliveries.path(r.id), "登记送达",
                 [
                     Fragments.select(
                         "送达方式", name: "method", id: "deliveries-method", options: DeliveryMethod.allCases.map { ($0.rawValue, $0.label) },
@@ -406,7 +438,8 @@ struct RequestDetailPage {
                         errors: mineErrors("deliveries"),
                         required: false),
                     Fragments.textField(
-                        "收件邮箱（电子邮件）", name: "address", id: "deliveries-address", value: mine("deliveries", "address", r.applicant.email),
+                        "收件邮箱（电子邮件）", name: "address", id: "deliveries-address",
+                        value: mine("deliveries", "address", revealed ? r.applicant.email : ""),
                         errors: mineErrors("deliveries"), required: false),
                 ], button: "登记送达")
         )
@@ -436,7 +469,7 @@ struct RequestDetailPage {
             .if(
                 r.handling.proactiveDocumentID == nil,
                 form(
-                    chrome, "proactive", "关联已主动公开的文件",
+                    chrome, "proactive", Routes.Console.requestProactive.path(r.id), "关联已主动公开的文件",
                     [
                         Fragments.textField(
                             "文件编号", name: "documentId", id: "proactive-documentId", value: mine("proactive", "documentId"), type: .number,
@@ -460,7 +493,7 @@ struct RequestDetailPage {
                             .if(
                                 a.result == .pending,
                                 form(
-                                    chrome, "appeals/\(a.id)", "登记结果",
+                                    chrome, "appeals/\(a.id)", Routes.Console.requestAppeal.path(r.id, a.id), "登记结果",
                                     [
                                         Fragments.select(
                                             "结果", name: "result", id: "appeals-\(a.id)-result",
@@ -471,7 +504,7 @@ struct RequestDetailPage {
                                     ], button: "登记结果")))
                     }),
             form(
-                chrome, "appeals", "登记行政复议或行政诉讼",
+                chrome, "appeals", Routes.Console.requestAppeals.path(r.id), "登记行政复议或行政诉讼",
                 [
                     Fragments.select(
                         "类别", name: "kind", id: "appeals-kind", options: RequestAppeal.Kind.allCases.map { ($0.rawValue, $0.label) },

@@ -85,9 +85,9 @@ struct SurveyConsolePage {
         let s = survey
         let base = Routes.Console.survey.path(s.id)
         let status = s.status(today: today)
-        func action(_ path: String, _ label: String, hidden: [(String, String)] = []) -> Node<HTML.BodyContext> {
+        func action(_ route: Route<Int64>, _ label: String, hidden: [(String, String)] = []) -> Node<HTML.BodyContext> {
             .form(
-                .method(.post), .action("\(base)/\(path)"), .class("inline"),
+                .method(.post), .action(route.path(s.id)), .class("inline"),
                 .div(
                     Fragments.csrfField(chrome.csrf), .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
                     .button(.type(.submit), .text(label))))
@@ -102,11 +102,13 @@ struct SurveyConsolePage {
             Fragments.alert(message ?? errors.values.first, kind: errors.isEmpty ? "success" : "error"),
             .div(
                 .class("actions"),
-                .if(!s.published, action("publish", "发布")),
-                .if(status == .open || status == .notYetOpen, action("close", "提前结束")),
+                .if(!s.published, action(Routes.Console.surveyPublish, "发布")),
+                .if(status == .open || status == .notYetOpen, action(Routes.Console.surveyClose, "提前结束")),
                 .if(
                     s.published,
-                    action("results-public", s.resultsPublic ? "不再公开结果" : "公开结果", hidden: [("shown", s.resultsPublic ? "0" : "1")])),
+                    action(
+                        Routes.Console.surveyResultsPublic, s.resultsPublic ? "不再公开结果" : "公开结果",
+                        hidden: [("shown", s.resultsPublic ? "0" : "1")])),
                 .if(s.published, .a(.href(Routes.Portal.survey.path(s.id)), .text("门户页面"))),
                 .a(.href(Routes.API.surveyExportCSV.path(s.id)), .text("导出答卷（CSV）"))),
             s.published
