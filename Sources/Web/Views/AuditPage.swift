@@ -18,7 +18,7 @@ struct AuditPage {
         next.page += 1
         return .div(
             .h1(.text("审计档案")),
-            .p(.text("记录每一次登录、权限变更和数据变更，按 SHA-256 链式存储，只增不删。可用命令 gongkai audit verify 校验完整性。")),
+            .p(.text("记录每一次登录、权限变更和数据变更，按 SHA-256 链式存储，只增不删；任何改动或删除都会被完整性校验发现。")),
             Fragments.alert(errors.isEmpty ? nil : "筛选条件有误，请修改后重试。"),
             .form(
                 .method(.get), .action(Routes.Console.audit.path()),
