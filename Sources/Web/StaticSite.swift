@@ -47,7 +47,7 @@ public enum StaticSite {
             func page(_ title: String, path: String, _ content: (PageChrome) -> Node<HTML.BodyContext>) throws {
                 let chrome = PageChrome(
                     title: title, area: .portal, elderly: false, identity: nil, csrf: "", returnPath: path, agency: root,
-                    serverOrigin: serverOrigin)
+                    serverOrigin: serverOrigin, host: WebAddress(siteOrigin)?.host ?? "")
                 let file = path == Routes.Portal.home.path() ? "index.html" : String(path.dropFirst()) + "/index.html"
                 try write(file, Layout.render(chrome, content(chrome)))
             }

@@ -128,6 +128,12 @@ import Testing
         #expect(try fees.perRequestTotalYuan(count: 35) == 3_000)
         #expect(throws: DomainError.self) { try fees.perRequestYuan(ordinal: 0) }
         #expect(throws: DomainError.self) { try fees.perVolumeYuan(pages: -1) }
+        // A mistyped figure is refused, not multiplied past Int.max (found by the fuzzer: a
+        // fee notice of 720,968,951,328,722,560 pages stopped the server).
+        #expect(throws: DomainError.self) { try fees.perVolumeYuan(pages: 720_968_951_328_722_560) }
+        #expect(throws: DomainError.self) { try fees.perRequestYuan(ordinal: Int.max) }
+        #expect(throws: DomainError.self) { try fees.perRequestTotalYuan(count: Int.max) }
+        #expect(try fees.perVolumeYuan(pages: FeeSchedule.maxPages) > 0)
         #expect(throws: DomainError.self) { try fees.quote(.perVolume, ordinal: 3, pages: nil) }
     }
 }

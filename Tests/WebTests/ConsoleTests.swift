@@ -13,7 +13,7 @@ import Web
     /// Routes anyone may use. Every other route must refuse a visitor who is not signed in.
     static let publicRoutes: Set<String> = [
         "GET /", "GET /documents/{id}", "GET /search", "GET /catalog/{category}", "GET /sitemap.xml", "GET /feeds/{feed}",
-        "GET /guide", "GET /agencies/{id}/guide", "GET /assets/site.css", "GET /favicon.ico", "POST /preferences/display",
+        "GET /guide", "GET /agencies/{id}/guide", "GET /assets/site.css", "GET /favicon.ico", "GET /site-map", "POST /preferences/display",
         "GET /documents/{id}/attachments/{attachment}/{name}", "GET /browse", "GET /columns/{code}", "GET /subjects",
         "GET /documents/{id}/print",
         "GET /login", "POST /login", "GET /healthz",

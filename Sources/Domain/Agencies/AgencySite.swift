@@ -10,11 +10,14 @@ public struct AgencySite: Hashable, Sendable, Codable {
     public var title: String
     /// `#rrggbb` for the header, footer rule and headings; empty means the default red.
     public var color: String
+    /// The filings and marks the footer shows (see `SiteRegistration`).
+    public var registration: SiteRegistration
 
-    public init(host: String? = nil, title: String = "", color: String = "") {
+    public init(host: String? = nil, title: String = "", color: String = "", registration: SiteRegistration = SiteRegistration()) {
         self.host = host
         self.title = title
         self.color = color
+        self.registration = registration
     }
 
     /// The default accent (#8c1c13, white on it 9.2:1).

@@ -42,11 +42,20 @@ public struct FeeSchedule: Hashable, Sendable, Codable {
 
     public static let standard = FeeSchedule()
 
+    /// The largest request counted in a month and the most pages of one request that a quote
+    /// accepts. Far past any real request (a month's requests from one applicant run to tens, a
+    /// large file to thousands of pages), they keep the arithmetic of a mistyped figure bounded.
+    public static let maxOrdinal = 100_000
+    public static let maxPages = 10_000_000
+
     public init() {}
 
     /// The charge for the applicant's `ordinal`-th request in a calendar month (1-based).
     public func perRequestYuan(ordinal: Int) throws(DomainError) -> Int {
         guard ordinal >= 1 else { throw .invalid("ordinal", "ordinal 须为正整数（本月第几件申请）") }
+        guard ordinal <= Self.maxOrdinal else {
+            throw .invalid("ordinal", "ordinal 不能超过 \(Self.maxOrdinal)（本月第几件申请）")
+        }
         if ordinal <= freeRequests { return 0 }
         if ordinal <= firstBandEnd { return firstBandYuan }
         let band = (ordinal - firstBandEnd - 1) / max(1, bandSize) + 1
@@ -56,6 +65,7 @@ public struct FeeSchedule: Hashable, Sendable, Codable {
     /// The total for the first `count` requests of a month: the sum of each one's charge.
     public func perRequestTotalYuan(count: Int) throws(DomainError) -> Int {
         guard count >= 0 else { throw .invalid("count", "count 不能为负数") }
+        guard count <= Self.maxOrdinal else { throw .invalid("count", "count 不能超过 \(Self.maxOrdinal)") }
         var total = 0
         for n in stride(from: 1, through: count, by: 1) { total += try perRequestYuan(ordinal: n) }
         return total
@@ -64,11 +74,17 @@ public struct FeeSchedule: Hashable, Sendable, Codable {
     /// The charge for one request of `pages` pages, each tier charging only its own part.
     public func perVolumeYuan(pages: Int) throws(DomainError) -> Int {
         guard pages >= 0 else { throw .invalid("pages", "pages 不能为负数") }
+        guard pages <= Self.maxPages else { throw .invalid("pages", "pages 不能超过 \(Self.maxPages) 页") }
         var total = 0
         var below = 0
         for tier in pageTiers {
             let top = tier.throughPage.map { min($0, pages) } ?? pages
-            if top > below { total += (top - below) * tier.yuanPerPage }
+            if top > below {
+                let (part, overflow) = (top - below).multipliedReportingOverflow(by: tier.yuanPerPage)
+                let (sum, overflowSum) = total.addingReportingOverflow(part)
+                guard !overflow, !overflowSum else { throw .invalid("pages", "费用超出可计算范围，请核对页数和收费标准") }
+                total = sum
+            }
             below = max(below, tier.throughPage ?? pages)
             if below >= pages { break }
         }

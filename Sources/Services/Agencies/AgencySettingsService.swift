@@ -53,8 +53,12 @@ public struct AgencySettingsService: Sendable {
     }
 
     /// Checks, stores and archives the agency's portal settings; the agency as it now is.
-    public func saveSite(host: String, title: String, color: String, by identity: StaffIdentity, address: String) async throws -> Agency {
-        let site = try AgencySite.make(host: host, title: title, color: color)
+    public func saveSite(
+        host: String, title: String, color: String, registration: SiteRegistration? = nil, by identity: StaffIdentity, address: String
+    ) async throws -> Agency {
+        var made = try AgencySite.make(host: host, title: title, color: color)
+        made.registration = try (registration ?? identity.agency.site.registration).checked()
+        let site = made
         let before = identity.agency
         var after = before
         after.site = site

@@ -50,6 +50,11 @@ public enum DemoContent: Sendable {
     static func load(into agency: Agency, env: ServiceEnvironment, actor: AuditActor) async throws {
         let at = env.nowMillis
         try await env.database.audited(by: actor, atMillis: at) { stores, trail in
+            // The footer's filings, marked as examples: an agency enters its own in 网站设置.
+            var site = agency.site
+            site.registration = SiteRegistration(
+                sponsor: agency.name, siteCode: "9999000001", icp: "示ICP备20260001号（示例）", psb: "示公网安备 99990002000001号（示例）")
+            try await stores.agencies.saveSite(agencyID: agency.id, site)
             for name in departments {
                 let d = try await stores.agencies.createDepartment(agencyID: agency.id, name: name)
                 try await trail.log(.departmentCreate, .department, d.id, agencyID: agency.id, after: CanonicalJSON.text(d))

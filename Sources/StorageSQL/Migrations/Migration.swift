@@ -46,4 +46,5 @@ let allMigrations: [any Migration] = [
     M033CreateInstanceCounters(),
     M034CreatePublicChanges(),
     M035SearchIndexWithoutPendingList(),
+    M036AddSiteRegistration(),
 ]

@@ -8,7 +8,7 @@ struct SQLAgencyStore: AgencyStore {
 
     private static let columns = [
         "id", "parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
-        "contact_phone", "contact_fax", "contact_email", "site_host", "site_title", "site_color",
+        "contact_phone", "contact_fax", "contact_email", "site_host", "site_title", "site_color", "site_registration",
     ]
 
     private func decode(_ row: any SQLRow) throws -> Agency {
@@ -27,7 +27,10 @@ struct SQLAgencyStore: AgencyStore {
                 email: try row.decode(column: "contact_email", as: String.self)),
             site: AgencySite(
                 host: try row.decode(column: "site_host", as: String?.self), title: try row.decode(column: "site_title", as: String.self),
-                color: try row.decode(column: "site_color", as: String.self)))
+                color: try row.decode(column: "site_color", as: String.self),
+                registration: (try? JSONDecoder().decode(
+                    SiteRegistration.self, from: Data(try row.decode(column: "site_registration", as: String.self).utf8)))
+                    ?? SiteRegistration()))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("agencies") }
@@ -73,7 +76,9 @@ struct SQLAgencyStore: AgencyStore {
     func saveSite(agencyID: Int64, _ site: AgencySite) async throws {
         do {
             try await db.update("agencies").set("site_host", to: SQLBind(site.host)).set("site_title", to: SQLBind(site.title))
-                .set("site_color", to: SQLBind(site.color)).where("id", .equal, SQLBind(agencyID)).run()
+                .set("site_color", to: SQLBind(site.color))
+                .set("site_registration", to: SQLBind(String(decoding: try JSONEncoder().encode(site.registration), as: UTF8.self)))
+                .where("id", .equal, SQLBind(agencyID)).run()
         } catch  where isUniqueViolation(error) {
             throw DomainError.conflict("域名 \(site.host ?? "") 已由其他机关使用")
         }

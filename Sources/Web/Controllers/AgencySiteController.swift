@@ -22,6 +22,8 @@ struct AgencySiteController: Sendable {
         var host: String?
         var title: String?
         var color: String?
+        /// The footer's filings; left out, they stay as they are.
+        var registration: SiteRegistration?
     }
 
     struct Body: ResponseEncodable {
@@ -31,16 +33,21 @@ struct AgencySiteController: Sendable {
         var color: String
         /// What the header shows: the title, or the agency's name.
         var shownTitle: String
+        /// The filings and marks the footer shows.
+        var registration: SiteRegistration
     }
 
     static func body(_ a: Agency) -> Body {
-        Body(agencyId: a.id, host: a.site.host, title: a.site.title, color: a.site.color, shownTitle: a.siteTitle)
+        Body(
+            agencyId: a.id, host: a.site.host, title: a.site.title, color: a.site.color, shownTitle: a.siteTitle,
+            registration: a.site.registration)
     }
 
     /// Checks, stores and archives the new site settings; the portal's cached pages go.
     func save(_ input: Input, _ identity: StaffIdentity, address: String) async throws -> Agency {
         try await AgencySettingsService(env: env.services).saveSite(
-            host: input.host ?? "", title: input.title ?? "", color: input.color ?? "", by: identity, address: address)
+            host: input.host ?? "", title: input.title ?? "", color: input.color ?? "", registration: input.registration, by: identity,
+            address: address)
     }
 
     @Sendable func show(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Body {
@@ -62,16 +69,29 @@ struct AgencySiteController: Sendable {
 
     @Sendable func page(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let site = identity.agency.site
-        return try await render(["host": site.host ?? "", "title": site.title, "color": site.color], request, context)
+        let r = site.registration
+        return try await render(
+            [
+                "host": site.host ?? "", "title": site.title, "color": site.color, "sponsor": r.sponsor, "siteCode": r.siteCode,
+                "icp": r.icp,
+                "psb": r.psb, "psbLink": r.psbLink, "conacImage": r.conacImage, "conacLink": r.conacLink,
+            ], request, context)
     }
+
+    static let fields = ["host", "title", "color", "sponsor", "siteCode", "icp", "psb", "psbLink", "conacImage", "conacLink"]
 
     @Sendable func submit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
-        let values = ["host": form["host"], "title": form["title"], "color": form["color"]]
+        var values: [String: String] = [:]
+        for name in Self.fields { values[name] = form[name] }
         do {
+            let registration = SiteRegistration(
+                sponsor: form["sponsor"], siteCode: form["siteCode"], icp: form["icp"], psb: form["psb"], psbLink: form["psbLink"],
+                conacImage: form["conacImage"], conacLink: form["conacLink"])
             _ = try await save(
-                Input(host: values["host"], title: values["title"], color: values["color"]), identity, address: context.remoteAddress)
+                Input(host: values["host"], title: values["title"], color: values["color"], registration: registration), identity,
+                address: context.remoteAddress)
             return try await render(values, request, context, message: "已保存。")
         } catch let error as DomainError {
             return try await render(values, request, context, errors: [error.field ?? "host": error.message], status: .unprocessableContent)
@@ -108,6 +128,28 @@ struct AgencySitePage {
                         "主色", name: "color", value: values["color"] ?? "", errors: errors,
                         hint: "#rrggbb，用于页眉和标题线；须足够深，使白色文字对比度不低于 4.5:1；留空则用默认红色 \(AgencySite.defaultColor)",
                         required: false),
+                    .fieldset(
+                        .element(named: "legend", text: "网站标识与备案（显示在每一页的页脚）"),
+                        Fragments.textField(
+                            "主办单位", name: "sponsor", value: values["sponsor"] ?? "", errors: errors, hint: "默认为本机关名称", required: false),
+                        Fragments.textField(
+                            "网站标识码", name: "siteCode", value: values["siteCode"] ?? "", errors: errors,
+                            hint: "全国政府网站基本信息数据库分配的标识码，如 3700000001", required: false),
+                        Fragments.textField(
+                            "ICP备案编号", name: "icp", value: values["icp"] ?? "", errors: errors, hint: "如 鲁ICP备12345678号-1", required: false),
+                        Fragments.textField(
+                            "公安机关备案号", name: "psb", value: values["psb"] ?? "", errors: errors, hint: "如 鲁公网安备 37010202000001号",
+                            required: false),
+                        Fragments.textField(
+                            "公安机关备案链接", name: "psbLink", value: values["psbLink"] ?? "", errors: errors, hint: "公安机关互联网站安全管理服务平台上的备案页面网址",
+                            required: false),
+                        Fragments.textField(
+                            "党政机关网站标识图片", name: "conacImage", value: values["conacImage"] ?? "", errors: errors,
+                            hint: "开办单位标识的图片网址（https://dcs.conac.cn/…）", required: false),
+                        Fragments.textField(
+                            "党政机关网站标识证书链接", name: "conacLink", value: values["conacLink"] ?? "", errors: errors, hint: "标识证书页面的网址",
+                            required: false),
+                    ),
                     .button(.type(.submit), .text("保存"))
                 )
             )

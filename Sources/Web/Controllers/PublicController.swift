@@ -18,8 +18,16 @@ struct PublicController: Sendable {
         router.get(Routes.Portal.catalog, use: catalog)
         router.get(Routes.Portal.stylesheet, use: stylesheet)
         router.get(Routes.Portal.favicon, use: favicon)
+        router.get(Routes.Portal.siteMap, use: siteMap)
         router.get(Routes.Portal.brandAsset, use: brand)
         router.post(Routes.Portal.displayMode, use: displayMode)
+    }
+
+    @Sendable func siteMap(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let agency = try await env.portal(request).agency
+        let service = try await CatalogService.load(env.services, agencyID: agency?.id)
+        let page = SiteMapPage(agency: agency, categories: service.categories, columns: service.settings.columns)
+        return try await pages.respond("网站地图", area: .portal, request: request, context: context, agency: agency) { page.content($0) }
     }
 
     @Sendable func home(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -26,8 +26,9 @@ struct RequestSetupMiddleware: RouterMiddleware {
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         if context.isSecure, let hsts = Self.hsts(settings) { response.headers[Self.hstsField] = hsts }
         if response.headers[.init("Content-Security-Policy")!] == nil {
+            // The 党政机关网站开办单位标识 is served by the CONAC itself (see `SiteRegistration`).
             response.headers[.init("Content-Security-Policy")!] =
-                "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+                "default-src 'self'; img-src 'self' data: https://dcs.conac.cn; form-action 'self'; frame-ancestors 'none'"
         }
         return response
     }

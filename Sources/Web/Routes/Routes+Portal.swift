@@ -48,6 +48,7 @@ extension Routes {
         public static let search: Route<> = .init("/search")
         public static let siteErrors: Route<> = .init("/site-errors")
         public static let newSiteError: Route<> = .init("/site-errors/new")
+        public static let siteMap: Route<> = .init("/site-map")
         public static let sitemap: Route<> = .init("/sitemap.xml")
         public static let subjects: Route<> = .init("/subjects")
         public static let surveys: Route<> = .init("/surveys")
@@ -101,6 +102,7 @@ extension Routes {
             search,
             siteErrors,
             newSiteError,
+            siteMap,
             sitemap,
             subjects,
             surveys,

@@ -22,6 +22,8 @@ struct PageChrome {
     /// Where forms and sign-in point: empty on the live site (same origin), the server's URL in
     /// a static export (`gongkai publish-static --server`).
     var serverOrigin = ""
+    /// The host name the page was asked for (the site's domain when the agency has none set).
+    var host = ""
 
     var siteName: String {
         area == .console ? (agency?.name ?? "卫生健康委员会") + " 政务公开工作平台" : (agency?.siteTitle ?? "卫生健康委员会") + " 政府信息公开"
@@ -45,7 +47,8 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(chrome.title) - \(chrome.siteName)"),
                 .link(.rel(.stylesheet), .href(Routes.Portal.stylesheet.path())),
-                .unwrap(chrome.brandStylesheet) { .link(.rel(.stylesheet), .href($0)) }
+                .unwrap(chrome.brandStylesheet) { .link(.rel(.stylesheet), .href($0)) },
+                .if(chrome.area == .portal, siteMetadata(chrome))
             ),
             .body(
                 .class((chrome.area == .console ? "console" : "portal") + (chrome.elderly ? " elderly" : "")),
@@ -56,6 +59,18 @@ enum Layout {
             )
         )
         return html.render()
+    }
+
+    /// The site's metadata tags of the 政府网站网页设计规范, on every portal page.
+    static func siteMetadata(_ chrome: PageChrome) -> Node<HTML.HeadContext> {
+        let site = chrome.agency?.site
+        // A tag with nothing to say is left out (a meta tag without content is not valid HTML).
+        func meta(_ name: String, _ value: String) -> Node<HTML.HeadContext> {
+            .if(!value.isEmpty, .meta(.name(name), .content(value)))
+        }
+        return .group(
+            meta("SiteName", chrome.agency?.siteTitle ?? ""), meta("SiteDomain", site?.host ?? chrome.host),
+            meta("SiteIDCode", site?.registration.siteCode ?? ""))
     }
 
     private static func header(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
@@ -132,6 +147,34 @@ enum Layout {
         )
     }
 
+    /// The filings the inspection looks for: 主办单位, 网站标识码, ICP and public-security filings
+    /// and the 党政机关网站开办单位标识, each shown when the agency has entered it.
+    private static func registration(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        let r = chrome.agency?.site.registration ?? SiteRegistration()
+        let sponsor = r.sponsor.isEmpty ? (chrome.agency?.name ?? "") : r.sponsor
+        return .div(
+            .class("site-registration"),
+            .p(
+                .text("主办单位：\(sponsor)"),
+                .if(!r.siteCode.isEmpty, .group(.text("　网站标识码："), .span(.class("site-code"), .text(r.siteCode))))),
+            .if(
+                !r.icp.isEmpty || !r.psb.isEmpty,
+                .p(
+                    .if(!r.icp.isEmpty, .a(.href(SiteRegistration.icpLink), .attribute(named: "rel", value: "noopener"), .text(r.icp))),
+                    .if(!r.icp.isEmpty && !r.psb.isEmpty, .text("　")),
+                    .if(
+                        !r.psb.isEmpty,
+                        r.psbLink.isEmpty
+                            ? .text(r.psb) : .a(.href(attr(r.psbLink)), .attribute(named: "rel", value: "noopener"), .text(r.psb))))),
+            .if(
+                !r.conacImage.isEmpty,
+                .p(
+                    .class("conac"),
+                    .a(
+                        .href(attr(r.conacLink.isEmpty ? r.conacImage : r.conacLink)), .attribute(named: "rel", value: "noopener"),
+                        .img(.src(attr(r.conacImage)), .alt("党政机关网站开办单位标识"), .attribute(named: "width", value: "60"))))))
+    }
+
     private static func footer(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         let contact = chrome.agency?.contact ?? AgencyContact()
         return .footer(
@@ -144,6 +187,7 @@ enum Layout {
                 .if(
                     chrome.area == .portal,
                     .p(
+                        .a(.href(attr(chrome.serverOrigin + Routes.Portal.siteMap.path())), .text("网站地图")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + Routes.Portal.surveys.path())), .text("问卷调查")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + Routes.Portal.openDays.path())), .text("政府开放日")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + Routes.Portal.faq.path())), .text("常见问题")), .text(" · "),
@@ -151,7 +195,8 @@ enum Layout {
                             .class("report-error"),
                             .href(
                                 attr(chrome.serverOrigin + Routes.Portal.newSiteError.path() + "?page=" + Routes.encode(chrome.returnPath))),
-                            .text("我为网站找错：报告本页的错误"))))
+                            .text("我为网站找错：报告本页的错误")))),
+                .if(chrome.area == .portal, registration(chrome))
             )
         )
     }

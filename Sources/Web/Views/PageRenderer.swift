@@ -22,7 +22,8 @@ struct PageRenderer: Sendable {
             }
         let chrome = PageChrome(
             title: title, area: area, elderly: context.elderlyMode, identity: context.identity, csrf: csrf.token,
-            returnPath: Routes.safeReturnPath(request.uri.description), agency: agency)
+            returnPath: Routes.safeReturnPath(request.uri.description), agency: agency,
+            host: PortalSite.host(of: request, trustProxy: env.settings.trustProxy))
         return (chrome, csrf.setCookie)
     }
 

@@ -19,6 +19,7 @@ extension APIDescription {
                                 "color": .string(required: false, description: "#rrggbb；白色文字对比度须不低于 4.5:1；空则用默认色"),
                                 "host": .string(required: false, description: "域名，如 cdc.example.gov.cn；空则不设"),
                                 "title": .string(required: false, description: "页眉名称；空则用机关名称"),
+                                "registration": .ref(SiteRegistration.self, required: false),
                             ])),
                         responses: [.json(200, "已保存", AgencySiteController.Body.self), .error(409, "域名已由其他机关使用"), .error(422, "域名或颜色无效")])
                 ))

@@ -15,7 +15,18 @@ extension AgencySiteController.Body: APISchema {
         "title": .string,
         "color": .string,
         "shownTitle": .string,
+        "registration": .ref(SiteRegistration.self),
     ])
+}
+
+extension SiteRegistration: APISchema {
+    static let schema: JSONSchema = .object(
+        description: "页脚显示的网站标识与备案信息",
+        properties: [
+            "sponsor": .string(description: "主办单位"), "siteCode": .string(description: "网站标识码"), "icp": .string(description: "ICP备案编号"),
+            "psb": .string(description: "公安机关备案号"), "psbLink": .string(description: "公安机关备案链接"),
+            "conacImage": .string(description: "党政机关网站开办单位标识图片"), "conacLink": .string(description: "标识证书链接"),
+        ])
 }
 
 extension AnnualReportDTO: APISchema {
@@ -1710,6 +1721,7 @@ enum APISchemas {
     static var all: [any APISchema.Type] {
         [
             AgencySiteController.Body.self,
+            SiteRegistration.self,
             AnnualReportDTO.self,
             AssessmentsController.AssessmentDTO.self,
             AssessmentsController.ListDTO.self,
