@@ -44,10 +44,14 @@ public enum StaticSite {
             // The export is the main portal: every agency's records.
             let site = PortalSite(agency: root, isOwnSite: false)
             let service = try await CatalogService.portal(env.services)
-            func page(_ title: String, path: String, _ content: (PageChrome) -> Node<HTML.BodyContext>) throws {
+            func page(
+                _ title: String, path: String, route: (any RouteDescription)? = nil, trail: [Crumb] = [],
+                metadata: PageMetadata.Tags = [], _ content: (PageChrome) -> Node<HTML.BodyContext>
+            ) throws {
                 let chrome = PageChrome(
                     title: title, area: .portal, elderly: false, identity: nil, csrf: "", returnPath: path, agency: root,
-                    serverOrigin: serverOrigin, host: WebAddress(siteOrigin)?.host ?? "")
+                    serverOrigin: serverOrigin, host: WebAddress(siteOrigin)?.host ?? "",
+                    trail: route.map { (PortalMap.trail(template: $0.template) ?? []) + trail }, metadata: metadata)
                 let file = path == Routes.Portal.home.path() ? "index.html" : String(path.dropFirst()) + "/index.html"
                 try write(file, Layout.render(chrome, content(chrome)))
             }
@@ -58,7 +62,11 @@ public enum StaticSite {
             }
             for doc in all {
                 let model = try await PublicController.documentPage(doc, env: env)
-                try page(doc.title, path: Routes.Portal.document.path(doc.id)) { model.content($0) }
+                try page(
+                    doc.title, path: Routes.Portal.document.path(doc.id), route: Routes.Portal.document,
+                    trail: model.category.map { [Crumb($0.name, Routes.Portal.catalog(category: $0.code, page: 1))] } ?? [],
+                    metadata: PageMetadata.article(model, url: siteOrigin + Routes.Portal.document.path(doc.id))
+                ) { model.content($0) }
                 // Attachments under their public path; the file keeps its (cleaned) name, so the
                 // web server picks the content type from the extension.
                 try write(
@@ -74,7 +82,9 @@ public enum StaticSite {
                 let model = CatalogPage(
                     category: category, categories: service.categories, total: items.count, page: 1, items: items,
                     perPage: max(1, items.count))
-                try page(category.name, path: Routes.Portal.catalog(category: category.code, page: 1)) { model.content($0) }
+                try page(category.name, path: Routes.Portal.catalog(category: category.code, page: 1), route: Routes.Portal.catalog) {
+                    model.content($0)
+                }
                 try write(
                     "feeds/\(category.code).atom",
                     try await FeedsController.atomXML(env, category: category, origin: siteOrigin, site: site))
@@ -85,7 +95,7 @@ public enum StaticSite {
                     env, service, filter: CatalogFilter(column: column.code), page: 1, heading: column.name, summary: column.summary,
                     basePath: Routes.Portal.column.path(column.code), perPage: max(1, count))
                 model.serverOrigin = serverOrigin
-                try page(column.name, path: Routes.Portal.column.path(column.code)) { model.content($0) }
+                try page(column.name, path: Routes.Portal.column.path(column.code), route: Routes.Portal.column) { model.content($0) }
             }
             let agencies = try await stores.agencies.all()
             for agency in agencies {
@@ -93,22 +103,28 @@ public enum StaticSite {
                 let model = GuidePage(
                     agency: agency, categories: own.categories, subordinates: agencies.filter { $0.parentID == agency.id },
                     indexRule: own.indexRule)
-                try page("政府信息公开指南", path: Routes.Portal.guide(agencyID: agency.parentID == nil ? nil : agency.id)) { model.content($0) }
+                try page(
+                    "政府信息公开指南", path: Routes.Portal.guide(agencyID: agency.parentID == nil ? nil : agency.id), route: Routes.Portal.guide
+                ) {
+                    model.content($0)
+                }
             }
             // Annual reports: the list, each report's page (also under the site's own path for the
             // root agency) and its files; the PDF stays with the server.
             let reports = try await AnnualReportsController.publishedViews(env)
             let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
-            try page("政府信息公开工作年度报告", path: Routes.Portal.annualReports.path()) { _ in
+            try page("政府信息公开工作年度报告", path: Routes.Portal.annualReports.path(), route: Routes.Portal.annualReports) { _ in
                 AnnualReportsController.index(reports.map(\.report), agencies: byID)
             }
             let reportFiles = AnnualReportsController(env: env, pages: PageRenderer(env: env))
             for v in reports {
                 let base = Routes.Portal.agencyAnnualReport.path(v.agency.id, v.report.year)
                 let title = AnnualReportHTML.title(AnnualReportsController.content(v))
-                try page(title, path: base) { AnnualReportsController.page(v, chrome: $0) }
+                try page(title, path: base, route: Routes.Portal.agencyAnnualReport) { AnnualReportsController.page(v, chrome: $0) }
                 if v.agency.parentID == nil {
-                    try page(title, path: Routes.Portal.annualReport.path(v.report.year)) { AnnualReportsController.page(v, chrome: $0) }
+                    try page(title, path: Routes.Portal.annualReport.path(v.report.year), route: Routes.Portal.annualReport) {
+                        AnnualReportsController.page(v, chrome: $0)
+                    }
                 }
                 for format in [AnnualReportsController.FileFormat.docx, .csv, .json, .html] {
                     let file = Routes.Portal.agencyAnnualReportFile.path(v.agency.id, v.report.year, "report.\(format.rawValue)")

@@ -32,6 +32,18 @@ import Testing
                 #expect(html.contains("主办单位：示范市卫生健康委员会") && html.contains("网站标识码"), "\(path): 主办单位")
                 #expect(html.contains(#"href="https://beian.miit.gov.cn/""#) && html.contains("公网安备"), "\(path): filings")
                 #expect(html.contains(#"href="/site-map""#) && html.contains("我为网站找错"), "\(path): site map and error report")
+                // 当前位置 on every page below home, starting at 首页 and ending at the page itself.
+                if path == Routes.Portal.home.path() {
+                    #expect(!html.contains(#"aria-label="当前位置""#))
+                } else {
+                    #expect(html.contains(#"<nav class="breadcrumb" aria-label="当前位置">"#), "\(path): breadcrumb")
+                    #expect(
+                        html.contains(#"<li><a href="/">首页</a></li>"#) && html.contains(#"<span aria-current="page">"#), "\(path): trail")
+                }
+                // The header follows the usual shape.
+                for (label, href) in [("机构概况", "/about"), ("政务公开", "/open"), ("政务服务", "/services"), ("互动交流", "/interaction")] {
+                    #expect(html.contains(#"<a href="\#(href)""#) && html.contains(">\(label)</a>"), "\(path): nav \(label)")
+                }
             }
             #expect(checked >= 15)
             let map = try await client.getPage(Routes.Portal.siteMap.path())
@@ -39,6 +51,58 @@ import Testing
                 #expect(map.text.contains(entry), "site map: \(entry)")
             }
             #expect(map.text.contains(Routes.Portal.catalog(category: "policy", page: 1)))
+
+            // 政府信息公开: the first level of 国办公开办函〔2019〕61号, in order.
+            let open = try await client.getPage(Routes.Portal.disclosure.path()).text
+            let firstLevel = ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开"]
+            let positions = firstLevel.map { open.range(of: ">\($0)</h2>")?.lowerBound }
+            #expect(positions.allSatisfy { $0 != nil }, "\(positions)")
+            #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+            #expect(open.contains(#"<meta name="ColumnName" content="政府信息公开"/>"#) && open.contains(#"<meta name="ColumnType""#))
+
+            // Column tags on a catalog page, article tags on a document page.
+            let catalog = try await client.getPage(Routes.Portal.catalog(category: "policy", page: 1)).text
+            for tag in ["ColumnName", "ColumnDescription", "ColumnKeywords", "ColumnType"] {
+                #expect(catalog.contains(#"<meta name="\#(tag)" content=""#), "catalog: \(tag)")
+            }
+            #expect(catalog.contains(#"<li><a href="/open">政务公开</a></li><li><a href="/browse">法定主动公开内容</a></li>"#))
+            let document = try await client.getPage(Routes.Portal.document.path(1)).text
+            for tag in ["ArticleTitle", "PubDate", "ContentSource", "Keywords", "Author", "Description", "Url"] {
+                #expect(document.contains(#"<meta name="\#(tag)" content=""#), "document: \(tag)")
+            }
+            #expect(document.contains(#"<meta name="Url" content="http://"#) && document.contains("/documents/1\"/>"))
+
+            // The home page carries 我为政府网站找错 in its body, not only in the footer.
+            let home = try await client.getPage(Routes.Portal.home.path()).text
+            let main = home[home.range(of: "<main")!.lowerBound..<home.range(of: "</main>")!.lowerBound]
+            #expect(main.contains("我为政府网站找错"))
+        }
+    }
+
+    @Test func anAgencySetsItsOwnNavigation() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let admin = try await client.token("admin")
+            let bad = try await client.postJSON(
+                Routes.API.agencySite.path(), #"{"navigation":[{"label":"首页","href":"javascript:alert(1)"}]}"#, token: admin, method: .put)
+            #expect(bad.status == .unprocessableContent && bad.errorField == "navigation", "\(bad.text)")
+            let saved = try await client.postJSON(
+                Routes.API.agencySite.path(),
+                #"{"navigation":[{"label":"首页","href":"/"},{"label":"信息公开","href":"/open"},{"label":"政务服务网","href":"https://zwfw.example.gov.cn/"}]}"#,
+                token: admin, method: .put)
+            #expect(saved.status == .ok, "\(saved.text)")
+            let home = try await client.getPage(Routes.Portal.guide.path()).text
+            #expect(home.contains(#"<a href="/open">信息公开</a>"#) && home.contains(#"<a href="https://zwfw.example.gov.cn/">政务服务网</a>"#))
+            #expect(!home.contains(">机构概况</a>"))
+            // The form: one entry a line; a bad line is marked and nothing is saved.
+            let cookies = try await client.signInWithForm("admin")
+            let form = try await client.getPage(Routes.Console.site.path(), cookies: cookies)
+            #expect(form.text.contains("信息公开 | /open"))
+            let csrf = try await client.csrfToken(on: Routes.Console.site.path(), cookies: cookies)
+            let refused = try await client.postForm(
+                Routes.Console.site.path(), [("_csrf", csrf), ("navigation", "只有名称")], cookies: cookies)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("第 1 行应为"))
+            #expect(try await client.getPage(Routes.Portal.guide.path()).text.contains(">信息公开</a>"))
         }
     }
 

@@ -337,7 +337,7 @@ class BrowserTests(Browser):
 
     def test_citizen_applies_on_a_phone_and_tracks_the_request(self):
         self.open("/")
-        self.submit(self.driver.find_element(By.LINK_TEXT, "申请公开"))
+        self.submit(self.driver.find_element(By.LINK_TEXT, "申请政府信息公开"))
         self.assertIn("申请公开政府信息", self.driver.find_element(By.TAG_NAME, "h1").text)
         d = self.driver
         d.find_element(By.ID, "applicant.name").send_keys("王五")
@@ -486,7 +486,9 @@ class BrowserTests(Browser):
         d = self.driver
         # From the portal's navigation to last year's report (published by the demo data).
         self.open("/")
-        self.submit(d.find_element(By.LINK_TEXT, "年度报告"))
+        self.submit(d.find_element(By.LINK_TEXT, "政务公开"))
+        self.assertIn("政府信息公开年报", d.find_element(By.TAG_NAME, "main").text)
+        self.submit(d.find_element(By.LINK_TEXT, "政府信息公开工作年度报告"))
         link = d.find_element(By.CSS_SELECTOR, ".report-list a")
         self.assertIn("政府信息公开工作年度报告", link.text)
         self.submit(link)

@@ -12,12 +12,19 @@ public struct AgencySite: Hashable, Sendable, Codable {
     public var color: String
     /// The filings and marks the footer shows (see `SiteRegistration`).
     public var registration: SiteRegistration
+    /// The header's main navigation; empty means the usual shape (首页 / 机构概况 / 政务公开 /
+    /// 政务服务 / 互动交流).
+    public var navigation: [SiteLink]
 
-    public init(host: String? = nil, title: String = "", color: String = "", registration: SiteRegistration = SiteRegistration()) {
+    public init(
+        host: String? = nil, title: String = "", color: String = "", registration: SiteRegistration = SiteRegistration(),
+        navigation: [SiteLink] = []
+    ) {
         self.host = host
         self.title = title
         self.color = color
         self.registration = registration
+        self.navigation = navigation
     }
 
     /// The default accent (#8c1c13, white on it 9.2:1).

@@ -54,10 +54,12 @@ public struct AgencySettingsService: Sendable {
 
     /// Checks, stores and archives the agency's portal settings; the agency as it now is.
     public func saveSite(
-        host: String, title: String, color: String, registration: SiteRegistration? = nil, by identity: StaffIdentity, address: String
+        host: String, title: String, color: String, registration: SiteRegistration? = nil, navigation: [SiteLink]? = nil,
+        by identity: StaffIdentity, address: String
     ) async throws -> Agency {
         var made = try AgencySite.make(host: host, title: title, color: color)
         made.registration = try (registration ?? identity.agency.site.registration).checked()
+        made.navigation = try SiteLink.checked(navigation ?? identity.agency.site.navigation)
         let site = made
         let before = identity.agency
         var after = before

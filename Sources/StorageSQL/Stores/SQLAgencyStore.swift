@@ -9,6 +9,7 @@ struct SQLAgencyStore: AgencyStore {
     private static let columns = [
         "id", "parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
         "contact_phone", "contact_fax", "contact_email", "site_host", "site_title", "site_color", "site_registration",
+        "site_navigation",
     ]
 
     private func decode(_ row: any SQLRow) throws -> Agency {
@@ -30,7 +31,9 @@ struct SQLAgencyStore: AgencyStore {
                 color: try row.decode(column: "site_color", as: String.self),
                 registration: (try? JSONDecoder().decode(
                     SiteRegistration.self, from: Data(try row.decode(column: "site_registration", as: String.self).utf8)))
-                    ?? SiteRegistration()))
+                    ?? SiteRegistration(),
+                navigation: (try? JSONDecoder().decode(
+                    [SiteLink].self, from: Data(try row.decode(column: "site_navigation", as: String.self).utf8))) ?? []))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("agencies") }
@@ -78,6 +81,7 @@ struct SQLAgencyStore: AgencyStore {
             try await db.update("agencies").set("site_host", to: SQLBind(site.host)).set("site_title", to: SQLBind(site.title))
                 .set("site_color", to: SQLBind(site.color))
                 .set("site_registration", to: SQLBind(String(decoding: try JSONEncoder().encode(site.registration), as: UTF8.self)))
+                .set("site_navigation", to: SQLBind(String(decoding: try JSONEncoder().encode(site.navigation), as: UTF8.self)))
                 .where("id", .equal, SQLBind(agencyID)).run()
         } catch  where isUniqueViolation(error) {
             throw DomainError.conflict("域名 \(site.host ?? "") 已由其他机关使用")

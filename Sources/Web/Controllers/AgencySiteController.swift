@@ -24,6 +24,8 @@ struct AgencySiteController: Sendable {
         var color: String?
         /// The footer's filings; left out, they stay as they are.
         var registration: SiteRegistration?
+        /// The header's navigation; left out, it stays as it is; empty, the usual shape.
+        var navigation: [SiteLink]?
     }
 
     struct Body: ResponseEncodable {
@@ -35,18 +37,24 @@ struct AgencySiteController: Sendable {
         var shownTitle: String
         /// The filings and marks the footer shows.
         var registration: SiteRegistration
+        /// The header's navigation as set (empty: the usual shape, `shownNavigation`).
+        var navigation: [SiteLink]
+        /// What the header shows.
+        var shownNavigation: [SiteLink]
     }
 
     static func body(_ a: Agency) -> Body {
         Body(
             agencyId: a.id, host: a.site.host, title: a.site.title, color: a.site.color, shownTitle: a.siteTitle,
-            registration: a.site.registration)
+            registration: a.site.registration, navigation: a.site.navigation,
+            shownNavigation: a.site.navigation.isEmpty ? PortalSection.defaultNavigation : a.site.navigation)
     }
 
     /// Checks, stores and archives the new site settings; the portal's cached pages go.
     func save(_ input: Input, _ identity: StaffIdentity, address: String) async throws -> Agency {
         try await AgencySettingsService(env: env.services).saveSite(
-            host: input.host ?? "", title: input.title ?? "", color: input.color ?? "", registration: input.registration, by: identity,
+            host: input.host ?? "", title: input.title ?? "", color: input.color ?? "", registration: input.registration,
+            navigation: input.navigation, by: identity,
             address: address)
     }
 
@@ -75,10 +83,11 @@ struct AgencySiteController: Sendable {
                 "host": site.host ?? "", "title": site.title, "color": site.color, "sponsor": r.sponsor, "siteCode": r.siteCode,
                 "icp": r.icp,
                 "psb": r.psb, "psbLink": r.psbLink, "conacImage": r.conacImage, "conacLink": r.conacLink,
+                "navigation": SiteLink.text(site.navigation),
             ], request, context)
     }
 
-    static let fields = ["host", "title", "color", "sponsor", "siteCode", "icp", "psb", "psbLink", "conacImage", "conacLink"]
+    static let fields = ["host", "title", "color", "sponsor", "siteCode", "icp", "psb", "psbLink", "conacImage", "conacLink", "navigation"]
 
     @Sendable func submit(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
@@ -89,8 +98,11 @@ struct AgencySiteController: Sendable {
             let registration = SiteRegistration(
                 sponsor: form["sponsor"], siteCode: form["siteCode"], icp: form["icp"], psb: form["psb"], psbLink: form["psbLink"],
                 conacImage: form["conacImage"], conacLink: form["conacLink"])
+            let navigation = try SiteLink.parse(form["navigation"])
             _ = try await save(
-                Input(host: values["host"], title: values["title"], color: values["color"], registration: registration), identity,
+                Input(
+                    host: values["host"], title: values["title"], color: values["color"], registration: registration,
+                    navigation: navigation), identity,
                 address: context.remoteAddress)
             return try await render(values, request, context, message: "已保存。")
         } catch let error as DomainError {
@@ -150,6 +162,12 @@ struct AgencySitePage {
                             "党政机关网站标识证书链接", name: "conacLink", value: values["conacLink"] ?? "", errors: errors, hint: "标识证书页面的网址",
                             required: false),
                     ),
+                    Fragments.textArea(
+                        "页眉导航", name: "navigation", value: values["navigation"] ?? "", rows: 6, errors: errors,
+                        hint: "每行一项：名称 | 地址，地址为本站路径（如 /open）或 https:// 网址，最多 \(SiteLink.maxEntries) 项；"
+                            + "留空则用常见结构："
+                            + PortalSection.defaultNavigation.map(\.label).joined(separator: " / "),
+                        required: false),
                     .button(.type(.submit), .text("保存"))
                 )
             )

@@ -66,7 +66,11 @@ struct BrowseController: Sendable {
             env, service, filter: site.scoped(CatalogFilter(column: column.code)), page: try page(request), heading: column.name,
             summary: column.summary,
             basePath: Routes.Portal.column.path(column.code))
-        return try await pages.respond(column.name, area: .portal, request: request, context: context, agency: site.agency) {
+        let tags = PageMetadata.column(name: column.name, description: column.summary, keywords: ["专题专栏"], type: "专题专栏")
+        return try await pages.respond(
+            column.name, area: .portal, request: request, context: context, agency: site.agency,
+            trail: [Crumb("专题专栏", Routes.Portal.disclosure.path() + "#columns")], metadata: tags
+        ) {
             model.content($0)
         }
     }

@@ -21,6 +21,7 @@ struct PublicController: Sendable {
         router.get(Routes.Portal.siteMap, use: siteMap)
         router.get(Routes.Portal.brandAsset, use: brand)
         router.post(Routes.Portal.displayMode, use: displayMode)
+        registerSections(on: router)
     }
 
     @Sendable func siteMap(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -33,11 +34,21 @@ struct PublicController: Sendable {
     @Sendable func home(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let stores = env.database.stores
         let agency = try await env.portal(request).agency
-        let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 20) } else { [CatalogDocument]() }
+        let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 10) } else { [CatalogDocument]() }
         let service = try await CatalogService.load(env.services, agencyID: agency?.id)
+        var blocks: [(category: CatalogCategory, documents: [CatalogDocument])] = []
+        if agency != nil {
+            let site = try await env.portal(request)
+            for code in HomePage.blockCategories {
+                guard let category = service.categories.first(where: { $0.code == code }) else { continue }
+                let (_, items) = try await stores.documents.list(site.scoped(CatalogFilter(categoryCode: code)), limit: 5, offset: 0)
+                blocks.append((category, items))
+            }
+        }
+        let page = HomePage(
+            agency: agency, documents: documents, categories: service.categories, columns: service.settings.columns, blocks: blocks)
         return try await pages.respond("首页", area: .portal, request: request, context: context, agency: agency) { chrome in
-            HomePage(agency: agency, documents: documents, categories: service.categories, columns: service.settings.columns).content(
-                chrome)
+            page.content(chrome)
         }
     }
 
@@ -47,7 +58,12 @@ struct PublicController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let page = try await Self.documentPage(doc, env: env)
-        var response = try await pages.respond(doc.title, area: .portal, request: request, context: context) { chrome in
+        let url = (env.settings.publicOrigin ?? FeedsController.origin(request, context)) + Routes.Portal.document.path(doc.id)
+        var response = try await pages.respond(
+            doc.title, area: .portal, request: request, context: context,
+            trail: page.category.map { [Crumb($0.name, Routes.Portal.catalog(category: $0.code, page: 1))] } ?? [],
+            metadata: PageMetadata.article(page, url: url)
+        ) { chrome in
             page.content(chrome)
         }
         response.headers[PageCache.documentsHeader] = page.shownDocuments
@@ -123,7 +139,11 @@ struct PublicController: Sendable {
         let (total, items) = try await env.database.stores.documents.list(
             site.scoped(CatalogFilter(categoryCode: category.code)), limit: CatalogPage.perPage, offset: (page - 1) * CatalogPage.perPage)
         let shown = CatalogPage(category: category, categories: service.categories, total: total, page: page, items: items)
-        return try await pages.respond(category.name, area: .portal, request: request, context: context, agency: site.agency) { chrome in
+        let tags = PageMetadata.column(
+            name: category.name, description: "法定主动公开内容：\(category.name)", keywords: ["政府信息公开", "法定主动公开内容"], type: "信息公开")
+        return try await pages.respond(
+            category.name, area: .portal, request: request, context: context, agency: site.agency, metadata: tags
+        ) { chrome in
             shown.content(chrome)
         }
     }

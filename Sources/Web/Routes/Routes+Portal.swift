@@ -6,6 +6,11 @@ extension Routes {
     /// The public portal: pages, assets and the forms the public fills in.
     public enum Portal {
         public static let home: Route<> = .init("/")
+        public static let about: Route<> = .init("/about")
+        public static let disclosure: Route<> = .init("/open")
+        public static let disclosureRules: Route<> = .init("/open/rules")
+        public static let services: Route<> = .init("/services")
+        public static let interaction: Route<> = .init("/interaction")
         public static let agencyGuide: Route<Int64> = .init("/agencies/{id}/guide")
         public static let agencyAnnualReport: Route<Int64, Int> = .init("/agencies/{id}/reports/annual/{year}")
         public static let agencyAnnualReportFile: Route<Int64, Int, String> = .init("/agencies/{id}/reports/annual/{year}/{file}")
@@ -60,6 +65,11 @@ extension Routes {
         /// Every route above, for the tests that check the router and the API description against them.
         static let all: [any RouteDescription] = [
             home,
+            about,
+            disclosure,
+            disclosureRules,
+            services,
+            interaction,
             agencyGuide,
             agencyAnnualReport,
             agencyAnnualReportFile,

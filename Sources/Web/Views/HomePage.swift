@@ -10,10 +10,52 @@ struct HomePage {
     var categories: [CatalogCategory] = CatalogCategory.defaults
     var columns: [SpecialColumn] = []
 
+    /// The columns the home page shows a block of, when the agency's catalog has them.
+    static let blockCategories = ["policy", "interpretation"]
+
+    /// The newest of a few columns, by category code (政策文件, 政策解读), each shown as a block.
+    var blocks: [(category: CatalogCategory, documents: [CatalogDocument])] = []
+
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
+            .class("home"),
             .h1(.text(agency.map { "\($0.name)政府信息公开" } ?? "政府信息公开")),
             SearchBox.form(query: "", origin: chrome.serverOrigin),
+            .div(
+                .class("home-grid"),
+                .section(
+                    .class("home-block home-latest"), .attribute(named: "aria-labelledby", value: "latest"),
+                    .h2(.id("latest"), .text("最新公开")),
+                    documents.isEmpty ? .p(.class("empty"), .text("暂无公开文件。")) : DocumentList.items(documents),
+                    .p(.class("more"), .a(.href(chrome.serverOrigin + Routes.Portal.browse(.none, page: 1)), .text("更多公开信息")))),
+                .forEach(blocks.filter { !$0.documents.isEmpty }) { block in
+                    .section(
+                        .class("home-block"), .attribute(named: "aria-labelledby", value: "block-\(block.category.code)"),
+                        .h2(.id("block-\(block.category.code)"), .text(block.category.name)),
+                        DocumentList.items(block.documents),
+                        .p(
+                            .class("more"),
+                            .a(
+                                .href(Routes.Portal.catalog(category: block.category.code, page: 1)),
+                                .text("更多\(block.category.name)"))))
+                },
+                .section(
+                    .class("home-block home-interaction"), .attribute(named: "aria-labelledby", value: "interaction"),
+                    .h2(.id("interaction"), .text("互动交流")),
+                    .ul(
+                        .class("entry-list"),
+                        .li(.a(.href(chrome.serverOrigin + Routes.Portal.newRequest.path()), .text("申请政府信息公开"))),
+                        .li(.a(.href(chrome.serverOrigin + Routes.Portal.mailbox.path()), .text("领导信箱"))),
+                        .li(.a(.href(chrome.serverOrigin + Routes.Portal.consultations.path()), .text("意见征集"))),
+                        .li(.a(.href(chrome.serverOrigin + Routes.Portal.surveys.path()), .text("问卷调查")))),
+                    .p(
+                        .a(
+                            .class("button report-error-home"),
+                            .href(
+                                chrome.serverOrigin + Routes.Portal.newSiteError.path() + "?page="
+                                    + Routes.encode(Routes.Portal.home.path())),
+                            .text("我为政府网站找错"))))
+            ),
             .nav(
                 .attribute(named: "aria-label", value: "公开目录"),
                 .h2(.text("政府信息公开目录")),
@@ -32,24 +74,6 @@ struct HomePage {
                     .ul(
                         .class("category-list"), .forEach(columns) { c in .li(.a(.href(Routes.Portal.column.path(c.code)), .text(c.name))) }
                     ))),
-            .section(
-                .attribute(named: "aria-labelledby", value: "latest"),
-                .h2(.id("latest"), .text("最新公开")),
-                documents.isEmpty
-                    ? .p(.class("empty"), .text("暂无公开文件。"))
-                    : .ul(
-                        .class("doc-list"),
-                        .forEach(documents) { doc in
-                            .li(
-                                .a(.href(Routes.Portal.document.path(doc.id)), .text(doc.title)),
-                                .span(
-                                    .class("doc-meta"),
-                                    .text(
-                                        [doc.documentNumber, doc.publishedOn?.description ?? ""].filter { !$0.isEmpty }.joined(
-                                            separator: " · ")))
-                            )
-                        })
-            ),
             .unwrap(agency) { agency in Self.guide(agency) }
         )
     }
@@ -89,6 +113,13 @@ struct DocumentPage {
     var today: CivilDate
     var attachments: [Attachment] = []
     var columns: [SpecialColumn] = []
+
+    /// The path of the first image attached, for the page's `Image` tag.
+    var firstImage: String? {
+        attachments.first { ["png", "jpg", "jpeg", "gif", "webp"].contains($0.kind.lowercased()) }.map {
+            Routes.Portal.attachment(document.id, $0)
+        }
+    }
 
     /// Every document this page shows or names, for the page cache (see `PageCache.documentsHeader`).
     var shownDocuments: String {

@@ -24,6 +24,11 @@ struct PageChrome {
     var serverOrigin = ""
     /// The host name the page was asked for (the site's domain when the agency has none set).
     var host = ""
+    /// The 当前位置 crumbs between 首页 and this page (`PortalMap`); nil on the home page and in
+    /// the console.
+    var trail: [Crumb]? = nil
+    /// The page's own metadata tags of the 网页设计规范 (column or article), after the site's.
+    var metadata: [(name: String, content: String)] = []
 
     var siteName: String {
         area == .console ? (agency?.name ?? "卫生健康委员会") + " 政务公开工作平台" : (agency?.siteTitle ?? "卫生健康委员会") + " 政府信息公开"
@@ -42,6 +47,8 @@ enum Layout {
     static func render(_ chrome: PageChrome, _ content: Node<HTML.BodyContext>) -> String {
         let html = HTML(
             .attribute(named: "lang", value: "zh-CN"),
+            // Elderly mode scales the root size, so every rem-sized text grows with it.
+            .attribute(named: "class", value: chrome.elderly ? "elderly" : nil),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -54,6 +61,7 @@ enum Layout {
                 .class((chrome.area == .console ? "console" : "portal") + (chrome.elderly ? " elderly" : "")),
                 .a(.class("skip-link"), .href("#main"), .text("跳到正文")),
                 header(chrome),
+                .if(chrome.area == .portal, PortalMap.breadcrumb(chrome)),
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"), content),
                 footer(chrome)
             )
@@ -66,11 +74,13 @@ enum Layout {
         let site = chrome.agency?.site
         // A tag with nothing to say is left out (a meta tag without content is not valid HTML).
         func meta(_ name: String, _ value: String) -> Node<HTML.HeadContext> {
-            .if(!value.isEmpty, .meta(.name(name), .content(value)))
+            .if(!value.isEmpty, .meta(.name(name), .content(attr(value))))
         }
         return .group(
-            meta("SiteName", chrome.agency?.siteTitle ?? ""), meta("SiteDomain", site?.host ?? chrome.host),
-            meta("SiteIDCode", site?.registration.siteCode ?? ""))
+            [
+                meta("SiteName", chrome.agency?.siteTitle ?? ""), meta("SiteDomain", site?.host ?? chrome.host),
+                meta("SiteIDCode", site?.registration.siteCode ?? ""),
+            ] + chrome.metadata.map { meta($0.name, $0.content) })
     }
 
     private static func header(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
@@ -92,8 +102,9 @@ enum Layout {
     }
 
     private static func navigation(_ chrome: PageChrome) -> Node<HTML.ListContext> {
-        var links: [(String, String)] = [(Routes.Portal.home.path(), "首页")]
+        var links: [(String, String)] = []
         if let identity = chrome.identity {
+            links.append((Routes.Portal.home.path(), "首页"))
             links.append((Routes.Console.home.path(), "工作台"))
             if identity.holds(anyOf: [.drafter, .reviewer, .officeAdmin, .leader, .publisher]) {
                 links.append((Routes.Console.documents.path(), "主动公开"))
@@ -114,15 +125,21 @@ enum Layout {
                 links.append((Routes.Console.site.path(), "网站设置"))
             }
         } else {
-            links.append((chrome.serverOrigin + Routes.Portal.newRequest.path(), "申请公开"))
-            links.append((chrome.serverOrigin + Routes.Portal.plans.path(), "工作进展"))
-            links.append((Routes.Portal.consultations.path(), "意见征集"))
-            links.append((Routes.Portal.mailbox.path(), "领导信箱"))
-            links.append((Routes.Portal.annualReports.path(), "年度报告"))
-            links.append((chrome.serverOrigin + Routes.Portal.login(next: nil), "工作人员登录"))
+            let own = chrome.agency?.site.navigation ?? []
+            for link in own.isEmpty ? PortalSection.defaultNavigation : own {
+                // A path on this site: from a static export it is the server's.
+                let local = link.href.hasPrefix("/") && !(link.href == Routes.Portal.home.path() && chrome.serverOrigin.isEmpty)
+                links.append(((local ? chrome.serverOrigin : "") + link.href, link.label))
+            }
         }
         return .group(
-            links.map { link in .li(.a(.href(attr(link.0)), .text(link.1))) }
+            links.map { link in
+                .li(
+                    .a(
+                        .href(attr(link.0)),
+                        .attribute(named: "aria-current", value: link.0 == chrome.returnPath ? "page" : nil),
+                        .text(link.1)))
+            }
                 + (chrome.identity.map { identity in
                     [
                         .li(
@@ -191,6 +208,7 @@ enum Layout {
                         .a(.href(attr(chrome.serverOrigin + Routes.Portal.surveys.path())), .text("问卷调查")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + Routes.Portal.openDays.path())), .text("政府开放日")), .text(" · "),
                         .a(.href(attr(chrome.serverOrigin + Routes.Portal.faq.path())), .text("常见问题")), .text(" · "),
+                        .a(.href(attr(chrome.serverOrigin + Routes.Portal.login(next: nil))), .text("工作人员登录")), .text(" · "),
                         .a(
                             .class("report-error"),
                             .href(

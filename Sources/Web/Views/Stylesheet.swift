@@ -93,7 +93,29 @@ enum Stylesheet {
         mark{background:#ffe066;color:#1a1a1a}
         .snippet{margin:.25rem 0;color:#1a1a1a}
         .tag{display:inline-block;border:1px solid #767676;border-radius:3px;padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:.85rem}
-        body.elderly{font-size:1.375rem;line-height:1.8;color:#000}
+        .breadcrumb{background:#f3f3f3;border-bottom:1px solid #d0d0d0;font-size:.95rem}
+        .breadcrumb .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .25rem;padding-top:.4rem;padding-bottom:.4rem}
+        .breadcrumb ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}
+        .breadcrumb li+li::before{content:"›";padding:0 .4rem;color:#4a4a4a}
+        .breadcrumb-label{color:#4a4a4a}
+        .home-grid,.section-groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr));gap:0 2rem}
+        .home-block .doc-list li,.section-page .doc-list li{padding:.4rem 0}
+        .more{text-align:right;margin:.25rem 0 1rem}
+        .entry-list{list-style:none;padding:0}
+        .entry-list li{padding:.4rem 0;border-bottom:1px solid #e0e0e0}
+        .entry-list .doc-meta{display:block}
+        .report-error-home{margin-top:.5rem}
+        .lead{font-size:1.05rem;max-width:48rem}
+        .site-registration{margin-top:.75rem;color:#1a1a1a}
+        .site-registration a{color:#0b4f9c}
+        .conac img{height:auto}
+        html.elderly{font-size:137.5%}
+        body.elderly{line-height:1.8;color:#000}
+        body.elderly h1{font-size:1.6rem}
+        body.elderly a.button,body.elderly .button,body.elderly button:not(.link-button){color:#fff;text-decoration:none}
+        body.elderly .mode-switch button{color:#8c1c13}
+        body.elderly button.secondary{color:#8c1c13}
+        body.elderly .site-footer{font-size:.9rem}
         body.elderly .wrap,body.elderly main{max-width:48rem}
         body.elderly a{color:#00337a;text-decoration:underline;font-weight:bold}
         body.elderly .doc-list li{display:block}

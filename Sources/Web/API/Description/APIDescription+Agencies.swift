@@ -20,6 +20,7 @@ extension APIDescription {
                                 "host": .string(required: false, description: "域名，如 cdc.example.gov.cn；空则不设"),
                                 "title": .string(required: false, description: "页眉名称；空则用机关名称"),
                                 "registration": .ref(SiteRegistration.self, required: false),
+                                "navigation": .list(.ref(SiteLink.self), required: false),
                             ])),
                         responses: [.json(200, "已保存", AgencySiteController.Body.self), .error(409, "域名已由其他机关使用"), .error(422, "域名或颜色无效")])
                 ))

@@ -16,7 +16,15 @@ extension AgencySiteController.Body: APISchema {
         "color": .string,
         "shownTitle": .string,
         "registration": .ref(SiteRegistration.self),
+        "navigation": .list(.ref(SiteLink.self)),
+        "shownNavigation": .list(.ref(SiteLink.self)),
     ])
+}
+
+extension SiteLink: APISchema {
+    static let schema: JSONSchema = .object(
+        description: "页眉导航的一项",
+        properties: ["label": .string(description: "名称，1 到 10 个字"), "href": .string(description: "本站路径或 http(s) 网址")])
 }
 
 extension SiteRegistration: APISchema {
@@ -1722,6 +1730,7 @@ enum APISchemas {
         [
             AgencySiteController.Body.self,
             SiteRegistration.self,
+            SiteLink.self,
             AnnualReportDTO.self,
             AssessmentsController.AssessmentDTO.self,
             AssessmentsController.ListDTO.self,
