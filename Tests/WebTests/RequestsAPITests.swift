@@ -5,6 +5,7 @@ import Storage
 import Testing
 
 @testable import Services
+@testable import Web
 
 /// 依申请公开 intake and tracking through the JSON API.
 @Suite struct RequestsAPITests {
@@ -198,10 +199,22 @@ import Testing
             #expect(try await client.postForm("/requests/new", robot, cookies: ["gk_csrf": csrf]).status == .unprocessableContent)
             #expect(try await client.postForm("/requests/new", fields, cookies: [:]).status == .forbidden)
 
+            // Post/Redirect/Get: the accepted form answers 303 to its receipt, which a reload shows
+            // again without a second request.
             let accepted = try await client.postForm("/requests/new", fields, cookies: ["gk_csrf": csrf])
-            #expect(accepted.status == .ok, "\(accepted.text)")
+            #expect(accepted.status == .seeOther, "\(accepted.text)")
+            #expect(accepted.headers[.location] == Routes.Portal.requestReceipt.path())
+            let receipt = try #require(accepted.cookieValue(PostRedirect.cookieName))
             let stored = try #require(try await h.db.stores.requests.list(agencyID: root.id, statuses: [.open], limit: 5, offset: 0).first)
-            #expect(accepted.text.contains(stored.trackingCode))
+            for _ in 0..<2 {
+                let shown = try await client.getPage(
+                    Routes.Portal.requestReceipt.path(), cookies: ["gk_csrf": csrf, PostRedirect.cookieName: receipt])
+                #expect(shown.status == .ok && shown.text.contains(stored.trackingCode) && shown.text.contains("申请已收到"))
+                #expect(shown.headers[.cacheControl] == "no-store")
+            }
+            #expect(try await h.db.stores.requests.list(agencyID: root.id, statuses: [.open], limit: 5, offset: 0).count == 1)
+            // Without the receipt (another browser, or later), the page leads to the lookup.
+            #expect(try await client.getPage(Routes.Portal.requestReceipt.path()).headers[.location] == Routes.Portal.trackRequest.path())
             #expect(stored.description == "本市2025年预防接种单位名单\n第二行")
             let tracked = try await client.getPage("/requests/track?code=" + stored.trackingCode.lowercased())
             #expect(tracked.status == .ok && tracked.text.contains("办理中") && !tracked.text.contains("李四"))

@@ -189,7 +189,14 @@ import Testing
             let sent = try await client.postForm(
                 "/surveys/\(id)/responses", [("_csrf", visitor), ("q1", "1"), ("q2", "1"), ("q2", "2"), ("q3", "1"), ("q4", "<b>看不懂</b>")],
                 cookies: ["gk_csrf": visitor])
-            #expect(sent.status == .ok && sent.text.contains("问卷已提交"))
+            // Post/Redirect/Get: 303 to the survey's page, which shows the receipt on every reload.
+            #expect(sent.status == .seeOther && sent.headers[.location] == "/surveys/\(id)", "\(sent.text)")
+            let receipt = try #require(sent.cookieValue(PostRedirect.cookieName))
+            for _ in 0..<2 {
+                let back = try await client.getPage("/surveys/\(id)", cookies: ["gk_csrf": visitor, PostRedirect.cookieName: receipt])
+                #expect(back.status == .ok && back.text.contains("问卷已提交"))
+            }
+            #expect(!(try await client.getPage("/surveys/\(id)").text.contains("问卷已提交")))
             // The console shows the text answer escaped, and the chart.
             let shown = try await client.getPage("/console/surveys/\(id)", cookies: cookies)
             #expect(shown.text.contains("&lt;b&gt;看不懂&lt;/b&gt;") && shown.text.contains("<svg") && shown.text.contains("有效答卷 1 份"))

@@ -15,10 +15,25 @@ extension ConsultationsController {
     }
 
     @Sendable func publicPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
-        let dto = try await publicDTO(try await service.visible(try id(context)))
-        return try await pages.respond(dto.title, area: .portal, request: request, context: context, anonymousForm: dto.status == .open) {
-            ConsultationPage(consultation: dto).content($0)
+        let consultation = try await service.visible(try id(context))
+        let dto = try await publicDTO(consultation)
+        var page = ConsultationPage(consultation: dto)
+        // Back from a comment (Post/Redirect/Get): its receipt, and the code box while it waits for one.
+        let comment = try await PostRedirect.value(request).flatMap { Int64($0) }.asyncMap {
+            try await env.database.stores.consultations.comment(id: $0)
         }
+        if let comment = comment ?? nil, comment.consultationID == consultation.id {
+            page.message = Self.receiptMessage(comment, channel: consultation.identity.channel)
+            if comment.status == .unconfirmed { page.pendingConfirmation = comment }
+        }
+        let shown = page
+        var response = try await pages.respond(
+            dto.title, area: .portal, request: request, context: context, anonymousForm: dto.status == .open
+        ) {
+            shown.content($0)
+        }
+        if page.message != nil { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 
     @Sendable func commentForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -51,8 +66,8 @@ extension ConsultationsController {
                 cid,
                 .init(paragraph: paragraph, text: values["text"], name: values["name"], email: values["email"], phone: values["phone"]),
                 address: context.remoteAddress)
-            return try await again(
-                [:], Self.receiptMessage(r.comment, channel: r.channel), status: .ok, pending: r.needsConfirmation ? r.comment : nil)
+            return PostRedirect.receipt(
+                to: Routes.Portal.consultation.path(cid), carrying: String(r.comment.id), secure: context.isSecure)
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], "有 1 处需要修改，已在下方标出。", status: .unprocessableContent)
         } catch DomainError.conflict(let message) {

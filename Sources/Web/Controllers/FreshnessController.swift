@@ -74,7 +74,8 @@ struct FreshnessController: Sendable {
                 : .div(.class("alert alert-error"), .p(.text("按当前数据，本网站将被判为不合格：")), .ul(.forEach(r.failures) { .li(.text($0)) })),
             .p(.text("超期未更新 \(r.count(.stale)) 个，长期未更新 \(r.count(.long)) 个，空白栏目 \(r.count(.empty)) 个，按时更新 \(r.count(.fresh)) 个。")),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "表格，可左右滚动"),
                 .table(
                     .thead(
                         .tr(

@@ -152,7 +152,8 @@ struct LinkCheckPage {
                 broken.isEmpty
                     ? .p(.class("alert alert-success"), .text("没有发现打不开的链接。"))
                     : .div(
-                        .class("table-wrap"),
+                        .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                        .attribute(named: "aria-label", value: "表格，可左右滚动"),
                         .table(
                             .class("broken-links"),
                             .thead(.tr(.th(.text("所在页面")), .th(.text("责任科室")), .th(.text("链接")), .th(.text("问题")))),

@@ -40,14 +40,24 @@ extension MailboxController {
                     kind: values["kind"], subject: values["subject"], body: values["body"], name: values["name"], phone: values["phone"],
                     email: values["email"], mayPublish: values["mayPublish"] == "1"), agencyID: try await agencyID(request),
                 address: context.remoteAddress)
-            let page = MailboxTrackPage(
-                code: m.trackingCode, found: TrackDTO(m), message: "来信已受理。请记下查询码 \(m.trackingCode)，凭查询码查看答复并评价。")
-            return try await pages.respond("来信已受理", area: .portal, request: request, context: context, anonymousForm: true) {
-                page.content($0)
-            }
+            return PostRedirect.receipt(to: Routes.Portal.mailboxReceipt.path(), carrying: m.trackingCode, secure: context.isSecure)
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], status: .unprocessableContent)
         }
+    }
+
+    /// The receipt after a letter (Post/Redirect/Get): its tracking code and state.
+    @Sendable func receiptPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        guard let code = PostRedirect.value(request), let m = try await env.database.stores.mailbox.find(trackingCode: code) else {
+            return Response.redirect(to: Routes.Portal.trackMailbox.path(), type: .normal)
+        }
+        let page = MailboxTrackPage(
+            code: m.trackingCode, found: TrackDTO(m), message: "来信已受理。请记下查询码 \(m.trackingCode)，凭查询码查看答复并评价。")
+        var response = try await pages.respond("来信已受理", area: .portal, request: request, context: context, anonymousForm: true) {
+            page.content($0)
+        }
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     @Sendable func trackPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -17,6 +17,7 @@ struct MailboxController {
     func register(on router: Router<GongkaiRequestContext>) {
         router.get(Routes.Portal.mailbox, use: formPage)
         router.post(Routes.Portal.mailbox, use: submitForm)
+        router.get(Routes.Portal.mailboxReceipt, use: receiptPage)
         router.get(Routes.Portal.trackMailbox, use: trackPage)
         router.post(Routes.Portal.rateMailboxReply, use: rateForm)
         router.get(Routes.Portal.mailboxReply, use: replyPage)

@@ -227,7 +227,8 @@ struct MediaAccountsController: Sendable {
             active.isEmpty
                 ? .p(.class("empty"), .text("暂无登记的政务新媒体账号。"))
                 : .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                    .attribute(named: "aria-label", value: "表格，可左右滚动"),
                     .table(
                         .thead(.tr(.th(.text("平台")), .th(.text("账号名称")), .th(.text("账号")), .th(.text("主办单位")))),
                         .tbody(

@@ -153,24 +153,28 @@ struct OpenDaysController {
 
     @Sendable func publicPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let d = try await announced(context)
-        return try await pages.respond(d.title, area: .portal, request: request, context: context, anonymousForm: true) {
-            page(d, $0, today: env.today, message: nil, errors: [:], values: [:])
+        // Back from a registration (Post/Redirect/Get): the number of people it was for.
+        let registered = PostRedirect.value(request).flatMap { Int($0) }
+        let message = registered.map { "报名成功（\($0) 人），请于\(d.date.chinese)持身份证件到\(d.place)参加。" }
+        var response = try await pages.respond(d.title, area: .portal, request: request, context: context, anonymousForm: true) {
+            page(d, $0, today: env.today, message: message, errors: [:], values: [:])
         }
+        if registered != nil { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 
     @Sendable func registerForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
-        var d = try await announced(context)
-        var message: String
-        var errors: [String: String] = [:]
-        var status = HTTPResponse.Status.ok
+        let d = try await announced(context)
+        let message: String
+        let errors: [String: String]
+        let status: HTTPResponse.Status
         do {
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw DomainError.conflict("提交过于频繁，请一小时后再试") }
-            let (updated, r) = try await service.register(
+            let (_, r) = try await service.register(
                 d.id, .init(name: form["name"], phone: form["phone"], people: Int(form["people"])), address: context.remoteAddress)
-            d = updated
-            message = "报名成功（\(r.people) 人），请于\(d.date.chinese)持身份证件到\(d.place)参加。"
+            return PostRedirect.receipt(to: Routes.Portal.openDay.path(d.id), carrying: String(r.people), secure: context.isSecure)
         } catch DomainError.invalid(let field, let m) {
             message = m
             errors = [field: m]

@@ -192,7 +192,8 @@ struct OversightDashboard {
         return .section(
             .h2(.text("各单位指标（\(from) 至 \(to)）")),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "表格，可左右滚动"),
                 .table(
                     .class("oversight-units"),
                     .thead(
@@ -240,7 +241,8 @@ struct OversightDashboard {
                         .class("chart-pair"),
                         .raw(LineChart(title: "\(name)\(indicator.label)", points: points).svg),
                         .div(
-                            .class("table-wrap"),
+                            .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                            .attribute(named: "aria-label", value: "表格，可左右滚动"),
                             .table(
                                 .thead(.tr(.th(.text("月份")), .th(.text("符合")), .th(.text("总数")), .th(.text("比率")))),
                                 .tbody(

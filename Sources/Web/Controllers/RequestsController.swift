@@ -13,6 +13,7 @@ struct RequestsController {
     func register(on router: Router<GongkaiRequestContext>) {
         router.get(Routes.Portal.newRequest, use: formPage)
         router.post(Routes.Portal.newRequest, use: submitForm)
+        router.get(Routes.Portal.requestReceipt, use: receiptPage)
         router.get(Routes.Portal.trackRequest, use: trackPage)
         router.post(Routes.API.publicRequests, use: submit)
         router.get(Routes.API.publicRequest, use: track)
@@ -288,8 +289,19 @@ struct RequestsController {
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], status: .unprocessableContent)
         }
+        return PostRedirect.receipt(to: Routes.Portal.requestReceipt.path(), carrying: stored.trackingCode, secure: context.isSecure)
+    }
+
+    /// The receipt after a submission (Post/Redirect/Get): the tracking code and the due date,
+    /// as often as the page is reloaded, without a second submission.
+    @Sendable func receiptPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        guard let code = PostRedirect.value(request), let stored = try await env.database.stores.requests.find(trackingCode: code) else {
+            return Response.redirect(to: Routes.Portal.trackRequest.path(), type: .normal)
+        }
         let page = RequestReceiptPage(receipt: receipt(stored, forApplicant: true, withID: false))
-        return try await pages.respond("申请已收到", area: .portal, request: request, context: context) { page.content($0) }
+        var response = try await pages.respond("申请已收到", area: .portal, request: request, context: context) { page.content($0) }
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     @Sendable func trackPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -17,6 +17,7 @@ struct SiteErrorsController {
     func register(on router: Router<GongkaiRequestContext>) {
         router.get(Routes.Portal.newSiteError, use: formPage)
         router.post(Routes.Portal.siteErrors, use: submitForm)
+        router.get(Routes.Portal.siteErrorReceipt, use: receiptPage)
         router.post(Routes.API.publicSiteErrors) { request, context -> EditedResponse<ReportDTO> in
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw APIFailure.tooMany("提交过于频繁，请一小时后再试") }
             let input = try await request.decodeJSON(SiteErrorService.Input.self, context: context)
@@ -146,6 +147,22 @@ struct SiteErrorsController {
         }
     }
 
+    /// The receipt after a report (Post/Redirect/Get): its number and the date it will be dealt with by.
+    @Sendable func receiptPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        guard let id = PostRedirect.value(request).flatMap({ Int64($0) }), let r = try await env.database.stores.siteErrors.find(id: id)
+        else {
+            return Response.redirect(to: Routes.Portal.newSiteError.path(), type: .normal)
+        }
+        var response = try await pages.respond("感谢您的报告", area: .portal, request: request, context: context) { _ in
+            .div(
+                .h1(.text("感谢您的报告")),
+                .p(.class("alert alert-success"), .text("报告编号 \(r.id)。我们将于\(r.dueOn.chinese)前核实处理。")),
+                .p(.a(.href(attr(r.pageURL.hasPrefix("/") ? r.pageURL : Routes.Portal.home.path())), .text("返回原页面"))))
+        }
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
     @Sendable func submitForm(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, request: request, context: context)
@@ -167,12 +184,7 @@ struct SiteErrorsController {
                     pageUrl: values["pageUrl"], category: values["category"], description: values["description"], contact: values["contact"]
                 ), site: try await env.portal(request),
                 address: context.remoteAddress)
-            return try await pages.respond("感谢您的报告", area: .portal, request: request, context: context) { _ in
-                .div(
-                    .h1(.text("感谢您的报告")),
-                    .p(.class("alert alert-success"), .text("报告编号 \(r.id)。我们将于\(r.dueOn.chinese)前核实处理。")),
-                    .p(.a(.href(attr(r.pageURL.hasPrefix("/") ? r.pageURL : Routes.Portal.home.path())), .text("返回原页面"))))
-            }
+            return PostRedirect.receipt(to: Routes.Portal.siteErrorReceipt.path(), carrying: String(r.id), secure: context.isSecure)
         } catch DomainError.invalid(let field, let message) {
             return try await again([field: message], nil, status: .unprocessableContent)
         }

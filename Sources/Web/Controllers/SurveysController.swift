@@ -182,8 +182,21 @@ struct SurveysController {
 
     @Sendable func publicPage(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let s = try await service.visible(try id(context))
-        let page = SurveyFormPage(survey: s, today: env.today)
-        return try await pages.respond(s.title, area: .portal, request: request, context: context, anonymousForm: true) { page.content($0) }
+        var page = SurveyFormPage(survey: s, today: env.today)
+        // Back from an answer (Post/Redirect/Get): its receipt, and the code box while it waits for one.
+        let answered = try await PostRedirect.value(request).flatMap { Int64($0) }.asyncMap {
+            try await env.database.stores.surveys.response(id: $0)
+        }
+        if let r = answered ?? nil, r.surveyID == s.id {
+            page.message = Receipt(r, channel: s.identity.channel).message
+            if r.confirmed { page.done = true } else { page.pending = r }
+        }
+        let shown = page
+        var response = try await pages.respond(s.title, area: .portal, request: request, context: context, anonymousForm: true) {
+            shown.content($0)
+        }
+        if page.message != nil { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 
     @Sendable func publicResults(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
@@ -230,8 +243,7 @@ struct SurveysController {
             guard limiter.allow(context.remoteAddress, now: env.clock()) else { throw DomainError.conflict("提交过于频繁，请一小时后再试") }
             let r = try await service.respond(
                 s.id, .init(answers: given, email: form["email"], phone: form["phone"]), address: context.remoteAddress)
-            page.message = Receipt(r.response, channel: r.channel).message
-            if r.needsConfirmation { page.pending = r.response } else { page.done = true }
+            return PostRedirect.receipt(to: Routes.Portal.survey.path(s.id), carrying: String(r.response.id), secure: context.isSecure)
         } catch DomainError.invalid(let field, let message) {
             page.errors = [field: message]
             page.message = "有 1 处需要修改，已在下方标出：\(message)"

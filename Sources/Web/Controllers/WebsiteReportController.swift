@@ -219,7 +219,8 @@ struct WebsiteReportPage {
                         .section(
                             .h2(.text(s.title)),
                             .div(
-                                .class("table-wrap"),
+                                .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                                .attribute(named: "aria-label", value: "表格，可左右滚动"),
                                 .table(
                                     .class("website-report"),
                                     .tbody(
@@ -233,7 +234,8 @@ struct WebsiteReportPage {
                     .section(
                         .h2(.text("逐月情况")),
                         .div(
-                            .class("table-wrap"),
+                            .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                            .attribute(named: "aria-label", value: "表格，可左右滚动"),
                             .table(
                                 .thead(.tr(.th(.text("项目")), .forEach(r.months) { .th(.text("\($0.month)月")) }, .th(.text("合计")))),
                                 .tbody(

@@ -35,6 +35,7 @@ extension Routes {
         public static let login: Route<> = .init("/login")
         public static let logout: Route<> = .init("/logout")
         public static let mailbox: Route<> = .init("/mailbox")
+        public static let mailboxReceipt: Route<> = .init("/mailbox/receipt")
         public static let rateMailboxReply: Route<> = .init("/mailbox/rate")
         public static let mailboxReply: Route<Int64> = .init("/mailbox/replies/{id}")
         public static let trackMailbox: Route<> = .init("/mailbox/track")
@@ -49,10 +50,12 @@ extension Routes {
         public static let annualReports: Route<> = .init("/reports/annual")
         public static let annualReport: Route<Int> = .init("/reports/annual/{year}")
         public static let newRequest: Route<> = .init("/requests/new")
+        public static let requestReceipt: Route<> = .init("/requests/receipt")
         public static let trackRequest: Route<> = .init("/requests/track")
         public static let search: Route<> = .init("/search")
         public static let siteErrors: Route<> = .init("/site-errors")
         public static let newSiteError: Route<> = .init("/site-errors/new")
+        public static let siteErrorReceipt: Route<> = .init("/site-errors/receipt")
         public static let siteMap: Route<> = .init("/site-map")
         public static let sitemap: Route<> = .init("/sitemap.xml")
         public static let subjects: Route<> = .init("/subjects")
@@ -94,6 +97,7 @@ extension Routes {
             login,
             logout,
             mailbox,
+            mailboxReceipt,
             rateMailboxReply,
             mailboxReply,
             trackMailbox,
@@ -108,10 +112,12 @@ extension Routes {
             annualReports,
             annualReport,
             newRequest,
+            requestReceipt,
             trackRequest,
             search,
             siteErrors,
             newSiteError,
+            siteErrorReceipt,
             siteMap,
             sitemap,
             subjects,

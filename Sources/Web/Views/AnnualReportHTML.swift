@@ -63,7 +63,8 @@ enum AnnualReportHTML {
 
     /// Table 二: each block under its Art. 20 item, value columns spread over three.
     static func activeTable(_ f: AnnualFigures) -> String {
-        var out = "<div class=\"table-wrap\"><table class=\"report-table\" id=\"table-2\"><caption>主动公开政府信息情况</caption>\n"
+        var out =
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滚动\"><table class=\"report-table\" id=\"table-2\"><caption>主动公开政府信息情况</caption>\n"
         for (b, block) in f.format.activeDisclosure.enumerated() {
             let spans = spread(block.columns.count, over: 3)
             out +=
@@ -107,7 +108,8 @@ enum AnnualReportHTML {
     static func requestTable(_ f: AnnualFigures) -> String {
         let rows = requestRows(f.format)
         let outcomeRows = rows.filter { RequestReportRow.outcomeRows.contains($0.row) || $0.row == .total }
-        var out = "<div class=\"table-wrap\"><table class=\"report-table\" id=\"table-3\"><caption>收到和处理政府信息公开申请情况</caption>\n<thead>\n"
+        var out =
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滚动\"><table class=\"report-table\" id=\"table-3\"><caption>收到和处理政府信息公开申请情况</caption>\n<thead>\n"
         out +=
             "<tr><td rowspan=\"3\" colspan=\"3\" class=\"corner\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><th colspan=\"7\" id=\"t3-applicant\" scope=\"colgroup\">申请人情况</th></tr>\n"
         out +=
@@ -156,7 +158,8 @@ enum AnnualReportHTML {
 
     /// Table 四: 行政复议 (five columns) and 行政诉讼 in two groups of five.
     static func appealTable(_ f: AnnualFigures) -> String {
-        var out = "<div class=\"table-wrap\"><table class=\"report-table\" id=\"table-4\"><caption>政府信息公开行政复议、行政诉讼情况</caption>\n<thead>\n"
+        var out =
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滚动\"><table class=\"report-table\" id=\"table-4\"><caption>政府信息公开行政复议、行政诉讼情况</caption>\n<thead>\n"
         out +=
             "<tr><th colspan=\"5\" id=\"t4-reconsideration\" scope=\"colgroup\">行政复议</th><th colspan=\"10\" id=\"t4-litigation\" scope=\"colgroup\">行政诉讼</th></tr>\n<tr>"
         let results = RequestAppeal.Result.allCases.map { ($0.rawValue, $0.label) } + [(AnnualFigures.totalColumn, "总计")]

@@ -123,7 +123,8 @@ struct AssessmentDetailPage {
         return .section(
             .h2(.text("考核指标")),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "表格，可左右滚动"),
                 .table(
                     .class("assessment-scheme"),
                     .thead(.tr(.th(.text("编号")), .th(.text("指标")), .th(.text("分值")), .th(.text("计分方式")))),
@@ -150,7 +151,8 @@ struct AssessmentDetailPage {
 
     func resultsTable(link: Bool) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+            .attribute(named: "aria-label", value: "表格，可左右滚动"),
             .table(
                 .class("assessment-results"),
                 .thead(
@@ -285,7 +287,8 @@ struct AssessmentUnitPage {
                 .section(
                     .h2(.text("得分 \(Self.n(r.total))（\(r.grade.label)）")),
                     .div(
-                        .class("table-wrap"),
+                        .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                        .attribute(named: "aria-label", value: "表格，可左右滚动"),
                         .table(
                             .thead(.tr(.th(.text("指标")), .th(.text("分值")), .th(.text("得分")), .th(.text("依据")))),
                             .tbody(

@@ -41,6 +41,7 @@ struct AuditPage {
             entries.isEmpty
                 ? .p(.class("empty"), .text("没有符合条件的记录。"))
                 : .table(
+                    .class("stack"),
                     .caption(.text("审计记录")),
                     .thead(
                         .tr(
@@ -49,9 +50,11 @@ struct AuditPage {
                     .tbody(
                         .forEach(entries) { e in
                             .tr(
-                                .td(.text(String(e.seq))), .td(.text(AuditExport.beijingTime(e.atMillis))), .td(.text(e.actorName)),
-                                .td(.text(e.remoteAddress)), .td(.text(e.action)),
-                                .td(.text(e.recordID.isEmpty ? e.recordType : "\(e.recordType) #\(e.recordID)")), .td(.text(e.detail))
+                                .td(.label("序号"), .text(String(e.seq))), .td(.label("时间"), .text(AuditExport.beijingTime(e.atMillis))),
+                                .td(.label("操作人"), .text(e.actorName)), .td(.label("来源"), .text(e.remoteAddress)),
+                                .td(.label("操作"), .text(e.action)),
+                                .td(.label("对象"), .text(e.recordID.isEmpty ? e.recordType : "\(e.recordType) #\(e.recordID)")),
+                                .td(.label("说明"), .text(e.detail))
                             )
                         })
                 ),

@@ -36,13 +36,15 @@ struct BrowsePage {
             items.isEmpty
                 ? .p(.class("empty"), .text("暂无符合条件的公开信息。"))
                 : .table(
+                    .class("stack"),
                     .caption(.text(heading)),
                     .thead(.tr(.th(.text("索引号")), .th(.text("名称")), .th(.text("文号")), .th(.text("发布日期")))),
                     .tbody(
                         .forEach(items) { d in
                             .tr(
-                                .td(.text(d.indexNumber ?? "")), .td(.a(.href(Routes.Portal.document.path(d.id)), .text(d.title))),
-                                .td(.text(d.documentNumber)), .td(.text(d.publishedOn?.description ?? "")))
+                                .td(.label("索引号"), .text(d.indexNumber ?? "")),
+                                .td(.label("名称"), .a(.href(Routes.Portal.document.path(d.id)), .text(d.title))),
+                                .td(.label("文号"), .text(d.documentNumber)), .td(.label("发布日期"), .text(d.publishedOn?.description ?? "")))
                         })),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: "分页"),

@@ -265,7 +265,7 @@ enum Fragments {
     ) -> Node<C> {
         let id = id ?? name
         return labelled(
-            label, name: name, id: id, errors: errors, hint: hint,
+            label, name: name, id: id, errors: errors, hint: hint, required: required,
             .input(
                 .type(type), .id(id), .name(name), .value(attr(value)), .required(required),
                 .attribute(named: "autocomplete", value: autocomplete ?? "off"),
@@ -304,7 +304,7 @@ enum Fragments {
     ) -> Node<C> {
         let id = id ?? name
         return labelled(
-            label, name: name, id: id, errors: errors, hint: hint,
+            label, name: name, id: id, errors: errors, hint: hint, required: required,
             .textarea(
                 .id(id), .name(name), .rows(rows), .required(required),
                 .attribute(named: "aria-invalid", value: errors[name] == nil ? nil : "true"),
@@ -314,11 +314,13 @@ enum Fragments {
 
     /// A form control in its field: label, hint, error, then the control.
     private static func labelled<C: HTML.BodyContext>(
-        _ label: String, name: String, id: String, errors: [String: String], hint: String?, _ control: Node<C>
+        _ label: String, name: String, id: String, errors: [String: String], hint: String?, required: Bool = false,
+        _ control: Node<C>
     ) -> Node<C> {
         .div(
             .class(errors[name] == nil ? "field" : "field has-error"),
-            .label(.for(id), .text(label)),
+            // The mark is words, not a lone asterisk: it reads the same to everyone.
+            .label(.for(id), .text(label), .if(required, .span(.class("required-mark"), .text("（必填）")))),
             .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
             fieldError(errors, name, id: id),
             control
@@ -330,4 +332,10 @@ enum Fragments {
         let ids = [errors[name] != nil ? "\(id)-error" : nil, hint != nil ? "\(id)-hint" : nil].compactMap { $0 }
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
+}
+
+extension Node where Context == HTML.TableRowContext {
+    /// A cell's column name, which a table of class `stack` shows before the value when its rows
+    /// become blocks on a narrow screen.
+    static func label(_ column: String) -> Node { .attribute(named: "data-label", value: column) }
 }

@@ -22,7 +22,8 @@ struct MediaListPage {
             rows.isEmpty
                 ? .p(.class("empty"), .text("尚未登记账号。"))
                 : .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                    .attribute(named: "aria-label", value: "表格，可左右滚动"),
                     .table(
                         .class("media-accounts"),
                         .thead(

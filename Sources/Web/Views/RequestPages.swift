@@ -63,7 +63,7 @@ struct RequestFormPage {
                         hint: "电话和邮箱至少填写一项；选择电子邮件送达时必须填写邮箱。", autocomplete: "email", required: false),
                     Fragments.textField(
                         "通信地址", name: "applicant.address", value: values["applicant.address"] ?? "", errors: errors,
-                        hint: "选择邮寄送达时必须填写。", autocomplete: "street-address", required: false),
+                        hint: "选择邮寄送达时必须填写。", autocomplete: "address-line1", required: false),
                     Fragments.textArea(
                         "所需政府信息的名称、文号或其他特征", name: "description", value: values["description"] ?? "", errors: errors,
                         hint: "例如：文件名称、文号、形成的大致时间、涉及的事项，越具体越便于查找。"),

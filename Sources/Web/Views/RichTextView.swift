@@ -24,7 +24,8 @@ extension Fragments {
                     let head = header ? rows.first : nil
                     let bodyRows = header ? Array(rows.dropFirst()) : rows
                     return .div(
-                        .class("table-wrap"),
+                        .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                        .attribute(named: "aria-label", value: "表格，可左右滚动"),
                         .table(
                             .unwrap(head) { cells in .thead(.tr(.forEach(cells) { .th(.text($0)) })) },
                             .tbody(.forEach(bodyRows) { cells in .tr(.forEach(cells) { .td(.text($0)) }) })

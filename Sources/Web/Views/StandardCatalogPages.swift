@@ -38,7 +38,8 @@ struct StandardCatalogPage {
         .section(
             .h2(.text("各单位情况")),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "表格，可左右滚动"),
                 .table(
                     .class("standard-units"),
                     .thead(
@@ -85,7 +86,8 @@ struct StandardCatalogPage {
                     mayLoad && inForce.owner.id == own.id,
                     .group(.text(" · "), .a(.href(Routes.Console.standardMapping.path()), .text("设置对应栏目"))))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "表格，可左右滚动"),
                 .table(
                     .class("standard-items"),
                     .thead(

@@ -40,7 +40,7 @@ enum Stylesheet {
         .doc-meta{color:#4a4a4a;font-size:.9rem}
         .field{margin:0 0 1rem}
         .field label,fieldset legend{display:block;font-weight:bold;margin-bottom:.25rem}
-        .field input[type=text],.field input[type=password],.field input[type=date],.field input[type=number],textarea{width:100%;max-width:28rem;font:inherit;padding:.5rem;border:2px solid #4a4a4a;border-radius:4px}
+        .field input[type=text],.field input[type=password],.field input[type=date],.field input[type=number],.field input[type=tel],.field input[type=email],.field input[type=url],.field input[type=search],.field input:not([type]),.field select,textarea{width:100%;max-width:28rem;font:inherit;padding:.5rem;border:2px solid #4a4a4a;border-radius:4px}
         textarea{max-width:40rem}
         .has-error input,.has-error textarea{border-color:#b00020}
         .field-error{color:#b00020;font-weight:bold;margin:.25rem 0}
@@ -51,7 +51,7 @@ enum Stylesheet {
         .survey-q .choice input{width:1.3rem;height:1.3rem;vertical-align:middle}
         .survey-q.has-error{border:2px solid #b00020}
         .scale .choice{display:inline-block;margin-right:1.2rem}
-        .required-mark{color:#b00020;font-weight:normal}
+        .required-mark{color:#b00020;font-weight:normal;margin-left:.25rem}
         [hidden]{display:none!important}
         .chart-pair{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
         svg.chart{width:100%;max-width:30rem;height:auto}
@@ -120,11 +120,17 @@ enum Stylesheet {
         body.elderly a{color:#00337a;text-decoration:underline;font-weight:bold}
         body.elderly .doc-list li{display:block}
         body.elderly :focus-visible{outline-width:4px}
-        body.elderly button{padding:.75rem 1.5rem}
+        body.elderly button:not(.link-button){padding:.75rem 1.5rem}
         body.elderly .site-header a{color:#fff}
         body.elderly th,body.elderly td{border-color:#000}
         body.elderly .hint,body.elderly .doc-meta,body.elderly .empty{color:#1a1a1a}
-        @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}}
+        @media (max-width:40rem){.guide dt{float:none;width:auto}.guide dd{margin-left:0}th,td{padding:.3rem}
+        table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+        table.stack caption{display:block;width:100%}
+        table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        table.stack tr{border:1px solid #767676;border-radius:4px;margin:0 0 .75rem;padding:.25rem .6rem}
+        table.stack td{border:0;padding:.15rem 0;overflow-wrap:anywhere}
+        table.stack td[data-label]::before{content:attr(data-label) "：";font-weight:bold;color:#1a1a1a}}
         .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
         .consultation .para{border-left:3px solid #d0d0d0;padding-left:.8rem;margin:1.2rem 0}
         .para-number{display:inline-block;min-width:1.8em;margin-right:.4em;color:#595959;font-size:.85em;font-weight:bold}
