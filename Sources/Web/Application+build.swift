@@ -37,6 +37,7 @@ public func buildRouter(_ env: WebEnvironment) -> Router<GongkaiRequestContext> 
     OversightController(env: env, pages: pages).register(on: router)
     LinkChecksController(env: env, pages: pages).register(on: router)
     FreshnessController(env: env, pages: pages).register(on: router)
+    SelfCheckController(env: env, pages: pages).register(on: router)
     StandardCatalogController(env: env, pages: pages).register(on: router)
     AssessmentsController(env: env, pages: pages).register(on: router)
     WebsiteReportController(env: env, pages: pages).register(on: router)

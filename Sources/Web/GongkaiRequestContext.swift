@@ -25,6 +25,8 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
     public var maxUploadSize: Int
     /// 适老化 mode: larger type, higher contrast, one column.
     public var elderlyMode: Bool
+    /// 纯文本 view: no images or colours.
+    public var textOnly: Bool
     /// Whether the request reached us over HTTPS (directly or through the proxy).
     public var isSecure: Bool
     /// Check each JSON body against the API description (`WebSettings.checkResponses`).
@@ -39,6 +41,7 @@ public struct GongkaiRequestContext: AuthRequestContext, RequestContext {
         self.forwardedAddress = nil
         self.maxUploadSize = 20 * 1024 * 1024
         self.elderlyMode = false
+        self.textOnly = false
         self.isSecure = false
         self.checksResponses = false
     }

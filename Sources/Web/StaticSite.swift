@@ -49,7 +49,7 @@ public enum StaticSite {
                 metadata: PageMetadata.Tags = [], _ content: (PageChrome) -> Node<HTML.BodyContext>
             ) throws {
                 let chrome = PageChrome(
-                    title: title, area: .portal, elderly: false, identity: nil, csrf: "", returnPath: path, agency: root,
+                    title: title, area: .portal, elderly: false, textOnly: false, identity: nil, csrf: "", returnPath: path, agency: root,
                     serverOrigin: serverOrigin, host: WebAddress(siteOrigin)?.host ?? "",
                     trail: route.map { (PortalMap.trail(template: $0.template) ?? []) + trail }, metadata: metadata)
                 let file = path == Routes.Portal.home.path() ? "index.html" : String(path.dropFirst()) + "/index.html"
@@ -134,6 +134,8 @@ public enum StaticSite {
             try write("feeds/all.atom", try await FeedsController.atomXML(env, category: nil, origin: siteOrigin, site: site))
             try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin, site: site))
             try write("assets/site.css", Stylesheet.css)
+            try write("assets/read-aloud.js", AccessibilityAssets.readAloudScript)
+            try write("assets/cursor.svg", AccessibilityAssets.largeCursor)
             if let root, !root.site.color.isEmpty {
                 try write(
                     String(Stylesheet.brandPath(agencyID: root.id, color: root.site.color).dropFirst()), Stylesheet.brand(root.site.color))

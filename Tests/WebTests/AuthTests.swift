@@ -56,7 +56,7 @@ import Web
             #expect(page.text.contains("账号已锁定 15 分钟"))
             // The system administrator sees it waiting, and the lock lifts by itself after 15 minutes.
             let admin = try await client.signInWithForm("admin")
-            #expect(try await client.getPage("/console", cookies: admin).text.contains("账号 drafter（起草人）因多次输错密码被锁定"))
+            #expect(try await client.getPage("/console", cookies: admin).text.contains("账号 drafter（孙晓雯）因多次输错密码被锁定"))
             h.clock.advance(15 * 60 + 1)
             _ = try await client.token("drafter")
             // Every attempt is in the archive, and the chain is intact.

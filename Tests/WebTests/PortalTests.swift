@@ -24,7 +24,10 @@ import Web
             #expect(html.contains("政府信息公开指南"))
             #expect(html.contains("0000-12345679"))  // fax, one of the Art. 12 fields
             #expect(html.contains("href=\"#main\""))
-            #expect(!html.contains("<script"))
+            // One script, and only to offer 朗读本页 where the browser can speak: the page works without it.
+            #expect(html.components(separatedBy: "<script").count == 2)
+            #expect(html.contains(#"<script src="/assets/read-aloud.js" defer="defer"></script>"#))
+            #expect(html.contains(#"id="read-aloud" class="read-aloud" hidden="hidden""#))
             let doc = try await client.getPage("/documents/1")
             #expect(doc.status == .ok)
             #expect(doc.text.contains("示卫办发〔2026〕3号"))

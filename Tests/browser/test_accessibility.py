@@ -35,7 +35,9 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 OUT = os.path.join(ARTIFACTS, "a11y")
-MODES = [("phone", False), ("phone", True), ("desktop", False), ("desktop", True)]
+# (size, elderly, text-only): the four modes the issue names, and the text-only view on a phone.
+MODES = [("phone", False, False), ("phone", True, False), ("desktop", False, False), ("desktop", True, False),
+         ("phone", False, True)]
 # Who crawls the console: between them they hold every role (三员分立 keeps the system
 # administrator and the auditor apart from the rest).
 STAFF = ["office", "drafter", "handler", "admin", "auditor"]
@@ -103,11 +105,14 @@ class AccessibilityTests(unittest.TestCase):
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         driver.find_element(By.CSS_SELECTOR, "body.console, body.portal")
 
-    def set_mode(self, driver, elderly):
+    def set_mode(self, driver, elderly, text=False):
         driver.get(self.server.base + "/healthz")
         driver.delete_cookie("gk_display")
+        driver.delete_cookie("gk_text")
         if elderly:
             driver.add_cookie({"name": "gk_display", "value": "elderly", "path": "/"})
+        if text:
+            driver.add_cookie({"name": "gk_text", "value": "1", "path": "/"})
 
     # -- discovery --------------------------------------------------------------------------
 
@@ -188,8 +193,8 @@ class AccessibilityTests(unittest.TestCase):
         os.makedirs(html_dir, exist_ok=True)
         for f in glob.glob(os.path.join(html_dir, "*.html")) + glob.glob(os.path.join(OUT, "*", "*.png")):
             os.remove(f)
-        for size, elderly in MODES:
-            mode = size + ("-elderly" if elderly else "")
+        for size, elderly, text in MODES:
+            mode = size + ("-elderly" if elderly else "") + ("-text" if text else "")
             os.makedirs(os.path.join(OUT, mode), exist_ok=True)
             d = self.drivers[size]
             current_user = None
@@ -200,7 +205,7 @@ class AccessibilityTests(unittest.TestCase):
                     else:
                         self.sign_in(d, user)
                     current_user = user
-                    self.set_mode(d, elderly)
+                    self.set_mode(d, elderly, text)
                 d.get(self.server.base + path)
                 name = f"{user}{t}".replace("/", "_").replace("{", "").replace("}", "")
                 report["pages"][f"{user} {t}"] = path
@@ -218,7 +223,7 @@ class AccessibilityTests(unittest.TestCase):
                             ".slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))")
                         failures.append(f"overflow {mode} {path} ({user}): {width[1]} px on a {width[0]} px screen: {wide}")
                 d.save_screenshot(os.path.join(OUT, mode, name + ".png"))
-                if size == "desktop":
+                if size == "desktop" or text:
                     with open(os.path.join(html_dir, f"{mode}_{name}.html"), "w", encoding="utf-8") as f:
                         f.write(self.raw_html(d, path))
 

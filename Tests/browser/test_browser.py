@@ -163,6 +163,36 @@ class BrowserTests(Browser):
         self.submit(self.driver.find_element(By.CSS_SELECTOR, ".mode-switch button"))
         self.assertNotIn("elderly", self.driver.find_element(By.TAG_NAME, "body").get_attribute("class"))
 
+    def test_elderly_mode_scales_everything_and_reads_aloud(self):
+        d = self.driver
+        self.open("/")
+        # The read-aloud button appears where the browser can speak (Chromium can).
+        button = d.find_element(By.ID, "read-aloud")
+        self.assertTrue(button.is_displayed())
+        self.assertEqual(button.get_attribute("aria-pressed"), "false")
+        self.submit(d.find_element(By.CSS_SELECTOR, ".mode-switch button"))
+        for path in ["/", "/documents/1", "/catalog/policy", "/requests/new"]:
+            self.open(path)
+            sizes = d.execute_script("""
+                const px = e => parseFloat(getComputedStyle(e).fontSize);
+                const texts = Array.from(document.querySelectorAll('body *')).filter(e =>
+                    e.offsetParent !== null && Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()));
+                return {body: px(document.querySelector('main p, main li, main td') || document.body),
+                        h1: px(document.querySelector('h1')), h2: document.querySelector('main h2') ? px(document.querySelector('main h2')) : null,
+                        smallest: Math.min(...texts.map(px)),
+                        smallestWhat: texts.sort((a, b) => px(a) - px(b))[0].tagName + '.' + texts.sort((a, b) => px(a) - px(b))[0].className,
+                        lineHeight: parseFloat(getComputedStyle(document.body).lineHeight) / px(document.body),
+                        cursor: getComputedStyle(document.body).cursor};""")
+            # 适老化: nothing under 18 px, headings above the body text, line spacing of 1.3 or more, a large pointer.
+            self.assertGreaterEqual(sizes["smallest"], 18, f"{path}: {sizes}")
+            self.assertGreater(sizes["h1"], sizes["body"], f"{path}: {sizes}")
+            if sizes["h2"]:
+                self.assertGreater(sizes["h2"], sizes["body"], f"{path}: {sizes}")
+            self.assertGreaterEqual(sizes["lineHeight"], 1.3, f"{path}: {sizes}")
+            self.assertIn("cursor.svg", sizes["cursor"], path)
+        d.save_screenshot(os.path.join(ARTIFACTS, "elderly-request-form.png"))
+        self.submit(d.find_element(By.CSS_SELECTOR, ".mode-switch button"))
+
     def test_login_form_and_console(self):
         # An account made with the CLI, in a department, signs in through the form.
         made = self.server.cli("user", "create", "--username", "wangwu", "--password", "Wang-Wu-2026", "--role", "drafter",
@@ -629,13 +659,15 @@ class BrowserTests(Browser):
         self.submit(d.find_element(By.CSS_SELECTOR, "form.survey-form button[type=submit]"))
         self.assertIn("问卷已提交", d.find_element(By.TAG_NAME, "main").text)
 
-        # The results: a chart per choice or scale question, with its table; no script on the page.
+        # The results: a chart per choice or scale question, with its table; the charts need no script
+        # (the only one on the page is the frame's read-aloud button).
         self.open("/surveys")
         self.submit(d.find_element(By.LINK_TEXT, "查看结果"))
         main = d.find_element(By.TAG_NAME, "main")
         self.assertIn("有效答卷 61 份", main.text)
         self.assertGreaterEqual(len(d.find_elements(By.CSS_SELECTOR, "svg.chart")), 4)
-        self.assertEqual(d.find_elements(By.TAG_NAME, "script"), [])
+        self.assertEqual([e.get_attribute("src") for e in d.find_elements(By.TAG_NAME, "script")],
+                         [self.server.base + "/assets/read-aloud.js"])
         self.assertNotIn("文件附件在手机上打不开", main.text)  # free text stays with the staff
         bar = d.find_element(By.CSS_SELECTOR, "svg.chart text")
         self.assertGreater(bar.size["height"], 10)  # labels readable at phone width

@@ -40,6 +40,8 @@ public struct ServiceSettings: Sendable {
     public var linkCheck = LinkCheckSettings()
     /// The 栏目不更新 limits (`GONGKAI_FRESHNESS_*`).
     public var freshness = FreshnessRules()
+    /// The single-veto self-check's other limits (the home page's age, unanswered messages).
+    public var singleVeto = SingleVetoRules()
     /// Days without a post after which an active new-media account is flagged (`GONGKAI_MEDIA_IDLE_DAYS`, default 14).
     public var mediaIdleDays = 14
     /// Seconds between rounds of scheduled publishing and expiry (`GONGKAI_SCHEDULE_INTERVAL_SECONDS`, 1-3600, default 30).
@@ -82,6 +84,8 @@ public struct ServiceSettings: Sendable {
         if let v = try read.number("GONGKAI_FRESHNESS_DYNAMIC_DAYS", 1...365) { settings.freshness.dynamicDays = v }
         if let v = try read.number("GONGKAI_FRESHNESS_NOTICE_MONTHS", 1...60) { settings.freshness.noticeMonths = v }
         if let v = try read.number("GONGKAI_FRESHNESS_REGULAR_MONTHS", 1...120) { settings.freshness.regularMonths = v }
+        if let v = try read.number("GONGKAI_VETO_HOME_DAYS", 1...365) { settings.singleVeto.homeDays = v }
+        if let v = try read.number("GONGKAI_VETO_UNANSWERED_MONTHS", 1...24) { settings.singleVeto.unansweredMonths = v }
         if let v = try read.number("GONGKAI_MEDIA_IDLE_DAYS", 1...365) { settings.mediaIdleDays = v }
         if let v = try read.number("GONGKAI_STANDARD_WINDOW_MONTHS", 1...60) { settings.standardWindowMonths = v }
         if let v = try read.number("GONGKAI_SCHEDULE_INTERVAL_SECONDS", 1...3600) { settings.scheduleIntervalSeconds = v }

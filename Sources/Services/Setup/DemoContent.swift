@@ -11,14 +11,15 @@ public enum DemoContent: Sendable {
     static let departments = ["办公室", "政策法规科", "医政医管科", "疾病预防控制科", "卫生应急办公室", "综合监督科", "人事科", "规划财务科"]
 
     static let accounts: [(String, String, Set<Role>)] = [
-        ("admin", "系统管理员", [.systemAdmin]),
-        ("office", "政务公开办公室", [.officeAdmin]),
-        ("drafter", "起草人", [.drafter]),
-        ("reviewer", "审核人", [.reviewer]),
-        ("leader", "签发领导", [.leader]),
-        ("publisher", "发布人", [.publisher]),
-        ("handler", "依申请公开承办人", [.requestHandler]),
-        ("auditor", "安全审计员", [.auditor]),
+        // Review records, letters and the audit trail name people, so the demo's accounts are people.
+        ("admin", "赵敏", [.systemAdmin]),
+        ("office", "钱立群", [.officeAdmin]),
+        ("drafter", "孙晓雯", [.drafter]),
+        ("reviewer", "李建国", [.reviewer]),
+        ("leader", "周正平", [.leader]),
+        ("publisher", "吴桐", [.publisher]),
+        ("handler", "郑丽华", [.requestHandler]),
+        ("auditor", "王审之", [.auditor]),
     ]
 
     /// One disclosure-office account in each unit, so the supervising view, the units' own

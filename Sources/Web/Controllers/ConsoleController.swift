@@ -29,6 +29,48 @@ enum Agenda {
         var title: String
         var detail: String
         var link: String
+        /// The list this item belongs to, counted on the console home (待办统计).
+        var queue: Queue = .other
+    }
+
+    enum Queue: String, CaseIterable, Sendable {
+        case accounts, documents, requests, ledgers, mailbox, proposals, reports, calendar, other
+
+        var label: String {
+            switch self {
+            case .accounts: "账号"
+            case .documents: "主动公开"
+            case .requests: "依申请公开"
+            case .ledgers: "工作台账"
+            case .mailbox: "领导信箱"
+            case .proposals: "建议提案"
+            case .reports: "年度报告"
+            case .calendar: "工作日历"
+            case .other: "其他"
+            }
+        }
+
+        var link: String {
+            switch self {
+            case .accounts: Routes.Console.users.path()
+            case .documents: Routes.Console.documents.path()
+            case .requests: Routes.Console.requests.path()
+            case .ledgers: Routes.Console.ledgers.path()
+            case .mailbox: Routes.Console.mailbox.path()
+            case .proposals: Routes.Console.proposals.path()
+            case .reports: Routes.Console.reports.path()
+            case .calendar: Routes.Console.calendar.path()
+            case .other: Routes.Console.home.path()
+            }
+        }
+    }
+
+    /// How many items each queue holds, in the order of `Queue`, leaving out the empty ones.
+    static func counts(_ items: [Item]) -> [(Queue, Int)] {
+        Queue.allCases.compactMap { q in
+            let n = items.count { $0.queue == q }
+            return n == 0 ? nil : (q, n)
+        }
     }
 
     static func items(for identity: StaffIdentity, in env: WebEnvironment) async throws -> [Item] {
@@ -39,14 +81,14 @@ enum Agenda {
                 items.append(
                     Item(
                         title: "账号 \(user.username)（\(user.displayName)）因多次输错密码被锁定",
-                        detail: "核实本人后可解锁", link: Routes.Console.users.path()))
+                        detail: "核实本人后可解锁", link: Routes.Console.users.path(), queue: .accounts))
             }
         }
         for q in try await ReviewQueue.items(for: identity, env: env.services) {
             items.append(
                 Item(
                     title: q.document.title, detail: "\(q.task)，\(q.overdue ? "已超期，" : "")应于\(q.due.chinese)前办理",
-                    link: Routes.Console.document.path(q.document.id)))
+                    link: Routes.Console.document.path(q.document.id), queue: .documents))
         }
         if identity.holds(anyOf: [.requestHandler, .officeAdmin]) {
             let digest = try await RequestDigest(env: env.services).lists(agencyID: identity.agency.id)
@@ -55,12 +97,13 @@ enum Agenda {
                     items.append(
                         Item(
                             title: "依申请公开 \(r.trackingCode)：\(r.description.prefix(30))",
-                            detail: what + (r.dueOn.map { "，答复期限 \($0.chinese)" } ?? ""), link: Routes.Console.request.path(r.id)))
+                            detail: what + (r.dueOn.map { "，答复期限 \($0.chinese)" } ?? ""), link: Routes.Console.request.path(r.id),
+                            queue: .requests))
                 }
             }
         }
         items += try await LedgerService(env: env.services).agenda(for: identity).map {
-            Item(title: $0.title, detail: $0.detail, link: $0.link)
+            Item(title: $0.title, detail: $0.detail, link: $0.link, queue: .ledgers)
         }
         let office = identity.holds(anyOf: MailboxService.office)
         if office || identity.user.departmentID != nil {
@@ -76,7 +119,7 @@ enum Agenda {
                 items.append(
                     Item(
                         title: "\(m.kind.label)：\(m.subject)", detail: "\(what)，答复期限 \(m.dueOn.chinese)",
-                        link: Routes.Console.mailboxLetter.path(m.id))
+                        link: Routes.Console.mailboxLetter.path(m.id), queue: .mailbox)
                 )
             }
         }
@@ -88,11 +131,12 @@ enum Agenda {
                     Item(
                         title: "\(p.kind.label)第\(p.number)号：\(p.title)",
                         detail: (p.isOverdue(today: today) ? "已超期，" : "") + "答复期限 \(p.dueOn.chinese)",
-                        link: Routes.Console.proposal.path(p.id)))
+                        link: Routes.Console.proposal.path(p.id), queue: .proposals))
             }
         }
         if let due = try await AnnualReportService(env: env.services).reminder(for: identity) {
-            items.append(Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: Routes.Console.report.path(due.year)))
+            items.append(
+                Item(title: due.text, detail: "年度报告由平台数据生成，填写说明部分并锁定数据后发布", link: Routes.Console.report.path(due.year), queue: .reports))
         }
         if identity.holds(anyOf: [.officeAdmin]) {
             let today = env.today
@@ -101,7 +145,7 @@ enum Agenda {
                 items.append(
                     Item(
                         title: "录入 \(next) 年法定节假日安排", detail: "未录入前，跨入 \(next) 年的期限按暂定计算",
-                        link: Routes.Console.calendar.path()))
+                        link: Routes.Console.calendar.path(), queue: .calendar))
             }
         }
         return items

@@ -17,18 +17,7 @@ struct FreshnessController: Sendable {
 
     /// The agency's columns with their published documents counted.
     func report(_ agency: Agency) async throws -> FreshnessReport {
-        let settings = try await env.database.stores.agencies.catalogSettings(agencyID: agency.id) ?? .standard
-        let activity = try await env.database.stores.catalog.columnActivity(agencyID: agency.id)
-        let today = env.today
-        let rules = env.rules.freshness
-        let named = settings.categories.map { ($0.code, $0.name) } + settings.columns.map { ($0.code, $0.name + "（专栏）") }
-        return FreshnessReport(
-            columns: named.map { code, name in
-                ColumnFreshness(
-                    code: code, name: name, kind: settings.columnKinds[code] ?? .regular, documents: activity[code]?.count ?? 0,
-                    lastPublished: activity[code]?.last ?? nil,
-                    today: today, rules: rules)
-            }, rules: rules)
+        try await SelfCheckService(env: env.services).freshness(agency)
     }
 
     struct Body: ResponseEncodable {

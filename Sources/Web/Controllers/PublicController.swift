@@ -18,6 +18,10 @@ struct PublicController: Sendable {
         router.get(Routes.Portal.catalog, use: catalog)
         router.get(Routes.Portal.stylesheet, use: stylesheet)
         router.get(Routes.Portal.favicon, use: favicon)
+        router.get(Routes.Portal.readAloudScript) { _, _ in
+            Self.asset(AccessibilityAssets.readAloudScript, type: "text/javascript; charset=utf-8")
+        }
+        router.get(Routes.Portal.largeCursor) { _, _ in Self.asset(AccessibilityAssets.largeCursor, type: "image/svg+xml") }
         router.get(Routes.Portal.siteMap, use: siteMap)
         router.get(Routes.Portal.brandAsset, use: brand)
         router.post(Routes.Portal.displayMode, use: displayMode)
@@ -148,6 +152,12 @@ struct PublicController: Sendable {
         }
     }
 
+    static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     @Sendable func stylesheet(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
@@ -186,10 +196,18 @@ struct PublicController: Sendable {
         guard let mode = DisplayMode(rawValue: form["mode"]) else { throw DomainError.invalid("mode", "未知的显示模式") }
         let next = form["next"].hasPrefix("/") && !form["next"].hasPrefix("//") ? form["next"] : Routes.Portal.home.path()
         var response = Response.redirect(to: next, type: .normal)
-        response.setCookie(
-            Cookie(
-                name: DisplayMode.cookieName, value: mode.rawValue, maxAge: 365 * 86400, path: "/", secure: context.isSecure,
-                httpOnly: true, sameSite: .lax))
+        switch mode {
+        case .standard, .elderly:
+            response.setCookie(
+                Cookie(
+                    name: DisplayMode.cookieName, value: mode.rawValue, maxAge: 365 * 86400, path: "/", secure: context.isSecure,
+                    httpOnly: true, sameSite: .lax))
+        case .text, .graphic:
+            response.setCookie(
+                Cookie(
+                    name: DisplayMode.textCookieName, value: mode == .text ? "1" : "0", maxAge: 365 * 86400, path: "/",
+                    secure: context.isSecure, httpOnly: true, sameSite: .lax))
+        }
         return response
     }
 }

@@ -107,8 +107,11 @@ struct PageCacheResponder<Router: HTTPResponder<GongkaiRequestContext>>: HTTPRes
         let cookies = request.cookies
         guard cookies[SessionAuthMiddleware.cookieName] == nil else { return Self.uncached(try await next(request, context)) }
         let elderly = cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
+        let textOnly = cookies[DisplayMode.textCookieName]?.value == "1"
         // Each agency's own site (its host name) has its own pages.
-        let key = (elderly ? "E" : "N") + PortalSite.host(of: request, trustProxy: trustProxy) + " " + request.uri.description
+        let key =
+            (elderly ? "E" : "N") + (textOnly ? "T" : "") + PortalSite.host(of: request, trustProxy: trustProxy) + " "
+            + request.uri.description
         // HSTS depends on how this visitor came (HTTP or HTTPS), so it is kept out of the store.
         let hsts = RequestSetupMiddleware.isSecure(request, settings) ? RequestSetupMiddleware.hsts(settings) : nil
         if let hit = cache.lookup(key) {

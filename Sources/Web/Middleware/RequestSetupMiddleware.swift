@@ -14,6 +14,7 @@ struct RequestSetupMiddleware: RouterMiddleware {
         context.maxUploadSize = settings.bodyLimit
         context.checksResponses = settings.checkResponses
         context.elderlyMode = request.cookies[DisplayMode.cookieName]?.value == DisplayMode.elderly.rawValue
+        context.textOnly = request.cookies[DisplayMode.textCookieName]?.value == "1"
         context.isSecure = Self.isSecure(request, settings)
         if settings.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
             let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty

@@ -58,6 +58,7 @@ extension Routes {
         public static let feesCollected: Route<> = .init("/api/v1/fees/collected")
         public static let feesQuote: Route<> = .init("/api/v1/fees/quote")
         public static let freshness: Route<> = .init("/api/v1/freshness")
+        public static let selfCheck: Route<> = .init("/api/v1/self-check")
         public static let imports: Route<> = .init("/api/v1/imports")
         public static let ledgerReportFiles: Route<Int64> = .init("/api/v1/ledger-reports/{rid}/files", owns: ["rid": .progressReport])
         public static let ledgerReportReview: Route<Int64> = .init("/api/v1/ledger-reports/{rid}/review", owns: ["rid": .progressReport])
@@ -225,6 +226,7 @@ extension Routes {
             feesCollected,
             feesQuote,
             freshness,
+            selfCheck,
             imports,
             ledgerReportFiles,
             ledgerReportReview,

@@ -48,6 +48,7 @@ extension Routes {
         public static let documentWithdraw: Route<Int64> = .init("/console/documents/{id}/withdraw", owns: ["id": .document])
         public static let faq: Route<> = .init("/console/faq")
         public static let freshness: Route<> = .init("/console/freshness")
+        public static let selfCheck: Route<> = .init("/console/self-check")
         public static let ledgers: Route<> = .init("/console/ledgers")
         public static let importLedger: Route<> = .init("/console/ledgers/import")
         public static let ledger: Route<Int64> = .init("/console/ledgers/{id}", owns: ["id": .plan])
@@ -181,6 +182,7 @@ extension Routes {
             documentWithdraw,
             faq,
             freshness,
+            selfCheck,
             ledgers,
             importLedger,
             ledger,

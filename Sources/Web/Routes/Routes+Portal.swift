@@ -17,6 +17,8 @@ extension Routes {
         public static let brandAsset: Route<String> = .init("/assets/brand/{file}")
         public static let stylesheet: Route<> = .init("/assets/site.css")
         public static let surveyScript: Route<> = .init("/assets/survey.js")
+        public static let readAloudScript: Route<> = .init("/assets/read-aloud.js")
+        public static let largeCursor: Route<> = .init("/assets/cursor.svg")
         public static let browse: Route<> = .init("/browse")
         public static let catalog: Route<String> = .init("/catalog/{category}")
         public static let column: Route<String> = .init("/columns/{code}")
@@ -79,6 +81,8 @@ extension Routes {
             brandAsset,
             stylesheet,
             surveyScript,
+            readAloudScript,
+            largeCursor,
             browse,
             catalog,
             column,

@@ -14,6 +14,16 @@ struct ConsolePage {
             .p(
                 .text("\(u.displayName)，您好。所属机关：\(identity.agency.name)。角色："),
                 .forEach(u.roles.sorted()) { .span(.class("tag"), .text($0.label)) }),
+            .if(
+                !agenda.isEmpty,
+                .section(
+                    .attribute(named: "aria-labelledby", value: "queues"),
+                    .h2(.id("queues"), .text("待办统计")),
+                    .ul(
+                        .class("queue-counts"),
+                        .forEach(Agenda.counts(agenda)) { queue, n in
+                            .li(.a(.href(queue.link), .span(.class("queue-count"), .text(String(n))), .span(.text(queue.label))))
+                        }))),
             .section(
                 .attribute(named: "aria-labelledby", value: "agenda"),
                 .h2(.id("agenda"), .text("待办事项")),

@@ -14,6 +14,7 @@ struct PageChrome {
     var title: String
     var area: SiteArea
     var elderly: Bool
+    var textOnly = false
     var identity: StaffIdentity?
     var csrf: String
     /// Path and query of this page, to come back to after switching display mode.
@@ -48,17 +49,23 @@ enum Layout {
         let html = HTML(
             .attribute(named: "lang", value: "zh-CN"),
             // Elderly mode scales the root size, so every rem-sized text grows with it.
-            .attribute(named: "class", value: chrome.elderly ? "elderly" : nil),
+            .attribute(
+                named: "class",
+                value: [chrome.elderly ? "elderly" : nil, chrome.textOnly ? "text-only" : nil].compactMap { $0 }.joined(separator: " "),
+                ignoreIfValueIsEmpty: true),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(chrome.title) - \(chrome.siteName)"),
                 .link(.rel(.stylesheet), .href(Routes.Portal.stylesheet.path())),
                 .unwrap(chrome.brandStylesheet) { .link(.rel(.stylesheet), .href($0)) },
-                .if(chrome.area == .portal, siteMetadata(chrome))
+                .if(chrome.area == .portal, siteMetadata(chrome)),
+                .script(.src(Routes.Portal.readAloudScript.path()), .attribute(named: "defer", value: "defer"))
             ),
             .body(
-                .class((chrome.area == .console ? "console" : "portal") + (chrome.elderly ? " elderly" : "")),
+                .class(
+                    (chrome.area == .console ? "console" : "portal") + (chrome.elderly ? " elderly" : "")
+                        + (chrome.textOnly ? " text-only" : "")),
                 .a(.class("skip-link"), .href("#main"), .text("跳到正文")),
                 header(chrome),
                 .if(chrome.area == .portal, PortalMap.breadcrumb(chrome)),
@@ -95,8 +102,14 @@ enum Layout {
                     .attribute(named: "aria-label", value: "主导航"),
                     .ul(navigation(chrome))
                 ),
-                // A static export is served from another host; a post from there would be refused as cross-site.
-                .if(chrome.serverOrigin.isEmpty, modeSwitch(chrome))
+                .div(
+                    .class("reader-tools"),
+                    // Shown by the script when the browser can speak; without script the page is unchanged.
+                    .button(
+                        .type(.button), .id("read-aloud"), .class("read-aloud"), .attribute(named: "hidden", value: "hidden"),
+                        .attribute(named: "aria-pressed", value: "false"), .text("朗读本页")),
+                    // A static export is served from another host; a post from there would be refused as cross-site.
+                    .if(chrome.serverOrigin.isEmpty, modeSwitch(chrome)))
             )
         )
     }
@@ -155,13 +168,32 @@ enum Layout {
 
     /// A form, not a script: the switch works in any browser and is remembered in a cookie.
     private static func modeSwitch(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
-        let target: DisplayMode = chrome.elderly ? .standard : .elderly
-        return .form(
-            .method(.post), .action(chrome.serverOrigin + Routes.Portal.displayMode.path()), .class("mode-switch"),
-            .input(.type(.hidden), .name("mode"), .value(target.rawValue)),
-            .input(.type(.hidden), .name("next"), .value(attr(chrome.returnPath))),
-            .button(.type(.submit), .text(chrome.elderly ? "切换到标准版" : "长者模式（大字体）"))
-        )
+        func form(_ target: DisplayMode, _ label: String) -> Node<HTML.BodyContext> {
+            .form(
+                .method(.post), .action(chrome.serverOrigin + Routes.Portal.displayMode.path()), .class("mode-switch"),
+                .input(.type(.hidden), .name("mode"), .value(target.rawValue)),
+                .input(.type(.hidden), .name("next"), .value(attr(chrome.returnPath))),
+                .button(.type(.submit), .text(label)))
+        }
+        return .group(
+            form(chrome.elderly ? .standard : .elderly, chrome.elderly ? "切换到标准版" : "长者模式（大字体）"),
+            form(chrome.textOnly ? .graphic : .text, chrome.textOnly ? "图文版" : "纯文本"))
+    }
+
+    /// The console's own frame: who is signed in, for which agency, and where the public site is.
+    private static func consoleFooter(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        .footer(
+            .class("site-footer console-footer"),
+            .div(
+                .class("wrap"),
+                .p(
+                    .text("政务公开工作平台 · \(chrome.agency?.name ?? "")"),
+                    .unwrap(chrome.identity) { identity in
+                        .text(" · 当前账号：\(identity.user.displayName)（\(identity.user.roles.sorted().map(\.label).joined(separator: "、"))）")
+                    }),
+                .p(
+                    .a(.href(Routes.Portal.home.path()), .text("查看公众门户")), .text(" · "),
+                    .text("工作人员页面不被缓存；离开工作台请点页眉的“退出”。"))))
     }
 
     /// The filings the inspection looks for: 主办单位, 网站标识码, ICP and public-security filings
@@ -193,6 +225,7 @@ enum Layout {
     }
 
     private static func footer(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
+        if chrome.area == .console { return consoleFooter(chrome) }
         let contact = chrome.agency?.contact ?? AgencyContact()
         return .footer(
             .class("site-footer"),
@@ -226,7 +259,8 @@ enum Fragments {
     static let oversightPages: [(String, String)] = [
         (Routes.Console.oversight.path(), "监测"), (Routes.Console.timeliness.path(), "公开时效"), (Routes.Console.standard.path(), "标准目录"),
         (Routes.Console.assessments.path(), "考核"),
-        (Routes.Console.links.path(), "链接检查"), (Routes.Console.freshness.path(), "栏目更新"), (Routes.Console.websiteReport.path(), "网站年报"),
+        (Routes.Console.links.path(), "链接检查"), (Routes.Console.freshness.path(), "栏目更新"),
+        (Routes.Console.selfCheck.path(), "单项否决自查"), (Routes.Console.websiteReport.path(), "网站年报"),
     ]
 
     static func oversightNav<C: HTML.BodyContext>(current: String) -> Node<C> {

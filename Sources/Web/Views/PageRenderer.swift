@@ -24,7 +24,8 @@ struct PageRenderer: Sendable {
         let trail: [Crumb]? =
             area == .portal && template != Routes.Portal.home.template ? (PortalMap.trail(template: template) ?? []) + extra : nil
         let chrome = PageChrome(
-            title: title, area: area, elderly: context.elderlyMode, identity: context.identity, csrf: csrf.token,
+            title: title, area: area, elderly: context.elderlyMode, textOnly: context.textOnly, identity: context.identity,
+            csrf: csrf.token,
             returnPath: Routes.safeReturnPath(request.uri.description), agency: agency,
             host: PortalSite.host(of: request, trustProxy: env.settings.trustProxy), trail: trail, metadata: metadata)
         return (chrome, csrf.setCookie)

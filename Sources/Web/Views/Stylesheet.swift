@@ -26,6 +26,14 @@ enum Stylesheet {
         .subnav{margin:0 0 1rem;padding:.5rem 0;border-bottom:1px solid #ddd}
         form.inline{display:inline;margin:0}
         .link-button{background:none;border:0;padding:0;font:inherit;text-decoration:underline;cursor:pointer}
+        .queue-counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
+        .queue-counts a{display:flex;flex-direction:column;align-items:center;min-width:7rem;padding:.5rem 1rem;border:2px solid #8c1c13;border-radius:6px;text-decoration:none;color:#1a1a1a}
+        .queue-counts .queue-count{font-size:1.6rem;font-weight:bold;color:#8c1c13}
+        .console-footer{font-size:.9rem}
+        .reader-tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        .reader-tools form{margin:0}
+        .read-aloud{background:#fff;color:#8c1c13;border:2px solid #fff;border-radius:4px;padding:.25rem .75rem;font:inherit;font-weight:bold;cursor:pointer}
+        .read-aloud[aria-pressed=true]{background:#ffd21f;color:#1a1a1a}
         .mode-switch button{background:#fff;color:#8c1c13;border:2px solid #fff;border-radius:4px;padding:.25rem .75rem;font:inherit;font-weight:bold;cursor:pointer}
         .site-footer{border-top:4px solid #8c1c13;background:#f3f3f3;padding:1rem 0;font-size:.9rem}
         .site-footer p{margin:.25rem 0}
@@ -110,7 +118,18 @@ enum Stylesheet {
         .site-registration a{color:#0b4f9c}
         .conac img{height:auto}
         html.elderly{font-size:137.5%}
-        body.elderly{line-height:1.8;color:#000}
+        body.text-only{background:#fff;color:#000}
+        .text-only img,.text-only svg,.text-only .conac{display:none!important}
+        .text-only .site-header{background:#fff;color:#000;border-bottom:2px solid #000}
+        .text-only .site-header a,.text-only .site-header .link-button{color:#00337a!important}
+        .text-only button,.text-only .button,.text-only .mode-switch button{background:#fff!important;color:#000!important;border:2px solid #000!important}
+        .text-only h2{border-left:0;padding-left:0}
+        .text-only .site-footer{background:#fff;border-top:2px solid #000}
+        .text-only .breadcrumb{background:#fff}
+        body.elderly{line-height:1.8;color:#000;cursor:url(/assets/cursor.svg) 4 2,auto}
+        body.elderly a,body.elderly button,body.elderly input,body.elderly select,body.elderly textarea,body.elderly label{cursor:url(/assets/cursor.svg) 4 2,pointer}
+        body.elderly main a:hover{outline:3px solid #ffd21f;background:#fff8d6}
+        body.elderly .read-aloud{padding:.75rem 1.5rem;color:#8c1c13}
         body.elderly h1{font-size:1.6rem}
         body.elderly a.button,body.elderly .button,body.elderly button:not(.link-button){color:#fff;text-decoration:none}
         body.elderly .mode-switch button{color:#8c1c13}
@@ -130,7 +149,7 @@ enum Stylesheet {
         table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         table.stack tr{border:1px solid #767676;border-radius:4px;margin:0 0 .75rem;padding:.25rem .6rem}
         table.stack td{border:0;padding:.15rem 0;overflow-wrap:anywhere}
-        table.stack td[data-label]::before{content:attr(data-label) "：";font-weight:bold;color:#1a1a1a}}
+        table.stack td[data-label]::before{content:attr(data-label) "\\FF1A";display:inline-block;margin-right:.5em;font-weight:bold;color:#1a1a1a}}
         .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
         .consultation .para{border-left:3px solid #d0d0d0;padding-left:.8rem;margin:1.2rem 0}
         .para-number{display:inline-block;min-width:1.8em;margin-right:.4em;color:#595959;font-size:.85em;font-weight:bold}
@@ -163,7 +182,7 @@ enum Stylesheet {
         .tabs ul{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
         .tabs a[aria-current]{font-weight:bold;text-decoration:none;border-bottom:3px solid #8b1a1a}
         @media print{
-        .site-header nav,.mode-switch,.skip-link,.pager,.filters,form button,.no-print{display:none!important}
+        .site-header nav,.mode-switch,.reader-tools,.breadcrumb,.skip-link,.pager,.filters,form button,.no-print{display:none!important}
         .site-header{background:none;color:#000;border-bottom:2px solid #000}
         .site-header a{color:#000}
         body{font-size:12pt;color:#000}

@@ -16,6 +16,14 @@ extension APIDescription {
                         responses: [.json(200, "栏目", FreshnessController.Body.self)])
                 )),
             path(
+                Routes.API.selfCheck,
+                (
+                    .get,
+                    op(
+                        "单项否决自查：本机关及所属单位网站的单项否决指标（站点无法访问、首页长期未更新、栏目不更新、空白栏目、互动回应差），每项的规则、结果、情况和涉及的栏目或留言",
+                        tag: "oversight", responses: [.json(200, "自查结果", SelfCheckController.Body.self)])
+                )),
+            path(
                 Routes.API.linkChecks,
                 (
                     .post,

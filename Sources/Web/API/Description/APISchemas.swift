@@ -1222,6 +1222,28 @@ extension DocumentsController.VersionList.Version: APISchema {
     ])
 }
 
+extension SelfCheckController.Body: APISchema {
+    static var schemaName: String { "SelfCheckBody" }
+    static let schema: JSONSchema = .object(properties: ["sites": .list(.ref(SelfCheckController.Body.Site.self))])
+}
+
+extension SelfCheckController.Body.Site: APISchema {
+    static var schemaName: String { "SelfCheckSite" }
+    static let schema: JSONSchema = .object(properties: [
+        "agencyId": .integer, "agency": .string, "passes": .boolean, "items": .list(.ref(SelfCheckController.Body.Item.self)),
+    ])
+}
+
+extension SelfCheckController.Body.Item: APISchema {
+    static var schemaName: String { "SelfCheckItem" }
+    static let schema: JSONSchema = .object(properties: [
+        "code": .string(
+            allowedValues: ["unreachable", "homeStale", "columnsStale", "columnsLong", "columnsEmpty", "unanswered"].map { AnyCodable($0) }),
+        "title": .string, "rule": .string, "outcome": .enumeration(SingleVetoCheck.Outcome.self), "finding": .string,
+        "offenders": .list(.string),
+    ])
+}
+
 extension FreshnessController.Body.Column: APISchema {
     static let schema: JSONSchema = .object(properties: [
         "code": .string,
@@ -1844,6 +1866,9 @@ enum APISchemas {
             DocumentsController.PublicItem.self,
             DocumentsController.VersionList.Version.self,
             FreshnessController.Body.Column.self,
+            SelfCheckController.Body.self,
+            SelfCheckController.Body.Site.self,
+            SelfCheckController.Body.Item.self,
             LedgersController.DeductionDTO.self,
             LedgersController.SectionDTO.self,
             LedgersController.PlanItem.self,
