@@ -1,4 +1,5 @@
 public import Domain
+public import Foundation
 
 /// Agencies (机关) and their departments (科室).
 public protocol AgencyStore: Sendable {
@@ -11,6 +12,10 @@ public protocol AgencyStore: Sendable {
     /// Saves an agency's host, title and colour. Throws `DomainError.conflict` when another
     /// agency has the host.
     func saveSite(agencyID: Int64, _ site: AgencySite) async throws
+    /// Stores or (with nil) removes the masthead's emblem: its tag and its bytes.
+    func saveEmblem(agencyID: Int64, tag: String, data: Data?) async throws
+    /// The emblem's bytes, if the agency has one.
+    func emblem(agencyID: Int64) async throws -> Data?
     /// Every agency, parents before children.
     func all() async throws -> [Agency]
     /// Creates an agency. Throws `DomainError.conflict` when the credit code is taken.

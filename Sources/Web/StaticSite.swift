@@ -135,6 +135,9 @@ public enum StaticSite {
             try write("sitemap.xml", try await FeedsController.sitemapXML(env, origin: siteOrigin, site: site))
             try write("assets/site.css", Stylesheet.css)
             try write("assets/read-aloud.js", AccessibilityAssets.readAloudScript)
+            if let root, let path = Routes.Portal.emblemPath(root), let data = try await stores.agencies.emblem(agencyID: root.id) {
+                try write(String(path.dropFirst()), data)
+            }
             try write("assets/cursor.svg", AccessibilityAssets.largeCursor)
             if let root, !root.site.color.isEmpty {
                 try write(

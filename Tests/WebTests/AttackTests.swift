@@ -355,6 +355,7 @@ import Testing
             // Public routes with parameters that name no record of their own.
             let notRecords: Set<String> = [
                 "GET /catalog/{category}", "GET /feeds/{feed}", "GET /columns/{code}", "GET /assets/brand/{file}",
+                "GET /assets/emblem/{file}",
                 "GET /agencies/{id}/guide", "GET /plans/{id}", "GET /api/v1/public/ledgers/{id}",
             ]
             var checked = 0

@@ -14,7 +14,8 @@ import Web
     static let publicRoutes: Set<String> = [
         "GET /", "GET /documents/{id}", "GET /search", "GET /catalog/{category}", "GET /sitemap.xml", "GET /feeds/{feed}",
         "GET /guide", "GET /agencies/{id}/guide", "GET /assets/site.css", "GET /favicon.ico", "GET /site-map", "POST /preferences/display",
-        "GET /assets/read-aloud.js", "GET /assets/cursor.svg", "GET /requests/receipt", "GET /site-errors/receipt", "GET /mailbox/receipt",
+        "GET /assets/read-aloud.js", "GET /assets/emblem/{file}", "GET /assets/cursor.svg", "GET /requests/receipt",
+        "GET /site-errors/receipt", "GET /mailbox/receipt",
         "GET /about", "GET /open", "GET /open/rules",
         "GET /services", "GET /interaction",
         "GET /documents/{id}/attachments/{attachment}/{name}", "GET /browse", "GET /columns/{code}", "GET /subjects",

@@ -130,7 +130,7 @@ extension TestClientProtocol {
     /// Posts a multipart form with one file field named `file`.
     func postFile(
         _ uri: String, fileName: String, data: Data, fields: [(String, String)] = [], token: String? = nil,
-        cookies: [String: String] = [:]
+        cookies: [String: String] = [:], field: String = "file"
     ) async throws -> TestResponse {
         let boundary = "----gongkai-test-boundary"
         var body = Data()
@@ -139,7 +139,7 @@ extension TestClientProtocol {
         }
         body.append(
             Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
                     .utf8))
         body.append(data)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))

@@ -126,4 +126,39 @@ import Testing
             #expect(archived.count == 1)
         }
     }
+
+    @Test func theSystemAdministratorUploadsTheEmblem() async throws {
+        let h = try await Harness.make("sqlite")
+        try await h.run { client in
+            let png = try #require(
+                Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="))
+            let cookies = try await client.signInWithForm("admin")
+            let csrf = try await client.csrfToken(on: Routes.Console.site.path(), cookies: cookies)
+            // Not a picture: the form again with the field marked, nothing stored.
+            let bad = try await client.postFile(
+                Routes.Console.siteEmblem.path(), fileName: "logo.svg", data: Data("<svg onload=alert(1)/>".utf8),
+                fields: [("_csrf", csrf)],
+                cookies: cookies, field: "emblem")
+            #expect(bad.status == .unprocessableContent && bad.text.contains("PNG 或 JPEG"), "\(bad.status)")
+            #expect(try await h.db.stores.agencies.emblem(agencyID: 1) == nil)
+            let saved = try await client.postFile(
+                Routes.Console.siteEmblem.path(), fileName: "logo.png", data: png, fields: [("_csrf", csrf)], cookies: cookies,
+                field: "emblem")
+            #expect(saved.status == .seeOther)
+            let home = try await client.getPage(Routes.Portal.home.path()).text
+            // An empty alt (written `alt`, the same as `alt=""`): the name beside it says what it is.
+            let src = try #require(home.firstMatch(of: /<img src="(\/assets\/emblem\/1-[0-9a-f]{12}\.png)" alt class="site-emblem"/)?.1)
+            let image = try await client.getPage(String(src))
+            #expect(image.status == .ok && image.headers[.contentType] == "image/png" && Data(image.body.readableBytesView) == png)
+            #expect(image.headers[.cacheControl]?.contains("immutable") == true)
+            #expect(try await client.getPage("/assets/emblem/1-000000000000.png").status == .notFound)
+            let archived = try await h.db.stores.audit.search(AuditFilter(action: "agency.site"), limit: 5, offset: 0)
+            #expect(archived.first?.detail.hasPrefix("上传网站标识") == true)
+            // Removed: gone from the masthead and from its address.
+            let removed = try await client.postForm(Routes.Console.siteEmblem.path(), [("_csrf", csrf), ("remove", "1")], cookies: cookies)
+            #expect(removed.status == .seeOther)
+            #expect(!(try await client.getPage(Routes.Portal.home.path()).text.contains("site-emblem")))
+            #expect(try await client.getPage(String(src)).status == .notFound)
+        }
+    }
 }

@@ -15,11 +15,14 @@ public struct AgencySite: Hashable, Sendable, Codable {
     /// The header's main navigation; empty means the usual shape (首页 / 机构概况 / 政务公开 /
     /// 政务服务 / 互动交流).
     public var navigation: [SiteLink]
+    /// The masthead's emblem (`SiteEmblem.tag`), or empty.
+    public var emblem: String
 
     public init(
         host: String? = nil, title: String = "", color: String = "", registration: SiteRegistration = SiteRegistration(),
-        navigation: [SiteLink] = []
+        navigation: [SiteLink] = [], emblem: String = ""
     ) {
+        self.emblem = emblem
         self.host = host
         self.title = title
         self.color = color

@@ -1,4 +1,6 @@
+import Crypto
 public import Domain
+public import Foundation
 import Storage
 
 /// An agency's own settings, changed by its disclosure office: the catalog configuration, its
@@ -60,6 +62,7 @@ public struct AgencySettingsService: Sendable {
         var made = try AgencySite.make(host: host, title: title, color: color)
         made.registration = try (registration ?? identity.agency.site.registration).checked()
         made.navigation = try SiteLink.checked(navigation ?? identity.agency.site.navigation)
+        made.emblem = identity.agency.site.emblem
         let site = made
         let before = identity.agency
         var after = before
@@ -67,6 +70,28 @@ public struct AgencySettingsService: Sendable {
         try await env.audited(by: AuditActor(identity, address: address)) { stores, trail in
             try await stores.agencies.saveSite(agencyID: before.id, site)
             try await trail.log(.agencySite, .agency, before.id, before: CanonicalJSON.text(before.site), after: CanonicalJSON.text(site))
+        }
+        await env.publicViewChanged()
+        return after
+    }
+
+    /// Stores (or, with nil, removes) the masthead's emblem, checked (`SiteEmblem`) and archived;
+    /// the agency as it now is.
+    public func saveEmblem(_ data: Data?, by identity: StaffIdentity, address: String) async throws -> Agency {
+        let before = identity.agency
+        var after = before
+        if let data {
+            let kind = try SiteEmblem.checked(data)
+            after.site.emblem = SiteEmblem.tag(kind, digest: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+        } else {
+            after.site.emblem = ""
+        }
+        let tag = after.site.emblem
+        try await env.audited(by: AuditActor(identity, address: address)) { stores, trail in
+            try await stores.agencies.saveEmblem(agencyID: before.id, tag: tag, data: data)
+            try await trail.log(
+                .agencySite, .agency, before.id, before: CanonicalJSON.text(["emblem": before.site.emblem]),
+                after: CanonicalJSON.text(["emblem": tag]), detail: data == nil ? "删除网站标识" : "上传网站标识（\(data!.count) 字节）")
         }
         await env.publicViewChanged()
         return after

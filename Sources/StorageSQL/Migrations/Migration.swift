@@ -47,4 +47,5 @@ let allMigrations: [any Migration] = [
     M034CreatePublicChanges(),
     M035SearchIndexWithoutPendingList(),
     M036AddSiteRegistration(),
+    M037AddSiteEmblem(),
 ]

@@ -9,7 +9,7 @@ struct SQLAgencyStore: AgencyStore {
     private static let columns = [
         "id", "parent_id", "name", "credit_code", "kind", "contact_office", "contact_address", "contact_hours",
         "contact_phone", "contact_fax", "contact_email", "site_host", "site_title", "site_color", "site_registration",
-        "site_navigation",
+        "site_navigation", "site_emblem",
     ]
 
     private func decode(_ row: any SQLRow) throws -> Agency {
@@ -33,7 +33,8 @@ struct SQLAgencyStore: AgencyStore {
                     SiteRegistration.self, from: Data(try row.decode(column: "site_registration", as: String.self).utf8)))
                     ?? SiteRegistration(),
                 navigation: (try? JSONDecoder().decode(
-                    [SiteLink].self, from: Data(try row.decode(column: "site_navigation", as: String.self).utf8))) ?? []))
+                    [SiteLink].self, from: Data(try row.decode(column: "site_navigation", as: String.self).utf8))) ?? [],
+                emblem: try row.decode(column: "site_emblem", as: String.self)))
     }
 
     private func select() -> SQLSelectBuilder { db.select().columns(Self.columns.map { SQLColumn($0) }).from("agencies") }
@@ -86,6 +87,17 @@ struct SQLAgencyStore: AgencyStore {
         } catch  where isUniqueViolation(error) {
             throw DomainError.conflict("域名 \(site.host ?? "") 已由其他机关使用")
         }
+    }
+
+    func saveEmblem(agencyID: Int64, tag: String, data: Data?) async throws {
+        try await db.update("agencies").set("site_emblem", to: SQLBind(data == nil ? "" : tag))
+            .set("site_emblem_data", to: SQLBind(data?.base64EncodedString() ?? "")).where("id", .equal, SQLBind(agencyID)).run()
+    }
+
+    func emblem(agencyID: Int64) async throws -> Data? {
+        let row = try await db.select().column("site_emblem_data").from("agencies").where("id", .equal, SQLBind(agencyID)).first()
+        guard let text = try row?.decode(column: "site_emblem_data", as: String.self), !text.isEmpty else { return nil }
+        return Data(base64Encoded: text)
     }
 
     func all() async throws -> [Agency] {

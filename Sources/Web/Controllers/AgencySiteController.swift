@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Hummingbird
 import Plot
 import Services
@@ -16,6 +17,7 @@ struct AgencySiteController: Sendable {
         router.staff(.put, Routes.API.agencySite, .roles([.systemAdmin]), use: replace)
         router.staff(.get, Routes.Console.site, .roles([.systemAdmin]), use: page)
         router.staff(.post, Routes.Console.site, .roles([.systemAdmin]), use: submit)
+        router.staff(.post, Routes.Console.siteEmblem, .roles([.systemAdmin]), use: submitEmblem)
     }
 
     struct Input: Decodable {
@@ -71,20 +73,43 @@ struct AgencySiteController: Sendable {
         _ values: [String: String], _ request: Request, _ context: GongkaiRequestContext, errors: [String: String] = [:],
         message: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let page = AgencySitePage(values: values, errors: errors, message: message)
+        let page = AgencySitePage(
+            values: values, errors: errors, message: message,
+            emblem: try await context.identity.asyncMap { identity in
+                try await env.database.stores.agencies.find(id: identity.agency.id).flatMap(Routes.Portal.emblemPath)
+            } ?? nil)
         return try await pages.respond("网站设置", area: .console, request: request, context: context, status: status) { page.content($0) }
     }
 
     @Sendable func page(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let saved = request.uri.queryParameters["saved"] == "emblem"
+        return try await render(try await currentValues(identity), request, context, message: saved ? "网站标识已更新。" : nil)
+    }
+
+    /// Uploads (or, with `remove`, deletes) the masthead's emblem.
+    @Sendable func submitEmblem(_ request: Request, context: GongkaiRequestContext, identity: StaffIdentity) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, request: request, context: context)
+        let service = AgencySettingsService(env: env.services)
+        do {
+            let remove = form["remove"] == "1"
+            _ = try await service.saveEmblem(
+                remove ? nil : (form.files["emblem"]?.data ?? Data()), by: identity, address: context.remoteAddress)
+            return Response.redirect(to: Routes.Console.site.path() + "?saved=emblem", type: .normal)
+        } catch let error as DomainError where error.field != nil {
+            return try await render(
+                try await currentValues(identity), request, context, errors: [error.field!: error.message], status: .unprocessableContent)
+        }
+    }
+
+    func currentValues(_ identity: StaffIdentity) async throws -> [String: String] {
         let site = identity.agency.site
         let r = site.registration
-        return try await render(
-            [
-                "host": site.host ?? "", "title": site.title, "color": site.color, "sponsor": r.sponsor, "siteCode": r.siteCode,
-                "icp": r.icp,
-                "psb": r.psb, "psbLink": r.psbLink, "conacImage": r.conacImage, "conacLink": r.conacLink,
-                "navigation": SiteLink.text(site.navigation),
-            ], request, context)
+        return [
+            "host": site.host ?? "", "title": site.title, "color": site.color, "sponsor": r.sponsor, "siteCode": r.siteCode, "icp": r.icp,
+            "psb": r.psb, "psbLink": r.psbLink, "conacImage": r.conacImage, "conacLink": r.conacLink,
+            "navigation": SiteLink.text(site.navigation),
+        ]
     }
 
     static let fields = ["host", "title", "color", "sponsor", "siteCode", "icp", "psb", "psbLink", "conacImage", "conacLink", "navigation"]
@@ -116,6 +141,8 @@ struct AgencySitePage {
     var values: [String: String]
     var errors: [String: String]
     var message: String?
+    /// The current emblem's address, if there is one.
+    var emblem: String? = nil
 
     func content(_ chrome: PageChrome) -> Node<HTML.BodyContext> {
         .div(
@@ -170,7 +197,34 @@ struct AgencySitePage {
                         required: false),
                     .button(.type(.submit), .text("保存"))
                 )
-            )
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "emblem-h"),
+                .h2(.id("emblem-h"), .text("网站标识（页眉左侧的徽标）")),
+                .unwrap(emblem) {
+                    .p(.img(.src(attr($0)), .alt("当前的网站标识"), .class("site-emblem-preview"), .attribute(named: "height", value: "64")))
+                },
+                .form(
+                    .method(.post), .action(Routes.Console.siteEmblem.path()), .enctype(.multipartData),
+                    Fragments.csrfField(chrome.csrf),
+                    .div(
+                        .class(errors["emblem"] == nil ? "field" : "field has-error"),
+                        .label(.for("emblem"), .text("标识图片")),
+                        .p(
+                            .id("emblem-hint"), .class("hint"),
+                            .text("PNG 或 JPEG，不超过 \(SiteEmblem.maxBytes / 1024) KB；显示高度 48 像素，建议上传高 96 像素的图片")),
+                        Fragments.fieldError(errors, "emblem"),
+                        .input(
+                            .type(.file), .id("emblem"), .name("emblem"), .attribute(named: "accept", value: "image/png,image/jpeg"),
+                            .attribute(
+                                named: "aria-describedby", value: errors["emblem"] == nil ? "emblem-hint" : "emblem-error emblem-hint"))),
+                    .button(.type(.submit), .text("上传标识"))),
+                .unwrap(emblem) { _ in
+                    .form(
+                        .method(.post), .action(Routes.Console.siteEmblem.path()), Fragments.csrfField(chrome.csrf),
+                        .input(.type(.hidden), .name("remove"), .value("1")),
+                        .button(.type(.submit), .class("secondary"), .text("删除标识")))
+                })
         )
     }
 }

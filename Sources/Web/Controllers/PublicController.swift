@@ -24,6 +24,7 @@ struct PublicController: Sendable {
         router.get(Routes.Portal.largeCursor) { _, _ in Self.asset(AccessibilityAssets.largeCursor, type: "image/svg+xml") }
         router.get(Routes.Portal.siteMap, use: siteMap)
         router.get(Routes.Portal.brandAsset, use: brand)
+        router.get(Routes.Portal.emblem, use: emblem)
         router.post(Routes.Portal.displayMode, use: displayMode)
         registerSections(on: router)
     }
@@ -187,6 +188,24 @@ struct PublicController: Sendable {
         return Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=86400"],
             body: .init(byteBuffer: ByteBuffer(string: Stylesheet.brand(agency.site.color))))
+    }
+
+    /// An agency's masthead emblem. Only the current picture is served, under its digest, so it
+    /// may be kept for a long time.
+    @Sendable func emblem(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
+        let file = context.parameters.get("file") ?? ""
+        guard let id = file.split(separator: "-").first.flatMap({ Int64($0) }),
+            let agency = try await env.database.stores.agencies.find(id: id), let path = Routes.Portal.emblemPath(agency),
+            path.hasSuffix("/" + file), let kind = SiteEmblem.parse(agency.site.emblem)?.kind,
+            let data = try await env.database.stores.agencies.emblem(agencyID: id)
+        else { throw DomainError.notFound("该图片") }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: kind.mimeType, .cacheControl: "public, max-age=31536000, immutable",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// Remembers the reader's choice for a year. It changes only how this browser shows pages,

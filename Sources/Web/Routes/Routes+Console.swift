@@ -125,6 +125,7 @@ extension Routes {
         public static let requestTransfer: Route<Int64> = .init("/console/requests/{id}/transfer", owns: ["id": .request])
         public static let sensitiveWords: Route<> = .init("/console/sensitive-words")
         public static let site: Route<> = .init("/console/site")
+        public static let siteEmblem: Route<> = .init("/console/site/emblem")
         public static let siteErrors: Route<> = .init("/console/site-errors")
         public static let importSiteErrors: Route<> = .init("/console/site-errors/import")
         public static let siteErrorResolve: Route<Int64> = .init("/console/site-errors/{id}/resolve", owns: ["id": .siteError])
@@ -250,6 +251,7 @@ extension Routes {
             requestTransfer,
             sensitiveWords,
             site,
+            siteEmblem,
             siteErrors,
             importSiteErrors,
             siteErrorResolve,

@@ -23,6 +23,12 @@ extension Routes.Portal {
     }
 
     /// The 政府信息公开指南 of an agency, or of the installation's main portal.
+    /// The masthead emblem's address: its digest is in the name, so a new picture is a new file.
+    static func emblemPath(_ agency: Agency) -> String? {
+        guard let (kind, digest) = SiteEmblem.parse(agency.site.emblem) else { return nil }
+        return Routes.Portal.emblem.path("\(agency.id)-\(digest).\(kind.fileExtension)")
+    }
+
     static func guide(agencyID: Int64?) -> String {
         agencyID.map { agencyGuide.path($0) } ?? guide.path()
     }

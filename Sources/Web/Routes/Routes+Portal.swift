@@ -15,6 +15,7 @@ extension Routes {
         public static let agencyAnnualReport: Route<Int64, Int> = .init("/agencies/{id}/reports/annual/{year}")
         public static let agencyAnnualReportFile: Route<Int64, Int, String> = .init("/agencies/{id}/reports/annual/{year}/{file}")
         public static let brandAsset: Route<String> = .init("/assets/brand/{file}")
+        public static let emblem: Route<String> = .init("/assets/emblem/{file}")
         public static let stylesheet: Route<> = .init("/assets/site.css")
         public static let surveyScript: Route<> = .init("/assets/survey.js")
         public static let readAloudScript: Route<> = .init("/assets/read-aloud.js")
@@ -79,6 +80,7 @@ extension Routes {
             agencyAnnualReport,
             agencyAnnualReportFile,
             brandAsset,
+            emblem,
             stylesheet,
             surveyScript,
             readAloudScript,

@@ -97,7 +97,16 @@ enum Layout {
                 .class("wrap"),
                 .p(
                     .class("site-name"),
-                    .a(.href(chrome.area == .console ? Routes.Console.home.path() : Routes.Portal.home.path()), .text(chrome.siteName))),
+                    .a(
+                        .href(chrome.area == .console ? Routes.Console.home.path() : Routes.Portal.home.path()),
+                        // The emblem goes with the name beside it, so it needs no words of its own.
+                        .unwrap(chrome.agency.flatMap(Routes.Portal.emblemPath)) {
+                            .img(
+                                .src(attr(chrome.serverOrigin + $0)), Attribute(name: "alt", value: "", ignoreIfValueIsEmpty: false),
+                                .class("site-emblem"),
+                                .attribute(named: "height", value: "48"))
+                        },
+                        .text(chrome.siteName))),
                 .nav(
                     .attribute(named: "aria-label", value: "主导航"),
                     .ul(navigation(chrome))

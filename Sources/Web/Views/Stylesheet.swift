@@ -21,7 +21,8 @@ enum Stylesheet {
         .site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem}
         .site-header a,.site-header .link-button{color:#fff}
         .site-name{font-size:1.25rem;font-weight:bold;margin:.25rem 0;flex:1 1 auto}
-        .site-name a{text-decoration:none}
+        .site-name a{text-decoration:none;display:inline-flex;align-items:center;gap:.6rem}
+        .site-emblem{height:3rem;width:auto;max-width:8rem;background:#fff;border-radius:4px;padding:2px}
         nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
         .subnav{margin:0 0 1rem;padding:.5rem 0;border-bottom:1px solid #ddd}
         form.inline{display:inline;margin:0}
