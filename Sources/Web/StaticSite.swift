@@ -51,7 +51,7 @@ public enum StaticSite {
                 let chrome = PageChrome(
                     title: title, area: .portal, elderly: false, textOnly: false, identity: nil, csrf: "", returnPath: path, agency: root,
                     serverOrigin: serverOrigin, host: WebAddress(siteOrigin)?.host ?? "",
-                    trail: route.map { (PortalMap.trail(template: $0.template) ?? []) + trail }, metadata: metadata)
+                    trail: route.flatMap { PortalMap.trail(template: $0.template, extra: trail) }, metadata: metadata)
                 let file = path == Routes.Portal.home.path() ? "index.html" : String(path.dropFirst()) + "/index.html"
                 try write(file, Layout.render(chrome, content(chrome)))
             }
@@ -64,7 +64,7 @@ public enum StaticSite {
                 let model = try await PublicController.documentPage(doc, env: env)
                 try page(
                     doc.title, path: Routes.Portal.document.path(doc.id), route: Routes.Portal.document,
-                    trail: model.category.map { [Crumb($0.name, Routes.Portal.catalog(category: $0.code, page: 1))] } ?? [],
+                    trail: PortalMap.crumbs(for: model.category),
                     metadata: PageMetadata.article(model, url: siteOrigin + Routes.Portal.document.path(doc.id))
                 ) { model.content($0) }
                 // Attachments under their public path; the file keeps its (cleaned) name, so the

@@ -75,9 +75,7 @@ struct AgencySiteController: Sendable {
     ) async throws -> Response {
         let page = AgencySitePage(
             values: values, errors: errors, message: message,
-            emblem: try await context.identity.asyncMap { identity in
-                try await env.database.stores.agencies.find(id: identity.agency.id).flatMap(Routes.Portal.emblemPath)
-            } ?? nil)
+            emblem: context.identity.flatMap { Routes.Portal.emblemPath($0.agency) })
         return try await pages.respond("网站设置", area: .console, request: request, context: context, status: status) { page.content($0) }
     }
 

@@ -95,7 +95,7 @@ struct BrowseController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let model = try await PublicController.documentPage(doc, env: env)
-        let origin = env.settings.publicOrigin ?? FeedsController.origin(request, context)
+        let origin = FeedsController.publicOrigin(request, context, env)
         var response = PageRenderer.html(PrintView.render(model, address: origin + Routes.Portal.document.path(id)), status: .ok)
         response.headers[PageCache.documentsHeader] = model.shownDocuments
         return response

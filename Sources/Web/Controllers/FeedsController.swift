@@ -20,6 +20,12 @@ struct FeedsController: Sendable {
         (context.isSecure ? "https://" : "http://") + (request.head.authority ?? "localhost")
     }
 
+    /// The site's public address (`GONGKAI_PUBLIC_ORIGIN`), or else the request's: what a page
+    /// cites as its own absolute address.
+    static func publicOrigin(_ request: Request, _ context: GongkaiRequestContext, _ env: WebEnvironment) -> String {
+        env.settings.publicOrigin ?? origin(request, context)
+    }
+
     static let sitemapLimit = 50_000
 
     @Sendable func sitemap(_ request: Request, context: GongkaiRequestContext) async throws -> Response {

@@ -38,12 +38,12 @@ struct PublicController: Sendable {
 
     @Sendable func home(_ request: Request, context: GongkaiRequestContext) async throws -> Response {
         let stores = env.database.stores
-        let agency = try await env.portal(request).agency
+        let site = try await env.portal(request)
+        let agency = site.agency
         let documents = if let agency { try await stores.documents.recent(agencyID: agency.id, limit: 10) } else { [CatalogDocument]() }
         let service = try await CatalogService.load(env.services, agencyID: agency?.id)
         var blocks: [(category: CatalogCategory, documents: [CatalogDocument])] = []
         if agency != nil {
-            let site = try await env.portal(request)
             for code in HomePage.blockCategories {
                 guard let category = service.categories.first(where: { $0.code == code }) else { continue }
                 let (_, items) = try await stores.documents.list(site.scoped(CatalogFilter(categoryCode: code)), limit: 5, offset: 0)
@@ -63,10 +63,10 @@ struct PublicController: Sendable {
             throw DomainError.notFound("该文件")
         }
         let page = try await Self.documentPage(doc, env: env)
-        let url = (env.settings.publicOrigin ?? FeedsController.origin(request, context)) + Routes.Portal.document.path(doc.id)
+        let url = FeedsController.publicOrigin(request, context, env) + Routes.Portal.document.path(doc.id)
         var response = try await pages.respond(
             doc.title, area: .portal, request: request, context: context,
-            trail: page.category.map { [Crumb($0.name, Routes.Portal.catalog(category: $0.code, page: 1))] } ?? [],
+            trail: PortalMap.crumbs(for: page.category),
             metadata: PageMetadata.article(page, url: url)
         ) { chrome in
             page.content(chrome)

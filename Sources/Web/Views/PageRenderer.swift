@@ -21,8 +21,7 @@ struct PageRenderer: Sendable {
                 try await env.portal(request).agency
             }
         let template = context.endpointPath
-        let trail: [Crumb]? =
-            area == .portal && template != Routes.Portal.home.template ? (PortalMap.trail(template: template) ?? []) + extra : nil
+        let trail = area == .portal ? PortalMap.trail(template: template, extra: extra) : nil
         let chrome = PageChrome(
             title: title, area: area, elderly: context.elderlyMode, textOnly: context.textOnly, identity: context.identity,
             csrf: csrf.token,

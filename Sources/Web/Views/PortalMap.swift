@@ -57,9 +57,17 @@ enum PortalMap {
     static let requests = Crumb("依申请公开", Routes.Portal.newRequest.path())
     static let annualReports = Crumb("政府信息公开年报", Routes.Portal.annualReports.path())
 
-    static func trail(template: String?) -> [Crumb]? {
-        guard let template else { return nil }
-        return table[template]
+    /// The crumbs between 首页 and the page answered by the route `template` (nil when unknown,
+    /// e.g. an error page: then the trail is 首页 alone), then `extra`; nil on the home page,
+    /// which has no trail.
+    static func trail(template: String?, extra: [Crumb] = []) -> [Crumb]? {
+        if template == Routes.Portal.home.template { return nil }
+        return (template.flatMap { table[$0] } ?? []) + extra
+    }
+
+    /// A document's extra crumb: its catalog category.
+    static func crumbs(for category: CatalogCategory?) -> [Crumb] {
+        category.map { [Crumb($0.name, Routes.Portal.catalog(category: $0.code, page: 1))] } ?? []
     }
 
     private static let table: [String: [Crumb]] = {
